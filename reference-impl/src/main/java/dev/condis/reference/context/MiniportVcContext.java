@@ -1,0 +1,8 @@
+package dev.condis.reference.context;
+
+/** The CoNDIS miniport's per-VC state under a stand-alone call manager (MiniportCoCreateVc). Drivers subclass it to hold their state. */
+public class MiniportVcContext extends TrackedContext {
+  public MiniportVcContext(String tag) {
+    super(ContextKind.MINIPORT_VC_CONTEXT, tag);
+  }
+}

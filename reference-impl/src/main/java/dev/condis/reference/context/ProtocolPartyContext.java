@@ -1,0 +1,8 @@
+package dev.condis.reference.context;
+
+/** The client's per-party state (NdisClMakeCall for the first party, NdisClAddParty). Drivers subclass it to hold their state. */
+public class ProtocolPartyContext extends TrackedContext {
+  public ProtocolPartyContext(String tag) {
+    super(ContextKind.PROTOCOL_PARTY_CONTEXT, tag);
+  }
+}

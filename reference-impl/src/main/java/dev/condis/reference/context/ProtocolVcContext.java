@@ -1,0 +1,8 @@
+package dev.condis.reference.context;
+
+/** The client's per-VC state (NdisCoCreateVc, or the client's ProtocolCoCreateVc for a CM/MCM-created VC). Drivers subclass it to hold their state. */
+public class ProtocolVcContext extends TrackedContext {
+  public ProtocolVcContext(String tag) {
+    super(ContextKind.PROTOCOL_VC_CONTEXT, tag);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.condis.reference.driver;
+
+import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.context.MiniportVcContext;
+import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ndis.NdisVcHandle;
+
+/**
+ * The CoNDIS miniport beneath a stand-alone call manager: NDIS forwards VC creation,
+ * deletion, activation and deactivation to it (§1.1, §2.1 step 3, §2.2 step 2).
+ */
+public interface MiniportCoHandlers {
+
+  CreateVcResult<MiniportVcContext> miniportCoCreateVc(NdisVcHandle ndisVcHandle);
+
+  NdisStatus miniportCoDeleteVc(MiniportVcContext miniportVcContext);
+
+  /** May return PENDING and finish later with NdisMCoActivateVcComplete. */
+  NdisStatus miniportCoActivateVc(
+      MiniportVcContext miniportVcContext, CallParameters callParameters);
+
+  /** May return PENDING and finish later with NdisMCoDeactivateVcComplete. */
+  NdisStatus miniportCoDeactivateVc(MiniportVcContext miniportVcContext);
+}

@@ -1,0 +1,12 @@
+package dev.condis.reference.event;
+
+/** Each kind of outstanding request is a token consumed by exactly one completion (§1.4). */
+public enum RequestKind {
+  MAKE_CALL,
+  CLOSE_CALL,
+  ADD_PARTY,
+  DROP_PARTY,
+  INCOMING_CALL,
+  ACTIVATE_VC,
+  DEACTIVATE_VC
+}

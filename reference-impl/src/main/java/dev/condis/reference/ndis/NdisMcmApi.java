@@ -1,0 +1,54 @@
+package dev.condis.reference.ndis;
+
+import dev.condis.reference.context.CallMgrPartyContext;
+import dev.condis.reference.context.CallMgrVcContext;
+import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.context.CloseData;
+
+/**
+ * The NDIS functions a miniport with an integrated call manager may call (NdisMCmXxx). The
+ * completion side forwards to the same routines as {@link NdisCmApi} (the NDIS header's
+ * macros, §1.1); creation, deletion, activation and deactivation differ.
+ */
+public interface NdisMcmApi {
+
+  /** NdisMCmCreateVc; for an MCM its MiniportVcContext is its CallMgrVcContext. */
+  VcCreation mcmCreateVc(NdisAfHandle ndisAfHandle, CallMgrVcContext miniportVcContext);
+
+  NdisStatus mcmDeleteVc(NdisVcHandle ndisVcHandle);
+
+  /** May return PENDING (OQ-10): ProtocolCmActivateVcComplete then follows once. */
+  NdisStatus mcmActivateVc(NdisVcHandle ndisVcHandle, CallParameters callParameters);
+
+  /** May return PENDING (OQ-10); NOT_ACCEPTED means already deactivated (VC-15). */
+  NdisStatus mcmDeactivateVc(NdisVcHandle ndisVcHandle);
+
+  void mcmMakeCallComplete(
+      NdisStatus status,
+      NdisVcHandle ndisVcHandle,
+      NdisPartyHandle ndisPartyHandle,
+      CallMgrPartyContext callMgrPartyContext,
+      CallParameters callParameters);
+
+  void mcmCloseCallComplete(
+      NdisStatus status, NdisVcHandle ndisVcHandle, NdisPartyHandle ndisPartyHandle);
+
+  void mcmAddPartyComplete(
+      NdisStatus status,
+      NdisPartyHandle ndisPartyHandle,
+      CallMgrPartyContext callMgrPartyContext,
+      CallParameters callParameters);
+
+  void mcmDropPartyComplete(NdisStatus status, NdisPartyHandle ndisPartyHandle);
+
+  NdisStatus mcmDispatchIncomingCall(
+      NdisSapHandle ndisSapHandle, NdisVcHandle ndisVcHandle, CallParameters callParameters);
+
+  void mcmDispatchCallConnected(NdisVcHandle ndisVcHandle);
+
+  void mcmDispatchIncomingCloseCall(
+      NdisStatus closeStatus, NdisVcHandle ndisVcHandle, CloseData closeData);
+
+  void mcmDispatchIncomingDropParty(
+      NdisStatus dropStatus, NdisPartyHandle ndisPartyHandle, CloseData closeData);
+}
