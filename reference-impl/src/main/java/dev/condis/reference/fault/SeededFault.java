@@ -11,11 +11,208 @@ import dev.condis.reference.event.RuleCategory;
  * no-leak}, {@code status-discipline}, {@code call-ordering}, {@code deadlock}.
  */
 public enum SeededFault {
+  // ---- DOUBLE_COMPLETE: exactly-once-completion -------------------------------------------
+
+  /**
+   * The MCM calls NdisMCmCloseCallComplete twice for one pended close. Shows whenever the MCM
+   * pends a close ({@code mcm.closeCall.pend} = 1 or 2): NDIS sees a second completion of the
+   * CLOSE_CALL token.
+   */
   MCM_DOUBLE_CLOSE_COMPLETE(
       "GEN-2",
       RuleCategory.DOUBLE_COMPLETE,
       "exactly-once-completion",
-      "The MCM completes a pended close twice (NdisMCmCloseCallComplete called again).");
+      "The MCM completes a pended close twice (NdisMCmCloseCallComplete called again)."),
+
+  /**
+   * The stand-alone CM returns SUCCESS from ProtocolCmMakeCall and then also calls
+   * NdisCmMakeCallComplete from a deferred call. Shows on an inline make-call ({@code
+   * cm.makeCall.pend} = 0 with the activation inline, {@code miniport.activateVc.pend} = 0).
+   */
+  CM_COMPLETES_INLINE_MAKE_CALL(
+      "GEN-3",
+      RuleCategory.DOUBLE_COMPLETE,
+      "exactly-once-completion",
+      "The CM completes a make-call it already returned SUCCESS for (NdisCmMakeCallComplete after a final return)."),
+
+  /**
+   * The client calls NdisClIncomingCallComplete twice for one pended offer. Shows when the
+   * client pends an incoming call ({@code client.incomingCall.answer} = 1).
+   */
+  CLIENT_ANSWERS_INCOMING_CALL_TWICE(
+      "GEN-7",
+      RuleCategory.DOUBLE_COMPLETE,
+      "exactly-once-completion",
+      "The client answers a pended incoming call twice (NdisClIncomingCallComplete called again)."),
+
+  /**
+   * The client's closeCall action also picks a call whose close is still outstanding and
+   * calls NdisClCloseCall on it a second time. Shows with two closeCall actions while the first
+   * close pends ({@code cm.closeCall.pend} = 1).
+   */
+  CLIENT_CLOSES_CALL_TWICE(
+      "CLOSE-17",
+      RuleCategory.DOUBLE_COMPLETE,
+      "exactly-once-completion",
+      "The client calls NdisClCloseCall a second time on a call whose close is outstanding."),
+
+  /**
+   * The call manager never calls Ndis(M)CmMakeCallComplete for a pended make-call that failed:
+   * a missing completion. Shows when the make-call pends and fails ({@code cm.makeCall.pend} =
+   * 1, {@code cm.makeCall.status} = 1): the MAKE_CALL token is still outstanding at the end,
+   * and the client's VC, party and parameters stay live with it.
+   */
+  CM_NEVER_COMPLETES_FAILED_MAKE_CALL(
+      "GEN-2",
+      RuleCategory.DOUBLE_COMPLETE,
+      "exactly-once-completion",
+      "The call manager never completes a pended make-call that failed (missing completion)."),
+
+  // ---- USE_AFTER_CLOSE: no-use-after-close ------------------------------------------------
+
+  /**
+   * On a VC the call manager created, the client sends on the NdisVcHandle from its
+   * ProtocolClCloseCallComplete. Shows on every close of an accepted incoming call.
+   */
+  CLIENT_USES_VC_AFTER_CLOSE(
+      "CLOSE-11",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "The client uses the NdisVcHandle of a CM-created VC after ProtocolClCloseCallComplete."),
+
+  /**
+   * The call manager writes its CallMgrVcContext after Ndis(M)CmCloseCallComplete returns on a
+   * client-created VC, which the client deleted from inside its completion handler. Shows when
+   * the close pends ({@code cm.closeCall.pend} = 1 or 2) on an outgoing call.
+   */
+  CM_TOUCHES_VC_AFTER_CLOSE(
+      "CLOSE-15",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "The call manager touches CallMgrVcContext after completing a close the client may delete on."),
+
+  /**
+   * After a successful ProtocolClDropPartyComplete the client sends a second NdisClDropParty
+   * with the dead NdisPartyHandle. Shows on every successful client-initiated drop.
+   */
+  CLIENT_USES_PARTY_AFTER_DROP(
+      "DROP-3",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "The client uses an NdisPartyHandle after its drop completed with SUCCESS."),
+
+  /**
+   * The client releases the last party's ProtocolPartyContext as soon as NdisClCloseCall
+   * returns PENDING, before ProtocolClCloseCallComplete hands it back (OQ-6 counts this as a
+   * use after close). Shows when the close of a multipoint call pends ({@code cm.closeCall.pend}
+   * = 1).
+   */
+  CLIENT_FREES_PARTY_BEFORE_CLOSE_COMPLETES(
+      "CLOSE-13",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "The client frees the last party's context before its close completes."),
+
+  /**
+   * In ProtocolCmCloseCall the call manager frees the last CallMgrPartyContext first and then
+   * reads the NdisPartyHandle out of it for the completion. Shows on every close of a
+   * multipoint call.
+   */
+  CM_READS_PARTY_AFTER_FREE(
+      "CLOSE-14",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "The call manager reads the party handle out of party state it already freed."),
+
+  // ---- LEAK: no-leak ----------------------------------------------------------------------
+
+  /**
+   * The client keeps the first party's ProtocolPartyContext when a multipoint make-call fails.
+   * Shows when {@code cm.makeCall.status} = 1 on a multipoint call: a live ProtocolPartyContext
+   * at the end.
+   */
+  CLIENT_LEAKS_PARTY_ON_MAKE_FAILURE(
+      "MAKE-8",
+      RuleCategory.LEAK,
+      "no-leak",
+      "The client does not release its ProtocolPartyContext when the make-call fails."),
+
+  /**
+   * ProtocolCmCloseCall forgets to free the last party's CallMgrPartyContext. Shows on every
+   * close of a multipoint call: a live CallMgrPartyContext at the end.
+   */
+  CM_LEAKS_PARTY_ON_CLOSE(
+      "CLOSE-4",
+      RuleCategory.LEAK,
+      "no-leak",
+      "The call manager does not free CallMgrPartyContext in ProtocolCmCloseCall."),
+
+  /**
+   * The client never deletes a VC it created, after a close or a failed make-call. Shows on
+   * every outgoing call: the VC handle, ProtocolVcContext and CallMgrVcContext (and the
+   * miniport's MiniportVcContext) are live at the end.
+   */
+  CLIENT_NEVER_DELETES_VC(
+      "VC-16",
+      RuleCategory.LEAK,
+      "no-leak",
+      "The client never deletes its VC (NdisCoDeleteVc) once the call is over."),
+
+  /**
+   * The client keeps the CallParameters it lent to NdisClAddParty when the add-party fails.
+   * Shows when {@code cm.addParty.status} = 1: a live CallParameters at the end.
+   */
+  CLIENT_LEAKS_ADD_PARTY_PARAMETERS(
+      "ADD-5",
+      RuleCategory.LEAK,
+      "no-leak",
+      "The client does not free the add-party CallParameters when the add-party fails."),
+
+  // ---- ORDERING: call-ordering ------------------------------------------------------------
+
+  /**
+   * The client's first NdisClCloseCall on a multipoint call skips dropping the other parties.
+   * Shows on every close of a call with two or more parties (the call manager fails the close,
+   * the client then drops and closes again).
+   */
+  CLIENT_CLOSES_WITH_PARTIES_ATTACHED(
+      "CLOSE-1",
+      RuleCategory.ORDERING,
+      "call-ordering",
+      "The client closes a multipoint call with two parties still attached."),
+
+  /**
+   * The client calls NdisCoDeleteVc as soon as NdisClCloseCall returns PENDING, before the
+   * close completed. Shows when the close of an outgoing call pends ({@code cm.closeCall.pend}
+   * = 1).
+   */
+  CLIENT_DELETES_VC_BEFORE_CLOSE_COMPLETES(
+      "VC-5",
+      RuleCategory.ORDERING,
+      "call-ordering",
+      "The client deletes its VC while its close is still outstanding."),
+
+  // ---- STATUS: status-discipline ----------------------------------------------------------
+
+  /**
+   * The call manager passes PENDING as the status of Ndis(M)CmMakeCallComplete. Shows when the
+   * make-call pends ({@code cm.makeCall.pend} = 1) and succeeds.
+   */
+  CM_COMPLETES_WITH_PENDING(
+      "GEN-4",
+      RuleCategory.STATUS,
+      "status-discipline",
+      "The call manager gives PENDING to a complete function (Ndis(M)CmMakeCallComplete)."),
+
+  /**
+   * The call manager's ProtocolCoCreateVc returns PENDING for a client-created VC. Shows on
+   * every NdisCoCreateVc the client makes.
+   */
+  CM_CREATE_VC_PENDING(
+      "GEN-5",
+      RuleCategory.STATUS,
+      "status-discipline",
+      "The call manager's ProtocolCoCreateVc returns PENDING.");
 
   private final String ruleId;
   private final RuleCategory category;
