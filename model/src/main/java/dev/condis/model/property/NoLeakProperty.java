@@ -1,0 +1,110 @@
+package dev.condis.model.property;
+
+import dev.condis.reference.context.ContextKind;
+import dev.condis.reference.context.ContextRef;
+import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.event.RequestKind;
+import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.ndis.NdisSnapshot;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code no-leak}: at the end of a run (after both drivers' shutdown and every deferred call)
+ * no VC is left undeleted, and no context, CallParameters buffer, close-data buffer or party
+ * handle is still live (LEAK rules: VC-16, VC-9, MAKE-8, ADD-5, CLOSE-4, CLOSE-13, DROP-9,
+ * ...).
+ *
+ * <p>Defence in depth: the live contexts are both NDIS's snapshot and this property's own
+ * ledger of the raw ContextAllocated / ContextReleased events. Each leak is reported under the
+ * rule that says where the thing should have been released, decided from what happened in the
+ * run: a VC left undeleted first (VC-16; its contexts leak with it), then per context kind,
+ * e.g. a ProtocolPartyContext after a failed make-call is MAKE-8, after a failed add-party
+ * ADD-5, otherwise CLOSE-13 (the last party's context is released at close completion).
+ */
+public final class NoLeakProperty extends CategoryProperty {
+  public static final String ID = "no-leak";
+
+  private final Map<Integer, ContextRef> live = new LinkedHashMap<>();
+  private boolean makeCallFailed;
+  private boolean addPartyFailed;
+  private boolean dropPartySucceeded;
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Nothing live at the end: every VC deleted (VC-16), every context, CallParameters "
+        + "and close-data buffer released (VC-9, MAKE-8, ADD-5, CLOSE-4, CLOSE-13), every party "
+        + "handle gone (DROP-9).";
+  }
+
+  @Override
+  protected boolean owns(RuleCategory category) {
+    return category == RuleCategory.LEAK;
+  }
+
+  @Override
+  protected void check(NdisEvent event) {
+    if (event instanceof NdisEvent.ContextAllocated a) {
+      live.put(a.context().id(), a.context());
+    } else if (event instanceof NdisEvent.ContextReleased r) {
+      live.remove(r.context().id());
+    } else if (event instanceof NdisEvent.RequestCompleted c && !c.status().isSuccess()) {
+      if (c.token().kind() == RequestKind.MAKE_CALL) {
+        makeCallFailed = true;
+      } else if (c.token().kind() == RequestKind.ADD_PARTY) {
+        addPartyFailed = true;
+      }
+    } else if (event instanceof NdisEvent.RequestCompleted c
+        && c.token().kind() == RequestKind.DROP_PARTY) {
+      dropPartySucceeded = true;
+    }
+  }
+
+  @Override
+  protected void checkEnd(NdisSnapshot finalState) {
+    for (NdisSnapshot.VcSummary vc : finalState.undeletedVcs()) {
+      rawFinding(
+          "VC-16",
+          vc.handle() + " (created by " + vc.creator() + ") was never deleted: it ended "
+              + vc.state() + "/" + vc.activation()
+              + (vc.liveParties().isEmpty() ? "" : " with parties " + vc.liveParties()));
+    }
+    Map<Integer, ContextRef> leaked = new LinkedHashMap<>(live);
+    for (ContextRef c : finalState.liveContexts()) {
+      leaked.putIfAbsent(c.id(), c);
+    }
+    for (ContextRef c : leaked.values()) {
+      rawFinding(ruleFor(c), c + " was never released");
+    }
+    for (NdisSnapshot.LiveHandle h : finalState.liveHandles()) {
+      if (h.handle().startsWith("party")) {
+        rawFinding("DROP-9", h.handle() + " is still live at the end (" + h.state() + ")");
+      }
+    }
+  }
+
+  /** The rule that says where {@code c} should have been released, given this run's history. */
+  private String ruleFor(ContextRef c) {
+    ContextKind kind = c.kind();
+    String tag = c.tag().toLowerCase(java.util.Locale.ROOT);
+    return switch (kind) {
+      case PROTOCOL_PARTY_CONTEXT ->
+          makeCallFailed ? "MAKE-8" : addPartyFailed ? "ADD-5" : dropPartySucceeded ? "DROP-4" : "CLOSE-13";
+      case CALL_MGR_PARTY_CONTEXT ->
+          addPartyFailed ? "ADD-7" : "CLOSE-4";
+      case CALL_PARAMETERS ->
+          tag.contains("addparty") ? "ADD-5"
+              : tag.contains("makecall") ? "MAKE-8"
+              : tag.contains("incoming") ? "INCALL-7"
+              : "VC-9";
+      case CLOSE_DATA -> "CLOSE-13";
+      case PROTOCOL_VC_CONTEXT -> makeCallFailed ? "MAKE-8" : "VC-9";
+      case CALL_MGR_VC_CONTEXT, MINIPORT_VC_CONTEXT -> "VC-9";
+    };
+  }
+}

@@ -1,0 +1,120 @@
+package dev.condis.model.scenario;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.primitives.ImmutableIntArray;
+import dev.condis.reference.platform.Platform;
+import dev.condis.reference.platform.PlatformLock;
+import dev.condis.reference.platform.ThreadHandle;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Narrows some of the drivers' data choices for a scenario that is about one particular path,
+ * e.g. "the make-call fails" or "every request pends". A constraint names a choice label by
+ * its suffix after the driver prefix (e.g. {@code makeCall.status} matches {@code
+ * cm.makeCall.status} and {@code mcm.makeCall.status}) and lists the values still explored.
+ * Every other choice, and every interleaving, is explored in full.
+ */
+public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed) {
+
+  public static final ChoiceConstraints NONE = new ChoiceConstraints(ImmutableMap.of());
+
+  public static ChoiceConstraints of(Map<String, int[]> allowed) {
+    ImmutableMap.Builder<String, ImmutableIntArray> b = ImmutableMap.builder();
+    allowed.forEach((k, v) -> b.put(k, ImmutableIntArray.copyOf(v)));
+    return new ChoiceConstraints(b.buildOrThrow());
+  }
+
+  public boolean isEmpty() {
+    return allowed.isEmpty();
+  }
+
+  /** {@code platform} itself when there is no constraint. */
+  public Platform apply(Platform platform) {
+    return isEmpty() ? platform : new Constrained(platform, this);
+  }
+
+  private ImmutableIntArray lookup(String label) {
+    int dot = label.indexOf('.');
+    ImmutableIntArray values = allowed.get(label);
+    if (values == null && dot >= 0) {
+      values = allowed.get(label.substring(dot + 1));
+    }
+    return values;
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner j = new StringJoiner(", ");
+    allowed.forEach((k, v) -> j.add(k + " in " + v));
+    return j.toString();
+  }
+
+  private static final class Constrained implements Platform {
+    private final Platform delegate;
+    private final ChoiceConstraints constraints;
+
+    Constrained(Platform delegate, ChoiceConstraints constraints) {
+      this.delegate = delegate;
+      this.constraints = constraints;
+    }
+
+    @Override
+    public int choose(String label, int n) {
+      ImmutableIntArray values = constraints.lookup(label);
+      if (values == null) {
+        return delegate.choose(label, n);
+      }
+      ImmutableIntArray inRange = ImmutableIntArray.copyOf(values.stream().filter(v -> v >= 0 && v < n));
+      if (inRange.isEmpty()) {
+        return delegate.choose(label, n);
+      }
+      return inRange.length() == 1 ? inRange.get(0) : inRange.get(delegate.choose(label, inRange.length()));
+    }
+
+    @Override
+    public PlatformLock newLock(String name) {
+      return delegate.newLock(name);
+    }
+
+    @Override
+    public void lock(PlatformLock lock) {
+      delegate.lock(lock);
+    }
+
+    @Override
+    public void unlock(PlatformLock lock) {
+      delegate.unlock(lock);
+    }
+
+    @Override
+    public boolean holdsLock(PlatformLock lock) {
+      return delegate.holdsLock(lock);
+    }
+
+    @Override
+    public ThreadHandle startThread(String name, Runnable body) {
+      return delegate.startThread(name, body);
+    }
+
+    @Override
+    public void queueDeferred(String name, Runnable dpc) {
+      delegate.queueDeferred(name, dpc);
+    }
+
+    @Override
+    public void join(ThreadHandle thread) {
+      delegate.join(thread);
+    }
+
+    @Override
+    public void awaitDeferred() {
+      delegate.awaitDeferred();
+    }
+
+    @Override
+    public String currentThreadName() {
+      return delegate.currentThreadName();
+    }
+  }
+}

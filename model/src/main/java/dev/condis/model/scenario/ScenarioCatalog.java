@@ -1,0 +1,219 @@
+package dev.condis.model.scenario;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import dev.condis.reference.system.CallManagerKind;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The named scenarios. Each runs under every engine with every pend/inline and status choice
+ * the drivers make through {@code platform.choose} explored, and every interleaving of the
+ * threads it starts and the deferred completions they set off. Every scenario ends with
+ * {@code CoNdisSystem.finish()} (client and call-manager shutdown, all deferred work run), so
+ * a correct reference ends clean: nothing outstanding, nothing leaked.
+ */
+public final class ScenarioCatalog {
+
+  public static final String MAKE_CLOSE = "make-close";
+  public static final String MAKE_CALL_FAILURE = "make-call-failure";
+  public static final String MULTIPOINT = "multipoint";
+  public static final String INCOMING_CLOSE_RACE = "incoming-close-race";
+  public static final String INCOMING_DROP_RACE = "incoming-drop-race";
+  public static final String CM_VC_REUSE = "cm-vc-reuse";
+  public static final String EARLY_COMPLETION = "early-completion";
+  public static final String COMBINED = "combined";
+
+  private static final ImmutableSet<VcOwner> BOTH = ImmutableSet.of(VcOwner.CLIENT, VcOwner.CALL_MANAGER);
+  private static final ImmutableSet<VcOwner> CLIENT_ONLY = ImmutableSet.of(VcOwner.CLIENT);
+  private static final ImmutableSet<VcOwner> CM_ONLY = ImmutableSet.of(VcOwner.CALL_MANAGER);
+
+  private static final ImmutableMap<String, ScenarioDefinition> SCENARIOS = build();
+
+  private ScenarioCatalog() {}
+
+  private static ImmutableMap<String, ScenarioDefinition> build() {
+    ImmutableList<ScenarioDefinition> all =
+        ImmutableList.of(
+            new ScenarioDefinition(
+                MAKE_CLOSE,
+                "Outgoing point-to-point call (NdisCoCreateVc, NdisClMakeCall), then the client "
+                    + "closes it (NdisClCloseCall) and deletes its VC; the close may be issued "
+                    + "while the make-call is still pending. With --vc cm: an incoming call the "
+                    + "client accepts, then closes.",
+                "GEN-1, GEN-2, MAKE-2, MAKE-13, CLOSE-8, CLOSE-12, CLOSE-15, VC-5, VC-7",
+                0, 0, 3, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
+                ctx -> {
+                  ctx.establishCall();
+                  ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
+                MAKE_CALL_FAILURE,
+                "Outgoing call whose make-call fails (the call manager's status choice is "
+                    + "narrowed to the failure; pended or inline, activation pended or not, are "
+                    + "all explored): the client releases its party context and parameters and "
+                    + "deletes the VC from inside ProtocolClMakeCallComplete, so ProtocolCoDeleteVc "
+                    + "runs nested in the call manager's own completion call.",
+                "MAKE-6, MAKE-8, MAKE-9, MAKE-10, MAKE-12, MAKE-14, GEN-9, VC-10",
+                0, 0, 2, VcOwner.CLIENT, CLIENT_ONLY,
+                ChoiceConstraints.of(Map.of("makeCall.status", new int[] {1})),
+                ctx -> ctx.client().makeCall(ctx.parties())),
+            new ScenarioDefinition(
+                MULTIPOINT,
+                "Multipoint call: make the call with its first party, add the others "
+                    + "(NdisClAddParty), drop all but one (NdisClDropParty), close the last "
+                    + "with NdisClCloseCall.",
+                "ADD-1..ADD-9, DROP-1..DROP-10, CLOSE-1, CLOSE-2, CLOSE-13",
+                2, 2, 4, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
+                ctx -> {
+                  ctx.client().makeCall(ctx.parties());
+                  ctx.settle();
+                  for (int i = 1; i < ctx.parties(); i++) {
+                    ctx.client().dropParty();
+                  }
+                  ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
+                INCOMING_CLOSE_RACE,
+                "An established call; the network hangs up (incoming close) on one thread while "
+                    + "the client closes the call on another (OQ-1).",
+                "CLOSE-17, ICLOSE-3, ICLOSE-5, ICLOSE-6, ICLOSE-10, GEN-9",
+                0, 0, 2, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
+                ctx -> {
+                  ctx.establishCall();
+                  ctx.settle();
+                  ctx.race("network", ctx.callManager()::remoteClose, ctx.client()::closeCall);
+                }),
+            new ScenarioDefinition(
+                INCOMING_DROP_RACE,
+                "An established multipoint call; a leaf leaves (incoming drop party) on one "
+                    + "thread while the client drops a party and then closes the call on another "
+                    + "(OQ-2, OQ-5, OQ-7, OQ-14).",
+                "DROP-3, DROP-10, DROP-11, IDROP-1..IDROP-5, CLOSE-1",
+                2, 2, 3, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
+                ctx -> {
+                  ctx.client().makeCall(ctx.parties());
+                  ctx.settle();
+                  ctx.race(
+                      "network",
+                      ctx.callManager()::remoteDropParty,
+                      () -> {
+                        ctx.client().dropParty();
+                        ctx.client().closeCall();
+                      });
+                }),
+            new ScenarioDefinition(
+                CM_VC_REUSE,
+                "Incoming call on a VC the call manager creates; the client closes it; then a "
+                    + "second incoming call, on the same VC if the call manager reuses it or on "
+                    + "a new one if it deleted it; the client closes that too.",
+                "CLOSE-10, CLOSE-11, CLOSE-12, VC-11, VC-16, VC-17, INCALL-1..INCALL-9",
+                0, 0, 0, VcOwner.CALL_MANAGER, CM_ONLY, ChoiceConstraints.NONE,
+                ctx -> {
+                  ctx.callManager().offerIncomingCall();
+                  ctx.settle();
+                  ctx.client().closeCall();
+                  ctx.settle();
+                  ctx.callManager().offerIncomingCall();
+                  ctx.settle();
+                  ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
+                EARLY_COMPLETION,
+                "Completions that overtake the PENDING return (GEN-8): every request the call "
+                    + "manager, the miniport and the client may pend is pended (those choices "
+                    + "are narrowed to their pending values, including the call manager "
+                    + "completing a close from inside ProtocolCmCloseCall before returning "
+                    + "PENDING), so each completion runs on a deferred thread that races the "
+                    + "return of the request it completes; a call is set up and closed.",
+                "GEN-8, GEN-9, GEN-1, GEN-2, GEN-6, CLOSE-15, MAKE-12",
+                0, 0, 1, VcOwner.CLIENT, BOTH,
+                ChoiceConstraints.of(
+                    Map.of(
+                        "makeCall.pend", new int[] {1},
+                        "closeCall.pend", new int[] {1, 2},
+                        "addParty.pend", new int[] {1},
+                        "dropParty.pend", new int[] {1},
+                        "activateVc.pend", new int[] {1},
+                        "deactivateVc.pend", new int[] {1},
+                        "incomingCall.answer", new int[] {1})),
+                ctx -> {
+                  ctx.establishCall();
+                  ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
+                COMBINED,
+                "All of the above at small bounds: an outgoing multipoint call and an incoming "
+                    + "call at once; then the network drops a party and hangs up while the client "
+                    + "drops a party and closes both calls.",
+                "all",
+                2, 2, 2, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
+                ctx -> {
+                  ctx.client().makeCall(ctx.parties());
+                  ctx.callManager().offerIncomingCall();
+                  ctx.settle();
+                  ctx.race(
+                      "network",
+                      () -> {
+                        ctx.callManager().remoteDropParty();
+                        ctx.callManager().remoteClose();
+                      },
+                      () -> {
+                        ctx.client().dropParty();
+                        ctx.client().closeCall();
+                        ctx.client().closeCall();
+                      });
+                }));
+    ImmutableMap.Builder<String, ScenarioDefinition> map = ImmutableMap.builder();
+    for (ScenarioDefinition d : all) {
+      map.put(d.name(), d);
+    }
+    return map.buildOrThrow();
+  }
+
+  /** Every scenario, in catalog order. */
+  public static ImmutableList<ScenarioDefinition> all() {
+    return SCENARIOS.values().asList();
+  }
+
+  public static Optional<ScenarioDefinition> find(String name) {
+    return Optional.ofNullable(SCENARIOS.get(name));
+  }
+
+  /** The scenario called {@code name}; an unknown name throws with the list of known ones. */
+  public static ScenarioDefinition get(String name) {
+    ScenarioDefinition d = SCENARIOS.get(name);
+    if (d == null) {
+      throw new IllegalArgumentException(
+          "unknown scenario '" + name + "'; known: " + String.join(", ", SCENARIOS.keySet()));
+    }
+    return d;
+  }
+
+  /**
+   * The default suite, run by {@code condis-verify verify} with no {@code --scenario}: every
+   * scenario at its defaults under both call-manager kinds, plus the call-manager-created-VC
+   * variants of the scenarios that take both VC owners.
+   */
+  public static ImmutableList<ScenarioConfig> defaultSuite() {
+    ImmutableList.Builder<ScenarioConfig> out = ImmutableList.builder();
+    for (ScenarioDefinition d : all()) {
+      for (CallManagerKind kind : CallManagerKind.values()) {
+        out.add(d.defaultConfig(kind));
+        for (VcOwner owner : d.vcOwners()) {
+          if (owner != d.defaultVcOwner()) {
+            out.add(
+                d.config(
+                    d.defaultParties(),
+                    kind,
+                    owner,
+                    dev.condis.reference.fault.FaultSet.none(),
+                    DriverSelection.REFERENCE));
+          }
+        }
+      }
+    }
+    return out.build();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.condis.model.scenario;
+
+import com.google.common.collect.ImmutableSet;
+import dev.condis.reference.fault.FaultSet;
+import dev.condis.reference.system.CallManagerKind;
+import java.util.Locale;
+
+/**
+ * One named, parameterised scenario (harness): what it exercises, the rules it is aimed at,
+ * its parameters' defaults and ranges, and its body.
+ *
+ * @param rules the rule IDs the scenario is built to exercise (every property is checked on
+ *     every scenario regardless)
+ * @param minParties {@code parties} 0 means a point-to-point call; n >= 1 a multipoint call
+ *     with n parties
+ * @param constraints the drivers' data choices this scenario narrows to its subject (most
+ *     scenarios: none, every choice is explored)
+ */
+public record ScenarioDefinition(
+    String name,
+    String description,
+    String rules,
+    int defaultParties,
+    int minParties,
+    int maxParties,
+    VcOwner defaultVcOwner,
+    ImmutableSet<VcOwner> vcOwners,
+    ChoiceConstraints constraints,
+    Body body) {
+
+  /** A scenario's steps, run on the harness thread ("main") of every execution. */
+  @FunctionalInterface
+  public interface Body {
+    void run(ScenarioContext ctx);
+  }
+
+  /**
+   * A checked instance; throws {@link IllegalArgumentException} with one clear line when a
+   * parameter is outside what this scenario supports.
+   */
+  public ScenarioConfig config(
+      int parties, CallManagerKind kind, VcOwner vcOwner, FaultSet faults, DriverSelection drivers) {
+    if (parties < minParties || parties > maxParties) {
+      throw new IllegalArgumentException(
+          "scenario " + name + " takes --parties " + minParties + ".." + maxParties + ", not " + parties);
+    }
+    if (!vcOwners.contains(vcOwner)) {
+      throw new IllegalArgumentException(
+          "scenario " + name + " runs with --vc " + vcOwnersText() + ", not " + cliName(vcOwner));
+    }
+    return new ScenarioConfig(name, parties, kind, vcOwner, faults, drivers);
+  }
+
+  /** The default instance for {@code kind}, reference drivers, no fault. */
+  public ScenarioConfig defaultConfig(CallManagerKind kind) {
+    return config(defaultParties, kind, defaultVcOwner, FaultSet.none(), DriverSelection.REFERENCE);
+  }
+
+  /** "client", "cm" or "client|cm". */
+  public String vcOwnersText() {
+    return String.join("|", vcOwners.stream().map(ScenarioDefinition::cliName).toList());
+  }
+
+  /** The command-line spelling of a VC owner: {@code client} or {@code cm}. */
+  public static String cliName(VcOwner owner) {
+    return owner == VcOwner.CLIENT ? "client" : "cm";
+  }
+
+  /** The command-line spelling of a call manager kind: {@code standalone} or {@code mcm}. */
+  public static String cliName(CallManagerKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code client} / {@code cm} (also the enum names); bad input throws. */
+  public static VcOwner parseVcOwner(String s) {
+    return switch (s.strip().toLowerCase(Locale.ROOT)) {
+      case "client" -> VcOwner.CLIENT;
+      case "cm", "call_manager", "call-manager", "mcm" -> VcOwner.CALL_MANAGER;
+      default -> throw new IllegalArgumentException("--vc must be client or cm, not '" + s + "'");
+    };
+  }
+
+  /** Parses {@code standalone} / {@code mcm}; bad input throws. */
+  public static CallManagerKind parseCallManagerKind(String s) {
+    return switch (s.strip().toLowerCase(Locale.ROOT)) {
+      case "standalone", "cm", "stand-alone" -> CallManagerKind.STANDALONE;
+      case "mcm" -> CallManagerKind.MCM;
+      default -> throw new IllegalArgumentException("--cm must be standalone or mcm, not '" + s + "'");
+    };
+  }
+}
