@@ -1,0 +1,314 @@
+package dev.condis.explorer;
+
+import dev.condis.explorer.ControlledThread.Status;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs executions one after the other on carriers, and watches them from the caller's thread.
+ *
+ * <p>There is no scheduler thread: the carrier whose thread finishes an execution decides what
+ * comes next and, if the search goes on, runs the next execution's main thread itself. The
+ * calling thread only sleeps, reports progress, and rescues the search when an execution hangs.
+ */
+final class Engine {
+  private static final long RETIRE_GRACE_NANOS = 100_000_000L;
+
+  /** Guards all scheduler and search state of this engine. */
+  final Object lock = new Object();
+  final Program program;
+  final SearchOptions options;
+  private final SearchTree tree; // null when replaying
+  private final Decider decider;
+
+  private volatile Execution current;
+  private volatile boolean done;
+  private volatile long executions;
+  private Thread waiter;
+  private long startNanos;
+  private long endNanos;
+  private Throwable internalError;
+
+  private long failingExecutions;
+  private long sleepSetBlocked;
+  private long depthCuts;
+  private int maxDepth;
+  private final LinkedHashMap<String, Failure> failures = new LinkedHashMap<>();
+  private final EnumSet<Bound> bounds = EnumSet.noneOf(Bound.class);
+  private ExecutionResult replayResult;
+
+  /** Carriers abandoned by the watchdog and when; only the watching thread touches this. */
+  private final List<Carrier> retired = new ArrayList<>();
+  private final List<Long> retiredAt = new ArrayList<>();
+
+  private Engine(Program program, SearchOptions options, SearchTree tree, Decider decider) {
+    this.program = program;
+    this.options = options;
+    this.tree = tree;
+    this.decider = decider;
+  }
+
+  static SearchResult search(Program program, SearchOptions options) {
+    SearchTree tree = new SearchTree(options.reduction(), options.maxDepth());
+    Engine e = new Engine(program, options, tree, tree);
+    e.run();
+    synchronized (e.lock) {
+      return new SearchResult(bounds(e), List.copyOf(e.failures.values()), e.failingExecutions,
+          e.executions, e.sleepSetBlocked, tree.prunedAlternatives, e.depthCuts, e.maxDepth,
+          tree.decisionPoints, Duration.ofNanos(e.endNanos - e.startNanos), options.reduction());
+    }
+  }
+
+  static ExecutionResult replay(Program program, Schedule schedule, SearchOptions options) {
+    Engine e = new Engine(program, options, null, new ReplayDecider(schedule));
+    e.run();
+    synchronized (e.lock) {
+      return e.replayResult;
+    }
+  }
+
+  private static EnumSet<Bound> bounds(Engine e) {
+    return e.bounds.clone();
+  }
+
+  private void run() {
+    waiter = Thread.currentThread();
+    startNanos = System.nanoTime();
+    Carrier c;
+    synchronized (lock) {
+      c = CarrierPool.take();
+      c.job = newExecutionLocked().main;
+    }
+    c.wake();
+    watch();
+    endNanos = System.nanoTime();
+    if (internalError != null) {
+      throw new IllegalStateException("explorer internal error: " + internalError, internalError);
+    }
+  }
+
+  // ------------------------------------------------------------ on carriers
+
+  /**
+   * Runs {@code t} on carrier {@code c}, then whatever may run on the same carrier next (a
+   * thread's first start, the next execution). Returns the carrier to wake, or null.
+   */
+  Carrier runOnCarrier(Carrier c, ControlledThread t) {
+    while (t != null) {
+      t.carrier = c;
+      c.current = t;
+      Throwable thrown = null;
+      try {
+        t.body.run();
+      } catch (Throwable e) {
+        thrown = e;
+      }
+      c.current = null;
+      ControlledThread next;
+      synchronized (lock) {
+        if (c.retired) {
+          return null;
+        }
+        try {
+          next = afterExitLocked(t, thrown);
+        } catch (Throwable e) {
+          fatalLocked(e);
+          return null;
+        }
+      }
+      if (next != null && next.carrier != null) {
+        return next.carrier;
+      }
+      t = next;
+    }
+    return null;
+  }
+
+  /** What runs after thread t's body returned or threw: see {@link #runOnCarrier}. */
+  private ControlledThread afterExitLocked(ControlledThread t, Throwable thrown) {
+    Execution ex = t.execution;
+    if (ex != current || ex.finished) {
+      return null;
+    }
+    if (thrown != null && !(thrown instanceof ExecutionAborted) && !ex.aborted) {
+      ex.failLocked(FailureKind.UNCAUGHT_EXCEPTION, thrown.toString(), null, t, thrown);
+    }
+    ex.threadEndedLocked(t);
+    if (!ex.aborted) {
+      ControlledThread next = ex.scheduleLocked(t);
+      if (next != null) {
+        return next;
+      }
+      if (!ex.aborted) {
+        return finishLocked(ex);
+      }
+    }
+    return unwindNextLocked(ex);
+  }
+
+  /** After an abort, threads parked at scheduling points unwind one at a time, then the execution ends. */
+  private ControlledThread unwindNextLocked(Execution ex) {
+    ControlledThread u = ex.nextToUnwind();
+    return u != null ? u : finishLocked(ex);
+  }
+
+  /** Ends an execution; returns the next execution's main thread, or null when the search is over. */
+  private ControlledThread finishLocked(Execution ex) {
+    ex.finished = true;
+    decider.executionEnded(ex);
+    long n = executions + 1;
+    executions = n;
+    maxDepth = Math.max(maxDepth, ex.decisionCount);
+    if (ex.sleepSetBlocked) {
+      sleepSetBlocked++;
+    }
+    if (ex.depthCut) {
+      depthCuts++;
+      bounds.add(Bound.MAX_DEPTH);
+    }
+    Failure f = ex.failure;
+    boolean stop = false;
+    if (f != null) {
+      failingExecutions++;
+      failures.putIfAbsent(f.kind() + "\n" + f.message(), f);
+      stop = options.stopOnFirstFailure() || f.kind() == FailureKind.REPLAY_DIVERGENCE;
+    }
+    ExecutionListener listener = options.executionListener().orElse(null);
+    if (listener != null) {
+      listener.onExecutionEnd(new ExecutionSummary(n, ex.schedule(), Optional.ofNullable(f),
+          ex.completed, ex.sleepSetBlocked, ex.depthCut));
+    }
+    if (tree == null) {
+      replayResult = new ExecutionResult(ex.schedule(), Optional.ofNullable(f), ex.trace(), ex.stepCount());
+      return doneLocked();
+    }
+    if (stop || !tree.advance()) {
+      return doneLocked();
+    }
+    if (n >= options.maxExecutions()) {
+      bounds.add(Bound.MAX_EXECUTIONS);
+      return doneLocked();
+    }
+    Optional<Duration> budget = options.timeBudget();
+    if (budget.isPresent() && System.nanoTime() - startNanos >= budget.get().toNanos()) {
+      bounds.add(Bound.TIME_BUDGET);
+      return doneLocked();
+    }
+    return newExecutionLocked().main;
+  }
+
+  private Execution newExecutionLocked() {
+    Execution ex = new Execution(this, decider, tree == null ? 0 : tree.analysisFrom, tree == null);
+    ex.deadline = System.nanoTime() + options.perExecutionTimeout().toNanos();
+    current = ex;
+    return ex;
+  }
+
+  private ControlledThread doneLocked() {
+    current = null;
+    done = true;
+    LockSupport.unpark(waiter);
+    return null;
+  }
+
+  private void fatalLocked(Throwable e) {
+    internalError = e;
+    doneLocked();
+  }
+
+  // ------------------------------------------------------------ on the caller's thread
+
+  private void watch() {
+    long timeout = options.perExecutionTimeout().toNanos();
+    long check = Math.max(1_000_000L, Math.min(timeout / 4, 50_000_000L));
+    ProgressListener progress = options.progressListener().orElse(null);
+    long interval = options.progressInterval().toNanos();
+    long nextProgress = startNanos + interval;
+    while (!done) {
+      long wait = progress == null ? check : Math.min(check, nextProgress - System.nanoTime());
+      LockSupport.parkNanos(this, Math.max(wait, 1_000_000L));
+      long now = System.nanoTime();
+      if (progress != null && !done && now - nextProgress >= 0) {
+        progress.onProgress(executions, Duration.ofNanos(now - startNanos));
+        nextProgress = now + interval;
+      }
+      Execution ex = current;
+      if (ex != null && now - ex.deadline > 0) {
+        rescue(ex, now);
+      }
+      stopRetired(now, RETIRE_GRACE_NANOS);
+    }
+    stopRetired(System.nanoTime(), 0);
+    if (progress != null) {
+      progress.onProgress(executions, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+  }
+
+  /**
+   * The running thread of {@code ex} overran its time: abandon its carrier, fail the execution
+   * with TIMEOUT (unless it had already failed), and carry on with the unwinding and the search.
+   */
+  private void rescue(Execution ex, long now) {
+    Carrier toWake = null;
+    synchronized (lock) {
+      if (ex != current || ex.finished || now - ex.deadline <= 0) {
+        return;
+      }
+      ControlledThread r = ex.running;
+      if (!ex.aborted) {
+        ex.timedOutLocked(r);
+      } else {
+        ex.abortLocked(); // a fresh deadline for the rest of the unwinding
+      }
+      if (r.carrier != null && r.status != Status.FINISHED) {
+        r.carrier.retired = true;
+        r.carrier.interrupt();
+        retired.add(r.carrier);
+        retiredAt.add(now);
+        ex.threadEndedLocked(r);
+      }
+      try {
+        ControlledThread next = unwindNextLocked(ex);
+        if (next != null) {
+          if (next.carrier == null) {
+            next.carrier = CarrierPool.take();
+            next.carrier.job = next;
+          }
+          toWake = next.carrier;
+        }
+      } catch (Throwable e) {
+        fatalLocked(e);
+      }
+    }
+    if (toWake != null) {
+      toWake.wake();
+    }
+  }
+
+  /** Stops abandoned carriers still running after the grace period (best effort, JDK < 20). */
+  private void stopRetired(long now, long grace) {
+    for (int i = retired.size() - 1; i >= 0; i--) {
+      if (now - retiredAt.get(i) >= grace) {
+        Carrier c = retired.remove(i);
+        retiredAt.remove(i);
+        if (c.isAlive()) {
+          stop(c);
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings({"deprecation", "removal"})
+  private static void stop(Thread t) {
+    try {
+      t.stop();
+    } catch (UnsupportedOperationException | SecurityException e) {
+      // Newer JDKs cannot stop threads: the abandoned daemon keeps running until it ends.
+    }
+  }
+}

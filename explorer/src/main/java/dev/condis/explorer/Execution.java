@@ -1,0 +1,557 @@
+package dev.condis.explorer;
+
+import dev.condis.explorer.ControlledThread.Status;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * One run of the program: the {@link Runtime} it sees, the scheduler, and the trace the race
+ * analysis reads. Scheduler state is guarded by {@link Engine#lock}; a thread's program code
+ * only runs while it is the running thread, so program-side reads need no lock.
+ */
+final class Execution implements Runtime {
+  static final int MAX_THREADS = 64;
+
+  final Engine engine;
+  private final Decider decider;
+  private final boolean reduction;
+  private final long maxSteps;
+  private final int analysisFrom;
+  private final List<TraceStep> steps; // null unless replaying
+
+  final ArrayList<ControlledThread> threads = new ArrayList<>();
+  final ControlledThread main;
+  private int started;
+  private int live;
+  private int liveDeferred;
+  private long stepCount;
+  private final HashMap<String, Label> labels = new HashMap<>();
+
+  // Decisions.
+  int decisionCount;
+  private final Decisions decisions = new Decisions();
+  private Node pendingNode;
+  /** Current sleep set (reduction only). */
+  long sleep;
+
+  // Trace of transitions, struct-of-arrays for the race analysis.
+  private int traceLength;
+  int[] txThread = new int[32];
+  int[] txSeq = new int[32];
+  long[] txEnabled = new long[32];
+  Node[] txNode = new Node[32];
+  OpKind[] txOp = new OpKind[32];
+  Object[] txTarget = new Object[32];
+  final IntList deferredSpawns = new IntList();
+  final IntList awaits = new IntList();
+  private final VectorClock awaitClock = new VectorClock();
+
+  // End state.
+  volatile boolean aborted;
+  boolean finished;
+  boolean completed;
+  boolean sleepSetBlocked;
+  boolean depthCut;
+  Failure failure;
+  volatile ControlledThread running;
+  volatile long deadline;
+
+  Execution(Engine engine, Decider decider, int analysisFrom, boolean recordTrace) {
+    this.engine = engine;
+    this.decider = decider;
+    this.reduction = engine.options.reduction() && decider instanceof SearchTree;
+    this.maxSteps = engine.options.maxStepsPerExecution();
+    this.analysisFrom = analysisFrom;
+    this.steps = recordTrace ? new ArrayList<>() : null;
+    Program program = engine.program;
+    main = new ControlledThread(this, 0, "main", false, () -> program.run(this));
+    main.status = Status.RUNNING;
+    threads.add(main);
+    started = 1;
+    live = 1;
+    running = main;
+  }
+
+  int traceLength() {
+    return traceLength;
+  }
+
+  long stepCount() {
+    return stepCount;
+  }
+
+  Schedule schedule() {
+    return decisions.toSchedule();
+  }
+
+  List<TraceStep> trace() {
+    return steps == null ? List.of() : steps;
+  }
+
+  // ---------------------------------------------------------------- Runtime API
+
+  @Override
+  public LockRef newLock(String name) {
+    Objects.requireNonNull(name, "name");
+    localStep(self());
+    return new LockRef(name, this);
+  }
+
+  @Override
+  public void acquire(LockRef lock) {
+    request(OpKind.ACQUIRE, own(lock), null);
+  }
+
+  @Override
+  public void release(LockRef lock) {
+    request(OpKind.RELEASE, own(lock), null);
+  }
+
+  @Override
+  public boolean holds(LockRef lock) {
+    ControlledThread me = self();
+    own(lock);
+    localStep(me);
+    return lock.holder == me;
+  }
+
+  @Override
+  public ThreadRef spawn(String name, Runnable body) {
+    return (ThreadRef) request(OpKind.SPAWN, Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
+  }
+
+  @Override
+  public ThreadRef spawnDeferred(String name, Runnable body) {
+    return (ThreadRef) request(OpKind.SPAWN_DEFERRED, Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
+  }
+
+  @Override
+  public void join(ThreadRef thread) {
+    ControlledThread t = Objects.requireNonNull(thread, "thread").thread;
+    if (t.execution != this) {
+      throw new IllegalStateException("thread '" + t.name + "' belongs to another execution");
+    }
+    request(OpKind.JOIN, t, null);
+  }
+
+  @Override
+  public void awaitDeferred() {
+    request(OpKind.AWAIT_DEFERRED, null, null);
+  }
+
+  @Override
+  public void yieldPoint(String label) {
+    Objects.requireNonNull(label, "label");
+    request(OpKind.YIELD, label, null);
+  }
+
+  @Override
+  public int choose(String label, int n) {
+    Objects.requireNonNull(label, "label");
+    if (n < 1) {
+      throw new IllegalArgumentException("choose(" + label + ", " + n + "): n must be >= 1");
+    }
+    ControlledThread me = self();
+    int v;
+    synchronized (engine.lock) {
+      enterLocked(me);
+      v = n == 1 ? 0 : decider.chooseValue(this, me, label, n);
+      if (v >= 0 && steps != null) {
+        steps.add(new TraceStep(me.id, me.name, "choose(" + label + ")=" + v + "of" + n));
+      }
+    }
+    if (v < 0) {
+      throw ExecutionAborted.INSTANCE;
+    }
+    return v;
+  }
+
+  @Override
+  public void fail(String message, Object payload) {
+    Objects.requireNonNull(message, "message");
+    ControlledThread me = self();
+    synchronized (engine.lock) {
+      enterLocked(me);
+      failLocked(FailureKind.ASSERTION, message, payload, me, null);
+    }
+    throw ExecutionAborted.INSTANCE;
+  }
+
+  @Override
+  public String currentThreadName() {
+    ControlledThread me = self();
+    localStep(me);
+    return me.name;
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  private ControlledThread self() {
+    if (Thread.currentThread() instanceof Carrier c) {
+      ControlledThread t = c.current;
+      if (t != null && t.execution == this) {
+        return t;
+      }
+    }
+    throw new IllegalStateException(
+        "runtime used outside its own execution's controlled threads (stale Runtime?)");
+  }
+
+  private LockRef own(LockRef lock) {
+    if (Objects.requireNonNull(lock, "lock").owner != this) {
+      throw new IllegalStateException("lock '" + lock.name() + "' belongs to another execution");
+    }
+    return lock;
+  }
+
+  /** A local call: counts as a step, so that a loop polling the runtime still hits the bound. */
+  private void localStep(ControlledThread me) {
+    if (stepCount + 1 > maxSteps || aborted) {
+      synchronized (engine.lock) {
+        enterLocked(me);
+      }
+    } else {
+      stepCount++;
+    }
+  }
+
+  /** Checks the execution is live and counts a step. Under the lock. */
+  private void enterLocked(ControlledThread me) {
+    if (aborted || me.carrier.retired) {
+      throw ExecutionAborted.INSTANCE;
+    }
+    if (++stepCount > maxSteps) {
+      failLocked(FailureKind.STEP_BOUND, "the execution exceeded " + maxSteps
+          + " runtime calls: livelock or runaway loop", null, me, null);
+      throw ExecutionAborted.INSTANCE;
+    }
+  }
+
+  /** A scheduling point: sets the pending op, lets the scheduler run someone, returns its result. */
+  private Object request(OpKind op, Object target, Runnable spawnBody) {
+    ControlledThread me = self();
+    ControlledThread next;
+    synchronized (engine.lock) {
+      enterLocked(me);
+      if (op == OpKind.ACQUIRE && ((LockRef) target).holder == me) {
+        failLocked(FailureKind.DEADLOCK, "self-deadlock: thread '" + me.name + "' acquires lock '"
+            + target + "' which it already holds (locks are not reentrant)", null, me, null);
+        throw ExecutionAborted.INSTANCE;
+      }
+      if (op == OpKind.RELEASE && ((LockRef) target).holder != me) {
+        throw new IllegalMonitorStateException(
+            "thread '" + me.name + "' releases lock '" + target + "' which it does not hold");
+      }
+      if (op == OpKind.JOIN && target == me) {
+        failLocked(FailureKind.DEADLOCK, "self-deadlock: thread '" + me.name + "' joins itself", null, me, null);
+        throw ExecutionAborted.INSTANCE;
+      }
+      me.op = op;
+      me.target = op == OpKind.YIELD ? labels.computeIfAbsent((String) target, Label::new) : target;
+      me.spawnBody = spawnBody;
+      me.fresh = true;
+      me.status = Status.WAITING;
+      next = scheduleLocked(me);
+    }
+    if (next != me) {
+      if (next == null) {
+        throw ExecutionAborted.INSTANCE;
+      }
+      Carrier mine = me.carrier;
+      next.carrier.wake();
+      mine.awaitPermit();
+      if (aborted || mine.retired) {
+        throw ExecutionAborted.INSTANCE;
+      }
+    }
+    Object r = me.result;
+    me.result = null;
+    return r;
+  }
+
+  // ---------------------------------------------------------------- scheduler
+
+  /**
+   * Decides who runs next, on behalf of {@code self} (waiting at a scheduling point, or just
+   * finished). Returns the thread to run, already past its pending op (or NEW, to be started;
+   * it then has a carrier unless {@code self} finished and lends its own), or null when the
+   * execution is over: completed, or aborted.
+   */
+  ControlledThread scheduleLocked(ControlledThread self) {
+    if (started < threads.size()) {
+      // Spawned threads run their local prefix first, in creation order: one canonical place.
+      ControlledThread n = threads.get(started++);
+      n.status = Status.RUNNING;
+      running = n;
+      if (self.status != Status.FINISHED) {
+        n.carrier = CarrierPool.take();
+        n.carrier.job = n;
+      }
+      return n;
+    }
+    if (reduction && traceLength >= analysisFrom) {
+      Dpor.analyze(this);
+    }
+    long enabled = 0;
+    for (ControlledThread t : threads) {
+      if (t.status == Status.WAITING) {
+        t.fresh = false;
+        if (isEnabled(t)) {
+          enabled |= 1L << t.id;
+        }
+      }
+    }
+    if (enabled == 0) {
+      if (live == 0) {
+        completed = true;
+      } else {
+        failLocked(FailureKind.DEADLOCK, deadlockMessage(), null, self, null);
+      }
+      return null;
+    }
+    int pick;
+    Node node = null;
+    if ((enabled & (enabled - 1)) == 0) {
+      pick = Long.numberOfTrailingZeros(enabled);
+      if (reduction) {
+        if ((sleep & enabled) != 0) {
+          sleepSetBlocked();
+          return null;
+        }
+        sleep = Dpor.sleepAfter(this, sleep, pick);
+      }
+    } else {
+      pick = decider.pickThread(this, enabled, self.status == Status.WAITING ? self.id : -1);
+      if (pick < 0) {
+        return null;
+      }
+      node = pendingNode;
+      pendingNode = null;
+    }
+    ControlledThread t = threads.get(pick);
+    return apply(t, enabled, node) ? t : null;
+  }
+
+  private boolean isEnabled(ControlledThread t) {
+    return switch (t.op) {
+      case ACQUIRE -> ((LockRef) t.target).holder == null;
+      case JOIN -> ((ControlledThread) t.target).status == Status.FINISHED;
+      case AWAIT_DEFERRED -> liveDeferred - (t.deferred ? 1 : 0) == 0;
+      default -> true;
+    };
+  }
+
+  /** Executes t's pending op as transition number traceLength; false if the execution ended. */
+  private boolean apply(ControlledThread t, long enabledBefore, Node node) {
+    if ((t.op == OpKind.SPAWN || t.op == OpKind.SPAWN_DEFERRED) && threads.size() >= MAX_THREADS) {
+      failLocked(FailureKind.UNCAUGHT_EXCEPTION, "explorer limit: more than " + MAX_THREADS
+          + " threads in one execution", null, t,
+          new IllegalStateException("more than " + MAX_THREADS + " threads in one execution"));
+      return false;
+    }
+    int i = traceLength++;
+    if (i == txThread.length) {
+      growTrace();
+    }
+    int seq = t.clock.tick(t.id);
+    Object target = t.target;
+    switch (t.op) {
+      case ACQUIRE, RELEASE -> {
+        LockRef l = (LockRef) target;
+        l.holder = t.op == OpKind.ACQUIRE ? t : null;
+        t.clock.join(l.clock);
+        l.clock.copyFrom(t.clock);
+        if (t.op == OpKind.ACQUIRE) {
+          l.acquisitions.add(i);
+        }
+      }
+      case YIELD -> {
+        Label b = (Label) target;
+        t.clock.join(b.clock);
+        b.clock.copyFrom(t.clock);
+        b.events.add(i);
+      }
+      case JOIN -> t.clock.join(((ControlledThread) target).clock);
+      case AWAIT_DEFERRED -> {
+        for (ControlledThread d : threads) {
+          if (d.deferred && d != t) {
+            t.clock.join(d.clock);
+          }
+        }
+        awaitClock.join(t.clock);
+        awaits.add(i);
+      }
+      case SPAWN, SPAWN_DEFERRED -> {
+        boolean deferred = t.op == OpKind.SPAWN_DEFERRED;
+        if (deferred) {
+          t.clock.join(awaitClock);
+          deferredSpawns.add(i);
+        }
+        Runnable body = t.spawnBody;
+        ControlledThread child =
+            new ControlledThread(this, threads.size(), (String) target, deferred, body::run);
+        child.clock.copyFrom(t.clock);
+        threads.add(child);
+        live++;
+        if (deferred) {
+          liveDeferred++;
+        }
+        t.result = child.ref;
+      }
+    }
+    txThread[i] = t.id;
+    txSeq[i] = seq;
+    txEnabled[i] = enabledBefore;
+    txNode[i] = node;
+    txOp[i] = t.op;
+    txTarget[i] = t.target;
+    if (steps != null) {
+      steps.add(new TraceStep(t.id, t.name, t.describePending()));
+    }
+    t.op = null;
+    t.target = null;
+    t.spawnBody = null;
+    t.status = Status.RUNNING;
+    running = t;
+    return true;
+  }
+
+  private void growTrace() {
+    int n = txThread.length * 2;
+    txThread = Arrays.copyOf(txThread, n);
+    txSeq = Arrays.copyOf(txSeq, n);
+    txEnabled = Arrays.copyOf(txEnabled, n);
+    txNode = Arrays.copyOf(txNode, n);
+    txOp = Arrays.copyOf(txOp, n);
+    txTarget = Arrays.copyOf(txTarget, n);
+  }
+
+  /** Marks t finished (its body returned or unwound). */
+  void threadEndedLocked(ControlledThread t) {
+    if (t.status == Status.FINISHED) {
+      return;
+    }
+    t.status = Status.FINISHED;
+    live--;
+    if (t.deferred) {
+      liveDeferred--;
+    }
+    if (steps != null && !aborted) {
+      steps.add(new TraceStep(t.id, t.name, "end"));
+    }
+  }
+
+  /** A started thread still parked at a scheduling point, to unwind after an abort; or null. */
+  ControlledThread nextToUnwind() {
+    for (ControlledThread t : threads) {
+      if (t.status == Status.WAITING) {
+        t.status = Status.RUNNING;
+        running = t;
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private String deadlockMessage() {
+    StringJoiner j = new StringJoiner("; ", "deadlock: ", "");
+    for (ControlledThread t : threads) {
+      if (t.status != Status.WAITING) {
+        continue;
+      }
+      switch (t.op) {
+        case ACQUIRE -> {
+          LockRef l = (LockRef) t.target;
+          j.add("'" + t.name + "' waits for lock '" + l.name() + "' held by '" + l.holder.name + "'");
+        }
+        case JOIN -> j.add("'" + t.name + "' waits to join '" + ((ControlledThread) t.target).name + "'");
+        default -> {
+          StringJoiner ds = new StringJoiner(", ");
+          for (ControlledThread d : threads) {
+            if (d.deferred && d != t && d.status != Status.FINISHED) {
+              ds.add("'" + d.name + "'");
+            }
+          }
+          j.add("'" + t.name + "' awaits deferred threads " + ds);
+        }
+      }
+    }
+    return j.toString();
+  }
+
+  // ---------------------------------------------------------------- endings (under the lock)
+
+  void decided(Node node, long decision) {
+    decisionCount++;
+    decisions.add(decision);
+    pendingNode = node;
+  }
+
+  /** Records the execution's failure (the first one only) and aborts it. */
+  void failLocked(FailureKind kind, String message, Object payload, ControlledThread who, Throwable cause) {
+    if (aborted) {
+      return;
+    }
+    failure = new Failure(kind, message, payload, who.name, schedule(), cause);
+    if (steps != null) {
+      steps.add(new TraceStep(who.id, who.name, kind + ": " + message));
+    }
+    abortLocked();
+  }
+
+  void abortLocked() {
+    aborted = true;
+    deadline = System.nanoTime() + engine.options.perExecutionTimeout().toNanos();
+  }
+
+  int sleepSetBlocked() {
+    sleepSetBlocked = true;
+    abortLocked();
+    return -1;
+  }
+
+  int cutAtDepth() {
+    depthCut = true;
+    abortLocked();
+    return -1;
+  }
+
+  int diverged(String message) {
+    ControlledThread who = running != null ? running : main;
+    failLocked(FailureKind.REPLAY_DIVERGENCE, message, null, who, null);
+    return -1;
+  }
+
+  /** Replay only: the execution ended before using the whole schedule. */
+  void divergedAtEnd(String message) {
+    Failure f = failure;
+    String why = f == null ? message : message + "; it failed first: " + f.kind() + ": " + f.message();
+    String who = f == null ? main.name : f.threadName();
+    failure = new Failure(FailureKind.REPLAY_DIVERGENCE, why, null, who, schedule(), null);
+    aborted = true;
+  }
+
+  int nondeterministic(int pos, String before, String now) {
+    return diverged("the program is not deterministic: decision " + (pos + 1) + " offered " + before
+        + " in an earlier execution with the same prefix, but now " + now);
+  }
+
+  void timedOutLocked(ControlledThread who) {
+    failLocked(FailureKind.TIMEOUT, "the execution exceeded the per-execution timeout of "
+        + engine.options.perExecutionTimeout().toMillis() + " ms: thread '" + who.name
+        + "' blocked outside the runtime or looped without calling it", null, who, null);
+  }
+
+  String names(long mask) {
+    StringJoiner j = new StringJoiner(", ", "[", "]");
+    for (long rest = mask; rest != 0; rest &= rest - 1) {
+      int id = Long.numberOfTrailingZeros(rest);
+      j.add(id + "=" + (id < threads.size() ? threads.get(id).name : "?"));
+    }
+    return j.toString();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.condis.explorer;
+
+/**
+ * The controlled runtime handed to a {@link Program}: exactly one controlled thread runs at a
+ * time, and the explorer decides who runs at each scheduling point and what each
+ * {@link #choose} returns.
+ *
+ * <p>Scheduling points: {@link #acquire}, {@link #release}, {@link #spawn},
+ * {@link #spawnDeferred}, {@link #join}, {@link #awaitDeferred}, {@link #yieldPoint}. The other
+ * calls are local to the calling thread. Every call counts as a step towards
+ * {@link SearchOptions#maxStepsPerExecution()}.
+ *
+ * <p>When the explorer ends an execution early (failure, deadlock, bound, redundant
+ * interleaving) the calls throw {@link ExecutionAborted}: a program must let it propagate.
+ */
+public interface Runtime {
+
+  /** The runtime of the calling controlled thread; {@link IllegalStateException} elsewhere. */
+  static Runtime current() {
+    return Carrier.currentExecution();
+  }
+
+  /** A new non-reentrant lock; the name appears in traces and deadlock reports. Local. */
+  LockRef newLock(String name);
+
+  /**
+   * Acquires {@code lock}, blocking while another thread holds it. Re-acquiring a lock the
+   * caller holds ends the execution with a {@link FailureKind#DEADLOCK} failure.
+   */
+  void acquire(LockRef lock);
+
+  /** Releases {@code lock}; {@link IllegalMonitorStateException} if the caller does not hold it. */
+  void release(LockRef lock);
+
+  /** Whether the calling thread holds {@code lock}. Local. */
+  boolean holds(LockRef lock);
+
+  /** Starts a controlled thread running {@code body}; it may be joined. */
+  ThreadRef spawn(String name, Runnable body);
+
+  /**
+   * Starts a deferred controlled thread (a queued deferred call, e.g. a DPC): like {@link #spawn}
+   * but awaited by {@link #awaitDeferred()} instead of being joined one by one.
+   */
+  ThreadRef spawnDeferred(String name, Runnable body);
+
+  /** Blocks until {@code thread} has finished. Joining oneself is a deadlock. */
+  void join(ThreadRef thread);
+
+  /**
+   * Blocks until every deferred thread of this execution other than the caller has finished,
+   * including those spawned meanwhile by deferred threads (transitively).
+   */
+  void awaitDeferred();
+
+  /** A data choice in {@code [0, n)}: the explorer tries every value. Local (no thread switch). */
+  int choose(String label, int n);
+
+  /**
+   * Reports a property violation: ends this execution as an {@link FailureKind#ASSERTION}
+   * failure carrying {@code message} and {@code payload} untouched. Never returns normally.
+   */
+  void fail(String message, Object payload);
+
+  /** The name the calling thread was spawned with ("main" for the program's thread). Local. */
+  String currentThreadName();
+
+  /**
+   * An explicit scheduling point, dependent only on yield points with the same label. Put one
+   * right before each access to an unlocked shared location and label it with the location, so
+   * that the explorer interleaves those accesses.
+   */
+  void yieldPoint(String label);
+}

@@ -1,0 +1,197 @@
+package dev.condis.explorer;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Immutable settings of a search (and of a replay: steps and timeout). Build with {@link #builder()}. */
+public final class SearchOptions {
+  public static final SearchOptions DEFAULTS = builder().build();
+
+  private final long maxExecutions;
+  private final int maxDepth;
+  private final long maxStepsPerExecution;
+  private final Duration timeBudget;
+  private final Duration perExecutionTimeout;
+  private final boolean reduction;
+  private final boolean stopOnFirstFailure;
+  private final ProgressListener progressListener;
+  private final Duration progressInterval;
+  private final ExecutionListener executionListener;
+
+  private SearchOptions(Builder b) {
+    maxExecutions = b.maxExecutions;
+    maxDepth = b.maxDepth;
+    maxStepsPerExecution = b.maxStepsPerExecution;
+    timeBudget = b.timeBudget;
+    perExecutionTimeout = b.perExecutionTimeout;
+    reduction = b.reduction;
+    stopOnFirstFailure = b.stopOnFirstFailure;
+    progressListener = b.progressListener;
+    progressInterval = b.progressInterval;
+    executionListener = b.executionListener;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** At most this many executions; reaching it with work left is {@link Bound#MAX_EXECUTIONS}. */
+  public long maxExecutions() {
+    return maxExecutions;
+  }
+
+  /** At most this many decisions per execution; deeper executions are cut ({@link Bound#MAX_DEPTH}). */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /** Runtime calls allowed per execution; more is a {@link FailureKind#STEP_BOUND} failure. */
+  public long maxStepsPerExecution() {
+    return maxStepsPerExecution;
+  }
+
+  /** Wall-clock budget of the whole search, checked between executions; empty = none. */
+  public Optional<Duration> timeBudget() {
+    return Optional.ofNullable(timeBudget);
+  }
+
+  /** Wall-clock limit of one execution; more is a {@link FailureKind#TIMEOUT} failure. */
+  public Duration perExecutionTimeout() {
+    return perExecutionTimeout;
+  }
+
+  /** Partial-order reduction (DPOR with sleep sets) on; off explores every interleaving. */
+  public boolean reduction() {
+    return reduction;
+  }
+
+  public boolean stopOnFirstFailure() {
+    return stopOnFirstFailure;
+  }
+
+  public Optional<ProgressListener> progressListener() {
+    return Optional.ofNullable(progressListener);
+  }
+
+  public Duration progressInterval() {
+    return progressInterval;
+  }
+
+  public Optional<ExecutionListener> executionListener() {
+    return Optional.ofNullable(executionListener);
+  }
+
+  @Override
+  public String toString() {
+    return "SearchOptions{maxExecutions=" + maxExecutions + ", maxDepth=" + maxDepth
+        + ", maxStepsPerExecution=" + maxStepsPerExecution + ", timeBudget=" + timeBudget
+        + ", perExecutionTimeout=" + perExecutionTimeout + ", reduction=" + reduction
+        + ", stopOnFirstFailure=" + stopOnFirstFailure + "}";
+  }
+
+  /** Mutable builder; every setter validates its argument. */
+  public static final class Builder {
+    private long maxExecutions = Long.MAX_VALUE;
+    private int maxDepth = Integer.MAX_VALUE;
+    private long maxStepsPerExecution = 1_000_000;
+    private Duration timeBudget;
+    private Duration perExecutionTimeout = Duration.ofSeconds(10);
+    private boolean reduction = true;
+    private boolean stopOnFirstFailure = true;
+    private ProgressListener progressListener;
+    private Duration progressInterval = Duration.ofSeconds(1);
+    private ExecutionListener executionListener;
+
+    private Builder() {}
+
+    private Builder(SearchOptions o) {
+      maxExecutions = o.maxExecutions;
+      maxDepth = o.maxDepth;
+      maxStepsPerExecution = o.maxStepsPerExecution;
+      timeBudget = o.timeBudget;
+      perExecutionTimeout = o.perExecutionTimeout;
+      reduction = o.reduction;
+      stopOnFirstFailure = o.stopOnFirstFailure;
+      progressListener = o.progressListener;
+      progressInterval = o.progressInterval;
+      executionListener = o.executionListener;
+    }
+
+    public Builder maxExecutions(long n) {
+      maxExecutions = positive(n, "maxExecutions");
+      return this;
+    }
+
+    public Builder maxDepth(int n) {
+      maxDepth = (int) positive(n, "maxDepth");
+      return this;
+    }
+
+    public Builder maxStepsPerExecution(long n) {
+      maxStepsPerExecution = positive(n, "maxStepsPerExecution");
+      return this;
+    }
+
+    /** The search budget; null for none. */
+    public Builder timeBudget(Duration d) {
+      timeBudget = d == null ? null : positive(d, "timeBudget");
+      return this;
+    }
+
+    public Builder perExecutionTimeout(Duration d) {
+      perExecutionTimeout = positive(Objects.requireNonNull(d, "perExecutionTimeout"), "perExecutionTimeout");
+      return this;
+    }
+
+    public Builder reduction(boolean on) {
+      reduction = on;
+      return this;
+    }
+
+    public Builder stopOnFirstFailure(boolean stop) {
+      stopOnFirstFailure = stop;
+      return this;
+    }
+
+    /** Null for none. */
+    public Builder progressListener(ProgressListener l) {
+      progressListener = l;
+      return this;
+    }
+
+    public Builder progressInterval(Duration d) {
+      progressInterval = positive(Objects.requireNonNull(d, "progressInterval"), "progressInterval");
+      return this;
+    }
+
+    /** Null for none. */
+    public Builder executionListener(ExecutionListener l) {
+      executionListener = l;
+      return this;
+    }
+
+    public SearchOptions build() {
+      return new SearchOptions(this);
+    }
+
+    private static long positive(long n, String what) {
+      if (n <= 0) {
+        throw new IllegalArgumentException(what + " must be positive: " + n);
+      }
+      return n;
+    }
+
+    private static Duration positive(Duration d, String what) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive: " + d);
+      }
+      return d;
+    }
+  }
+}
