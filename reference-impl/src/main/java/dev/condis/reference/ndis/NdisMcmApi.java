@@ -17,10 +17,18 @@ public interface NdisMcmApi {
 
   NdisStatus mcmDeleteVc(NdisVcHandle ndisVcHandle);
 
-  /** May return PENDING (OQ-10): ProtocolCmActivateVcComplete then follows once. */
+  /**
+   * Synchronous from NDIS's point of view (decision for OQ-10): the MCM's miniport half is
+   * internal, so this returns a final status and NDIS calls no ProtocolCmActivateVcComplete;
+   * the MCM runs that logic itself (GEN-6).
+   */
   NdisStatus mcmActivateVc(NdisVcHandle ndisVcHandle, CallParameters callParameters);
 
-  /** May return PENDING (OQ-10); NOT_ACCEPTED means already deactivated (VC-15). */
+  /**
+   * Synchronous like {@link #mcmActivateVc} (OQ-10): SUCCESS, or NOT_ACCEPTED for a VC that is
+   * not active (a redundant deactivation, reported as VC-15). NDIS calls no
+   * ProtocolCmDeactivateVcComplete.
+   */
   NdisStatus mcmDeactivateVc(NdisVcHandle ndisVcHandle);
 
   void mcmMakeCallComplete(

@@ -1,0 +1,172 @@
+package dev.condis.reference.ndis;
+
+import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.context.CloseData;
+import dev.condis.reference.event.Actor;
+import dev.condis.reference.event.RequestKind;
+import dev.condis.reference.ndis.NdisCore.Call;
+
+/**
+ * What the call manager starts towards the client (condis-rules.md §2.3, §2.6, §2.7):
+ * Ndis(M)CmDispatchIncomingCall → ProtocolClIncomingCall (→ NdisClIncomingCallComplete →
+ * ProtocolCmIncomingCallComplete), Ndis(M)CmDispatchCallConnected → ProtocolClCallConnected,
+ * Ndis(M)CmDispatchIncomingCloseCall → ProtocolClIncomingCloseCall, and
+ * Ndis(M)CmDispatchIncomingDropParty → ProtocolClIncomingDropParty. A dispatch the rules
+ * forbid at that moment is reported and not delivered.
+ */
+final class IncomingRouter {
+  private final NdisCore core;
+
+  IncomingRouter(NdisCore core) {
+    this.core = core;
+  }
+
+  /**
+   * Ndis(M)CmDispatchIncomingCall: a SAP the client registered, a VC this call manager created
+   * and activated (INCALL-1), with no call on it (VC-17; a rejected offer is deactivated first,
+   * INCALL-7). Re-offering a VC whose previous call closed makes its handle valid for the
+   * client again (VC-17 after CLOSE-11). PENDING from ProtocolClIncomingCall leaves the offer to
+   * NdisClIncomingCallComplete (GEN-7); a final status is returned to the call manager, which
+   * runs its ProtocolCmIncomingCallComplete logic itself (GEN-6).
+   */
+  NdisStatus dispatchIncomingCall(Call call, NdisSapHandle sap, NdisVcHandle handle, CallParameters parameters) {
+    core.requireLock();
+    VcRecord vc = core.vc(call, handle, "VC-7");
+    if (vc == null || !core.sap(call, sap)) {
+      return NdisStatus.FAILURE;
+    }
+    String rule = null;
+    String why = null;
+    if (vc.creator() != call.actor()) {
+      rule = "INCALL-1";
+      why = handle + " was created by the " + vc.creator() + ", not by this call manager";
+    } else if (vc.activation != VcActivation.ACTIVE) {
+      rule = "INCALL-1";
+      why = handle + " is not activated (" + vc.activation + ")";
+    } else if (vc.state != VcState.ACTIVATED) {
+      rule = vc.state == VcState.REJECTED ? "INCALL-7" : "VC-17";
+      why = handle + " is " + vc.state + ": a VC carries one call after another";
+    }
+    if (rule != null) {
+      core.violation(call, rule, why);
+      return NdisStatus.FAILURE;
+    }
+    core.touch(parameters, "INCALL-4", call.api());
+    if (vc.clientHandleDead) {
+      vc.clientHandleDead = false;
+      core.note(handle + " is valid for the client again: re-offered (VC-17)");
+    }
+    vc.beginCall();
+    vc.state = VcState.OFFERED;
+    Request request = core.requests.open(vc.requests(), RequestKind.INCOMING_CALL, vc, null);
+    core.touch(vc.clientContext, "VC-11", "ProtocolClIncomingCall");
+    core.touch(parameters, "INCALL-4", "ProtocolClIncomingCall");
+    NdisStatus returned = core.callOut(Actor.CLIENT, "ProtocolClIncomingCall", Fmt.args(vc.clientContext, parameters),
+        () -> core.client().protocolClIncomingCall(vc.clientContext, parameters));
+    return core.requests.settle(request, returned, "ProtocolClIncomingCall", s -> answered(vc, s));
+  }
+
+  /** NdisClIncomingCallComplete → ProtocolCmIncomingCallComplete, exactly once (GEN-7). */
+  void incomingCallComplete(Call call, NdisStatus status, NdisVcHandle handle, CallParameters parameters) {
+    core.requireLock();
+    Request request = core.complete(call, handle, RequestKind.INCOMING_CALL, status);
+    if (request == null) {
+      return;
+    }
+    VcRecord vc = request.vc;
+    answered(vc, status);
+    core.touch(vc.callManagerContext, "VC-11", "ProtocolCmIncomingCallComplete");
+    core.touch(parameters, "INCALL-3", "ProtocolCmIncomingCallComplete");
+    core.callOutVoid(core.callManagerActor(), "ProtocolCmIncomingCallComplete",
+        Fmt.args(status, vc.callManagerContext, parameters),
+        () -> core.callManager().protocolCmIncomingCallComplete(status, vc.callManagerContext, parameters));
+  }
+
+  private static void answered(VcRecord vc, NdisStatus status) {
+    vc.state = status.isSuccess() ? VcState.ACCEPTED : VcState.REJECTED;
+  }
+
+  /** Ndis(M)CmDispatchCallConnected: only for an accepted offer, and instead of an incoming close (INCALL-5). */
+  void dispatchCallConnected(Call call, NdisVcHandle handle) {
+    core.requireLock();
+    VcRecord vc = core.vc(call, handle, "VC-7");
+    if (vc == null) {
+      return;
+    }
+    if (vc.state != VcState.ACCEPTED || vc.incomingCloseDispatched) {
+      core.violation(call, "INCALL-5", handle + " is " + vc.state
+          + (vc.incomingCloseDispatched ? " with an incoming close dispatched" : "")
+          + ": connected comes once, for an accepted offer, instead of an incoming close");
+      return;
+    }
+    vc.state = VcState.CONNECTED;
+    core.touch(vc.clientContext, "VC-11", "ProtocolClCallConnected");
+    core.callOutVoid(Actor.CLIENT, "ProtocolClCallConnected", Fmt.args(vc.clientContext),
+        () -> core.client().protocolClCallConnected(vc.clientContext));
+  }
+
+  /**
+   * Ndis(M)CmDispatchIncomingCloseCall: at most one per call and none once ProtocolCmCloseCall
+   * has been called for it (ICLOSE-10, OQ-1), not while the offer awaits the client's answer
+   * (INCALL-9, OQ-12), not during a make-call (MAKE-13: the client could not acknowledge; OQ-13),
+   * not for a rejected offer (INCALL-8). A PENDING close status is meaningless (ICLOSE-1).
+   */
+  void dispatchIncomingClose(Call call, NdisStatus closeStatus, NdisVcHandle handle, CloseData closeData) {
+    core.requireLock();
+    VcRecord vc = core.vc(call, handle, "VC-7");
+    if (vc == null) {
+      return;
+    }
+    String rule = vc.incomingCloseDispatched ? "ICLOSE-10" : switch (vc.state) {
+      case ACTIVE, ACCEPTED, CONNECTED -> closeStatus.isPending() ? "ICLOSE-1" : null;
+      case OFFERED -> "INCALL-9";
+      case MAKING -> "MAKE-13";
+      case REJECTED -> "INCALL-8";
+      default -> "ICLOSE-10"; // CLOSING: ProtocolCmCloseCall already received; otherwise no call
+    };
+    if (rule != null) {
+      core.violation(call, rule, "no incoming close (" + closeStatus + ") on " + handle + " in state " + vc.state
+          + (vc.incomingCloseDispatched ? " after an incoming close" : ""));
+      return;
+    }
+    vc.incomingCloseDispatched = true;
+    core.touch(vc.clientContext, "VC-11", "ProtocolClIncomingCloseCall");
+    core.touch(closeData, "OQ-18", "ProtocolClIncomingCloseCall");
+    core.callOutVoid(Actor.CLIENT, "ProtocolClIncomingCloseCall", Fmt.args(closeStatus, vc.clientContext, closeData),
+        () -> core.client().protocolClIncomingCloseCall(closeStatus, vc.clientContext, closeData));
+  }
+
+  /**
+   * Ndis(M)CmDispatchIncomingDropParty: only while other parties remain (IDROP-1), only for a
+   * party whose add has completed (ADD-4, OQ-13), and not for a party already being dropped or
+   * on a call being closed, nor twice (DROP-11, OQ-14).
+   */
+  void dispatchIncomingDrop(Call call, NdisStatus dropStatus, NdisPartyHandle handle, CloseData closeData) {
+    core.requireLock();
+    PartyRecord party = core.callManagerParty(call, handle, "DROP-7");
+    if (party == null) {
+      return;
+    }
+    VcRecord vc = party.vc();
+    String rule;
+    if (party.state() == PartyState.ADDING) {
+      rule = "ADD-4";
+    } else if (party.state() == PartyState.DROPPING || party.incomingDropDispatched() || vc.state == VcState.CLOSING) {
+      rule = "DROP-11";
+    } else if (vc.attachedParties().stream().allMatch(other -> other == party)) {
+      rule = "IDROP-1";
+    } else {
+      rule = null;
+    }
+    if (rule != null) {
+      core.violation(call, rule, "no incoming drop of " + handle + " (" + party.state() + ") on " + vc.handle()
+          + " (" + vc.state + ", " + vc.attachedParties().size() + " attached)");
+      return;
+    }
+    party.markIncomingDropDispatched();
+    core.touch(party.clientContext(), "IDROP-4", "ProtocolClIncomingDropParty");
+    core.touch(closeData, "OQ-18", "ProtocolClIncomingDropParty");
+    core.callOutVoid(Actor.CLIENT, "ProtocolClIncomingDropParty", Fmt.args(dropStatus, party.clientContext(), closeData),
+        () -> core.client().protocolClIncomingDropParty(dropStatus, party.clientContext(), closeData));
+  }
+}

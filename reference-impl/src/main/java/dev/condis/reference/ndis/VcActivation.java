@@ -1,0 +1,11 @@
+package dev.condis.reference.ndis;
+
+/** Where a VC is in its activation (Ndis(M)CmActivateVc / Ndis(M)CmDeactivateVc). */
+public enum VcActivation {
+  INACTIVE,
+  /** NdisCmActivateVc pended at the miniport; NdisMCoActivateVcComplete will follow. */
+  ACTIVATING,
+  ACTIVE,
+  /** NdisCmDeactivateVc pended at the miniport; NdisMCoDeactivateVcComplete will follow. */
+  DEACTIVATING
+}

@@ -1,0 +1,171 @@
+package dev.condis.reference.ndis;
+
+import dev.condis.reference.context.CallMgrVcContext;
+import dev.condis.reference.context.MiniportVcContext;
+import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.context.TrackedContext;
+import dev.condis.reference.driver.CreateVcResult;
+import dev.condis.reference.driver.MiniportCoHandlers;
+import dev.condis.reference.event.Actor;
+import dev.condis.reference.ndis.NdisCore.Call;
+
+/**
+ * VC creation and deletion (condis-rules.md §2.1 step 1, §2.7 step 1, §2.8): NdisCoCreateVc
+ * and NdisCoDeleteVc for the client and a stand-alone CM, NdisMCmCreateVc and NdisMCmDeleteVc
+ * for an MCM. The peer's ProtocolCoCreateVc / ProtocolCoDeleteVc runs synchronously inside;
+ * with a stand-alone CM the miniport's MiniportCoCreateVc runs first on creation and its
+ * MiniportCoDeleteVc last on deletion (the MCM's miniport half is internal).
+ *
+ * <p>VC-1 (the out-variable must be NULL on entry) holds by construction: the handle is a
+ * return value.
+ */
+final class VcRouter {
+  private final NdisCore core;
+
+  VcRouter(NdisCore core) {
+    this.core = core;
+  }
+
+  /** NdisCoCreateVc / NdisMCmCreateVc; {@code creatorContext} is the creator's per-VC context. */
+  VcCreation create(Call call, NdisAfHandle af, TrackedContext creatorContext) {
+    core.requireLock();
+    if (!core.af(call, af)) {
+      return new VcCreation(NdisStatus.FAILURE, null); // AF-6
+    }
+    core.touch(creatorContext, "VC-11", call.api());
+    VcRecord vc = core.issueVc(call.actor(), call.api() + " by " + call.actor());
+    if (vc.clientCreated()) {
+      vc.clientContext = (ProtocolVcContext) creatorContext;
+    } else {
+      vc.callManagerContext = (CallMgrVcContext) creatorContext;
+    }
+    MiniportCoHandlers miniport = core.miniport();
+    if (miniport != null) {
+      CreateVcResult<?> made = core.callOut(Actor.MINIPORT, "MiniportCoCreateVc", Fmt.args(vc.handle()),
+          () -> miniport.miniportCoCreateVc(vc.handle()), CreateVcResult::status);
+      NdisStatus status = createStatus("MiniportCoCreateVc", made.status());
+      if (!status.isSuccess()) {
+        core.invalidateVc(vc, call.api() + " failed: MiniportCoCreateVc returned " + made.status());
+        return new VcCreation(status, null);
+      }
+      vc.miniportContext = (MiniportVcContext) made.context();
+    }
+    CreateVcResult<?> made = vc.clientCreated()
+        ? core.callOut(vc.peer(), "ProtocolCoCreateVc", Fmt.args(vc.handle()),
+            () -> core.callManager().protocolCoCreateVc(vc.handle()), CreateVcResult::status)
+        : core.callOut(Actor.CLIENT, "ProtocolCoCreateVc", Fmt.args(vc.handle()),
+            () -> core.client().protocolCoCreateVc(vc.handle()), CreateVcResult::status);
+    NdisStatus status = createStatus("ProtocolCoCreateVc", made.status());
+    if (!status.isSuccess()) {
+      if (vc.miniportContext != null) {
+        core.callOut(Actor.MINIPORT, "MiniportCoDeleteVc", Fmt.args(vc.miniportContext),
+            () -> miniport.miniportCoDeleteVc(vc.miniportContext));
+      }
+      core.invalidateVc(vc, call.api() + " failed: the peer's ProtocolCoCreateVc returned " + made.status());
+      return new VcCreation(status, null);
+    }
+    if (vc.clientCreated()) {
+      vc.callManagerContext = (CallMgrVcContext) made.context();
+    } else {
+      vc.clientContext = (ProtocolVcContext) made.context();
+    }
+    return new VcCreation(NdisStatus.SUCCESS, vc.handle());
+  }
+
+  /**
+   * NdisCoDeleteVc / NdisMCmDeleteVc. Only the creator may delete (VC-4); CLOSING while a
+   * deactivation is pending (VC-6); NOT_ACCEPTED while a call is up, the VC is active or a
+   * request is outstanding (VC-5). A peer that fails its ProtocolCoDeleteVc keeps the VC alive
+   * and its status is passed back (OQ-15). After SUCCESS the handle is dead (VC-7).
+   */
+  NdisStatus delete(Call call, NdisVcHandle handle) {
+    core.requireLock();
+    VcRecord vc = core.vc(call, handle, "VC-7");
+    if (vc == null) {
+      return NdisStatus.FAILURE;
+    }
+    if (vc.creator() != call.actor()) {
+      core.violation(call, "VC-4", handle + " was created by the " + vc.creator() + "; only its creator may delete it");
+      return NdisStatus.FAILURE;
+    }
+    if (vc.deleting) {
+      core.violation(call, "VC-6", handle + " is already being deleted");
+      return NdisStatus.CLOSING;
+    }
+    if (vc.activation == VcActivation.DEACTIVATING) {
+      core.violation(call, "VC-6", handle + " is still being deactivated");
+      return NdisStatus.CLOSING;
+    }
+    String busy = busyReason(vc);
+    if (busy != null) {
+      core.violation(call, "VC-5", handle + " " + busy);
+      return NdisStatus.NOT_ACCEPTED;
+    }
+    vc.deleting = true;
+    try {
+      return runDeleteHandlers(call, vc);
+    } finally {
+      vc.deleting = false;
+    }
+  }
+
+  private NdisStatus runDeleteHandlers(Call call, VcRecord vc) {
+    if (!vc.peerDeleted) {
+      core.touch(vc.clientCreated() ? vc.callManagerContext : vc.clientContext, "VC-11", "ProtocolCoDeleteVc");
+      NdisStatus status = vc.clientCreated()
+          ? core.callOut(vc.peer(), "ProtocolCoDeleteVc", Fmt.args(vc.callManagerContext),
+              () -> core.callManager().protocolCoDeleteVc(vc.callManagerContext))
+          : core.callOut(Actor.CLIENT, "ProtocolCoDeleteVc", Fmt.args(vc.clientContext),
+              () -> core.client().protocolCoDeleteVc(vc.clientContext));
+      status = deleteStatus("ProtocolCoDeleteVc", status);
+      if (!status.isSuccess()) {
+        return status; // OQ-15: the VC and both contexts survive; the creator may retry
+      }
+      vc.peerDeleted = true; // VC-8 from here for the peer
+    }
+    MiniportCoHandlers miniport = core.miniport();
+    if (miniport != null && vc.miniportContext != null) {
+      core.touch(vc.miniportContext, "VC-11", "MiniportCoDeleteVc");
+      NdisStatus status = deleteStatus("MiniportCoDeleteVc",
+          core.callOut(Actor.MINIPORT, "MiniportCoDeleteVc", Fmt.args(vc.miniportContext),
+              () -> miniport.miniportCoDeleteVc(vc.miniportContext)));
+      if (!status.isSuccess()) {
+        return status;
+      }
+    }
+    core.invalidateVc(vc, call.api() + " returned SUCCESS");
+    return NdisStatus.SUCCESS;
+  }
+
+  private static String busyReason(VcRecord vc) {
+    if (vc.state.hasCall()) {
+      return "still has a call (" + vc.state + ")"
+          + (vc.clientCreated() ? ": the close must have completed with SUCCESS first" : "");
+    }
+    if (vc.activation != VcActivation.INACTIVE) {
+      return "is still " + vc.activation + ": it must be deactivated first";
+    }
+    if (vc.anyRequestOutstanding()) {
+      return "has a request outstanding";
+    }
+    return null;
+  }
+
+  /** GEN-5: ProtocolCoCreateVc / MiniportCoCreateVc never pend; PENDING counts as FAILURE. */
+  private NdisStatus createStatus(String handler, NdisStatus returned) {
+    if (returned.isPending()) {
+      core.violation("GEN-5", handler + " returned PENDING; the VC is unusable and the create fails");
+      return NdisStatus.FAILURE;
+    }
+    return returned;
+  }
+
+  /** GEN-5: ProtocolCoDeleteVc / MiniportCoDeleteVc never pend; PENDING counts as FAILURE. */
+  private NdisStatus deleteStatus(String handler, NdisStatus returned) {
+    if (returned.isPending()) {
+      core.violation("GEN-5", handler + " returned PENDING; the delete fails and the VC survives");
+      return NdisStatus.FAILURE;
+    }
+    return returned;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.condis.reference.ndis;
+
+import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.context.CloseData;
+import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.context.ProtocolPartyContext;
+import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.driver.CreateVcResult;
+import dev.condis.reference.driver.ProtocolClientHandlers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scriptable client: records each handler call as "Handler(args)", runs the hook registered
+ * under the handler's name inside it (to call back into NDIS, GEN-9), and returns the status
+ * configured for it.
+ */
+class StubClient implements ProtocolClientHandlers {
+  final ContextTracker tracker;
+  final List<String> calls = new ArrayList<>();
+  final Map<String, Runnable> inside = new HashMap<>();
+  NdisStatus createVcReturn = NdisStatus.SUCCESS;
+  NdisStatus deleteVcReturn = NdisStatus.SUCCESS;
+  NdisStatus incomingCallReturn = NdisStatus.SUCCESS;
+  /** The VC handle of the last CM/MCM-created VC, from ProtocolCoCreateVc. */
+  NdisVcHandle offeredVc;
+  ProtocolVcContext offeredVcContext;
+
+  StubClient(ContextTracker tracker) {
+    this.tracker = tracker;
+  }
+
+  private void called(String handler, Object... args) {
+    calls.add(handler + "(" + Fmt.args(args) + ")");
+    Runnable hook = inside.get(handler);
+    if (hook != null) {
+      hook.run();
+    }
+  }
+
+  @Override
+  public CreateVcResult<ProtocolVcContext> protocolCoCreateVc(NdisVcHandle ndisVcHandle) {
+    called("ProtocolCoCreateVc", ndisVcHandle);
+    if (!createVcReturn.isSuccess()) {
+      return new CreateVcResult<>(createVcReturn, null);
+    }
+    offeredVc = ndisVcHandle;
+    offeredVcContext = tracker.allocate(new ProtocolVcContext("client.offered"));
+    return CreateVcResult.success(offeredVcContext);
+  }
+
+  @Override
+  public NdisStatus protocolCoDeleteVc(ProtocolVcContext protocolVcContext) {
+    called("ProtocolCoDeleteVc", protocolVcContext);
+    if (deleteVcReturn.isSuccess()) {
+      tracker.release(protocolVcContext, "VC-9", "client ProtocolCoDeleteVc");
+    }
+    return deleteVcReturn;
+  }
+
+  @Override
+  public void protocolClMakeCallComplete(NdisStatus status, ProtocolVcContext protocolVcContext,
+      NdisPartyHandle ndisPartyHandle, CallParameters callParameters) {
+    called("ProtocolClMakeCallComplete", status, protocolVcContext, ndisPartyHandle, callParameters);
+  }
+
+  @Override
+  public void protocolClCloseCallComplete(NdisStatus status, ProtocolVcContext protocolVcContext,
+      ProtocolPartyContext protocolPartyContext) {
+    called("ProtocolClCloseCallComplete", status, protocolVcContext, protocolPartyContext);
+  }
+
+  @Override
+  public void protocolClAddPartyComplete(NdisStatus status, ProtocolPartyContext protocolPartyContext,
+      NdisPartyHandle ndisPartyHandle, CallParameters callParameters) {
+    called("ProtocolClAddPartyComplete", status, protocolPartyContext, ndisPartyHandle, callParameters);
+  }
+
+  @Override
+  public void protocolClDropPartyComplete(NdisStatus status, ProtocolPartyContext protocolPartyContext) {
+    called("ProtocolClDropPartyComplete", status, protocolPartyContext);
+  }
+
+  @Override
+  public NdisStatus protocolClIncomingCall(ProtocolVcContext protocolVcContext, CallParameters callParameters) {
+    called("ProtocolClIncomingCall", protocolVcContext, callParameters);
+    return incomingCallReturn;
+  }
+
+  @Override
+  public void protocolClIncomingCloseCall(NdisStatus closeStatus, ProtocolVcContext protocolVcContext,
+      CloseData closeData) {
+    called("ProtocolClIncomingCloseCall", closeStatus, protocolVcContext, closeData);
+  }
+
+  @Override
+  public void protocolClIncomingDropParty(NdisStatus dropStatus, ProtocolPartyContext protocolPartyContext,
+      CloseData closeData) {
+    called("ProtocolClIncomingDropParty", dropStatus, protocolPartyContext, closeData);
+  }
+
+  @Override
+  public void protocolClCallConnected(ProtocolVcContext protocolVcContext) {
+    called("ProtocolClCallConnected", protocolVcContext);
+  }
+}
