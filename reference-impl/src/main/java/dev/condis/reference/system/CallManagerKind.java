@@ -1,6 +1,6 @@
 package dev.condis.reference.system;
 
-/** Which kind of call manager the client talks to (condis-rules.md §1.1). */
+/** Which call manager the client talks to (condis-rules.md §1.1). */
 public enum CallManagerKind {
   /** A stand-alone call manager (NdisCmXxx) above a separate CoNDIS miniport. */
   STANDALONE,
