@@ -1,0 +1,53 @@
+package dev.condis.model.proof;
+
+import com.google.common.collect.ImmutableList;
+import dev.condis.model.engine.Bounds;
+import dev.condis.model.scenario.ScenarioConfig;
+
+/**
+ * What a certificate's claim rests on, in words a reviewer checks. proofs/README.md explains
+ * each at length.
+ */
+public final class Assumptions {
+  private Assumptions() {}
+
+  public static ImmutableList<String> of(ScenarioConfig config, Bounds bounds, String engine) {
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    out.add(
+        "data-race freedom: every piece of state shared between threads in the drivers and the "
+            + "emulated NDIS is read and written only while holding a Platform lock, so every "
+            + "execution is equivalent to one that switches threads only at Platform "
+            + "synchronisation points (lock, unlock, thread start, join, deferred call, choose), "
+            + "which are the points the search interleaves; NDIS asserts this discipline for its "
+            + "own state, and JPF's race detector checks it where JPF is installed");
+    out.add(
+        "choice sets: data nondeterminism is exactly what the drivers expose through "
+            + "Platform.choose (pend or complete at once; each status the driver may return); "
+            + "a behaviour a driver never offers as a choice is not covered");
+    out.add(
+        "scenario bound: the claim is about scenario '" + config.scenario() + "' with parties="
+            + config.parties() + " as its harness drives it (its threads, requests and network "
+            + "events), not about other sequences of requests or more parties");
+    out.add(
+        "search bounds: max " + bounds.maxExecutions() + " executions, max depth "
+            + bounds.maxDepth() + " steps per execution, time budget " + bounds.timeBudget()
+            + "; reaching any of them makes the verdict INCONCLUSIVE, never VERIFIED");
+    if ("explorer".equals(engine)) {
+      out.add(
+          "partial-order reduction: the explorer's DPOR with sleep sets skips only executions "
+              + "equivalent (same order of dependent synchronisation operations) to one it "
+              + "explores");
+    }
+    out.add(
+        "model fidelity: NDIS is the emulation in reference-impl, which follows the rules digest "
+            + "(condis-rules.md) and its stated readings of open questions, not Windows' own "
+            + "implementation; a property is as strong as its listener");
+    if (!config.drivers().isReference()) {
+      out.add(
+          "user drivers: the user's classes synchronise only through the Platform they are given "
+              + "(no synchronized, java.util.concurrent, own threads or static mutable state "
+              + "shared across executions); otherwise interleavings are missed");
+    }
+    return out.build();
+  }
+}
