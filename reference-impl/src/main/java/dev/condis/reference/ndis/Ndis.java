@@ -53,6 +53,10 @@ public final class Ndis {
     return core.platform;
   }
 
+  /**
+   * Adds a listener. It runs on the acting thread while NDIS holds its lock, so it must not
+   * call back into NDIS (not even {@link #snapshot()}) and must not block.
+   */
   public void addListener(NdisListener listener) {
     core.events.addListener(listener);
   }

@@ -114,7 +114,9 @@ final class PartyRecord {
   String clientDeadRule(ClientUse use) {
     return switch (state) {
       case GONE -> end.clientRule;
-      case ADDING -> origin == Origin.MAKE ? "MAKE-6" : "ADD-4";
+      // During the make-call the client may not touch the call at all (MAKE-13); an added
+      // party's handle is valid only once its add succeeded (ADD-4).
+      case ADDING -> origin == Origin.MAKE ? "MAKE-13" : "ADD-4";
       case DROPPING -> use == ClientUse.DROP ? "DROP-11" : "DROP-3";
       case CONNECTED -> reservedForClose && use != ClientUse.CLOSE ? "DROP-3" : null;
     };

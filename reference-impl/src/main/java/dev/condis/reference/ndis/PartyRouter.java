@@ -90,7 +90,7 @@ final class PartyRouter {
 
   /**
    * NdisClDropParty: the handle is reserved from this call on (DROP-3); a second drop of the
-   * same party is DROP-11; a party whose make-call or add-party is outstanding is MAKE-6 /
+   * same party is DROP-11; a party whose make-call or add-party is outstanding is MAKE-13 /
    * ADD-4; refused while the call is being closed (DROP-10). Dropping
    * the last party is reported as DROP-1 but routed: the call manager must fail it (DROP-2).
    */

@@ -163,14 +163,15 @@ class MakeCallTest {
   }
 
   @Test
-  void usingThePartyHandleBeforeTheMakeCompletesIsMake6() {
+  void droppingThePartyBeforeTheMakeCompletesIsMake13() {
     NdisVcHandle vc = f.clientVc();
     f.cm.makeCallReturn = NdisStatus.PENDING;
     NdisPartyHandle party = f.cl.clMakeCall(vc, f.params("p"), f.partyContext()).ndisPartyHandle();
     f.rec.clear();
 
     assertThat(f.cl.clDropParty(party, null)).isEqualTo(NdisStatus.FAILURE);
-    assertThat(f.rec.ruleIds()).containsExactly("MAKE-6");
+    assertThat(f.rec.ruleIds()).containsExactly("MAKE-13");
+    assertThat(f.rec.handlers()).isEmpty();
   }
 
   @Test
