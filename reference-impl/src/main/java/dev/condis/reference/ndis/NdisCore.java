@@ -113,17 +113,8 @@ final class NdisCore {
    * re-takes the lock and emits HandlerReturned. The lock is never held inside a handler.
    */
   <T> T callOut(Actor callee, String handler, String args, Supplier<T> body, Function<T, NdisStatus> statusOf) {
-    requireLock();
-    events.emit(stamp -> new NdisEvent.HandlerCalled(stamp, callee, handler, args));
-    platform.unlock(lock);
-    T result;
-    try {
-      result = body.get();
-    } finally {
-      platform.lock(lock);
-    }
-    NdisStatus status = statusOf.apply(Objects.requireNonNull(result, () -> handler + " returned null"));
-    Objects.requireNonNull(status, () -> handler + " returned a null status");
+    T result = Objects.requireNonNull(unlockedCall(callee, handler, args, body), () -> handler + " returned null");
+    NdisStatus status = Objects.requireNonNull(statusOf.apply(result), () -> handler + " returned a null status");
     events.emit(stamp -> new NdisEvent.HandlerReturned(stamp, callee, handler, status));
     return result;
   }
@@ -132,16 +123,24 @@ final class NdisCore {
     return callOut(callee, handler, args, body, status -> status);
   }
 
+  /** {@link #callOut} for a VOID handler. */
   void callOutVoid(Actor callee, String handler, String args, Runnable body) {
+    unlockedCall(callee, handler, args, () -> {
+      body.run();
+      return null;
+    });
+    events.emit(stamp -> new NdisEvent.HandlerReturned(stamp, callee, handler, null));
+  }
+
+  private <T> T unlockedCall(Actor callee, String handler, String args, Supplier<T> body) {
     requireLock();
     events.emit(stamp -> new NdisEvent.HandlerCalled(stamp, callee, handler, args));
     platform.unlock(lock);
     try {
-      body.run();
+      return body.get();
     } finally {
       platform.lock(lock);
     }
-    events.emit(stamp -> new NdisEvent.HandlerReturned(stamp, callee, handler, null));
   }
 
   // ---------------------------------------------------------------- drivers

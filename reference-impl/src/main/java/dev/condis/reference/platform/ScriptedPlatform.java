@@ -80,19 +80,16 @@ public final class ScriptedPlatform implements Platform {
 
   /** How many started threads and deferred calls have not run yet. */
   public int pendingCount() {
-    return (int) pending.stream().filter(item -> !item.ran).count();
+    return pending.size();
   }
 
   /** Runs the oldest pending item, if any; returns whether one ran. */
   public boolean runNextDeferred() {
-    while (!pending.isEmpty()) {
-      Item item = pending.removeFirst();
-      if (!item.ran) {
-        run(item);
-        return true;
-      }
+    if (pending.isEmpty()) {
+      return false;
     }
-    return false;
+    run(pending.removeFirst());
+    return true;
   }
 
   @Override
