@@ -243,4 +243,18 @@ class CloseCallTest {
     assertThat(f.rec.ruleIds()).containsExactly("CLOSE-2");
     assertThat(f.client.calls).hasSize(1);
   }
+
+  @Test
+  void partyHandleAfterASuccessfulCloseIsClose9ForBothSides() {
+    Fixture.Multipoint call = f.multipointCall(1);
+    NdisPartyHandle party = call.parties().get(0);
+    f.cl.clCloseCall(call.vc(), party, null);
+    f.rec.clear();
+
+    f.cl.clDropParty(party, null);
+    f.cmApi.cmDispatchIncomingDropParty(NdisStatus.SUCCESS, party, null);
+    assertThat(f.rec.violations()).extracting(v -> v.ruleId() + " " + v.category())
+        .containsExactly("CLOSE-9 USE_AFTER_CLOSE", "CLOSE-9 USE_AFTER_CLOSE");
+    assertThat(f.rec.handlers()).isEmpty();
+  }
 }

@@ -27,6 +27,8 @@ final class Fixture {
   final NdisMiniportApi mp;
   final NdisAfHandle af;
   final NdisSapHandle sap;
+  /** The ProtocolVcContext of the last VC {@link #clientVc()} created. */
+  ProtocolVcContext lastVcContext;
 
   private Fixture(boolean mcm) {
     ndis.addListener(rec);
@@ -74,7 +76,8 @@ final class Fixture {
 
   /** A client-created VC, NdisCoCreateVc succeeded. */
   NdisVcHandle clientVc() {
-    VcCreation created = cl.coCreateVc(af, vcContext());
+    lastVcContext = vcContext();
+    VcCreation created = cl.coCreateVc(af, lastVcContext);
     assertThat(created.status()).isEqualTo(NdisStatus.SUCCESS);
     return created.ndisVcHandle();
   }

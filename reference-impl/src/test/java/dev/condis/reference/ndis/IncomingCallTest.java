@@ -240,4 +240,24 @@ class IncomingCallTest {
     f.cmApi.cmDispatchIncomingDropParty(NdisStatus.SUCCESS, adding, null); // OQ-13
     assertThat(f.rec.ruleIds()).containsExactly("ADD-4");
   }
+
+  @Test
+  void incomingCloseWithPendingAsItsStatusIsIclose1() {
+    NdisVcHandle vc = f.connectedIncomingCall();
+    f.rec.clear();
+
+    f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.PENDING, vc, null);
+    assertThat(f.rec.violations()).extracting(v -> v.ruleId() + " " + v.category()).containsExactly("ICLOSE-1 STATUS");
+    assertThat(f.rec.handlers()).isEmpty();
+  }
+
+  @Test
+  void offeringAVcThatCarriesACallIsVc17() {
+    NdisVcHandle vc = f.connectedIncomingCall();
+    f.rec.clear();
+
+    assertThat(f.dispatchIncomingCall(vc)).isEqualTo(NdisStatus.FAILURE);
+    assertThat(f.rec.ruleIds()).containsExactly("VC-17");
+    assertThat(f.rec.handlers()).isEmpty();
+  }
 }
