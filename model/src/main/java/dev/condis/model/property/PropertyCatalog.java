@@ -58,6 +58,18 @@ public final class PropertyCatalog {
     return BUILT_INS.values().stream().map(Class::getName).collect(ImmutableList.toImmutableList());
   }
 
+  /**
+   * What a run checks when no {@code --property} is given: every built-in, then every property
+   * registered through ServiceLoader on {@code classpath} (or the model's own classpath).
+   */
+  public static ImmutableList<String> defaultPropertyClasses(List<Path> classpath) {
+    Set<String> out = new LinkedHashSet<>(defaultPropertyClasses());
+    for (PropertyInfo p : available(classpath)) {
+      out.add(p.className());
+    }
+    return ImmutableList.copyOf(out);
+  }
+
   /** The ids the engines check on their own, always. */
   public static ImmutableList<String> engineProperties() {
     return ImmutableList.of(NO_UNCAUGHT_EXCEPTION, LIVELOCK);

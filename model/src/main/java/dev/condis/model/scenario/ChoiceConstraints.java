@@ -25,6 +25,16 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
     return new ChoiceConstraints(b.buildOrThrow());
   }
 
+  /** Both sets of constraints; {@code other}'s win where both name a label. */
+  public ChoiceConstraints and(ChoiceConstraints other) {
+    if (other.isEmpty()) {
+      return this;
+    }
+    java.util.Map<String, ImmutableIntArray> merged = new java.util.LinkedHashMap<>(allowed);
+    merged.putAll(other.allowed);
+    return new ChoiceConstraints(ImmutableMap.copyOf(merged));
+  }
+
   public boolean isEmpty() {
     return allowed.isEmpty();
   }

@@ -29,6 +29,15 @@ public final class ScenarioCatalog {
   private static final ImmutableSet<VcOwner> CLIENT_ONLY = ImmutableSet.of(VcOwner.CLIENT);
   private static final ImmutableSet<VcOwner> CM_ONLY = ImmutableSet.of(VcOwner.CALL_MANAGER);
 
+  /**
+   * Under the stand-alone call manager, the CoNDIS miniport beneath it completes activation and
+   * deactivation in-line in every scenario but {@code make-close}, which explores its pended
+   * completions too (see {@link ScenarioDefinition#standaloneConstraints()}).
+   */
+  private static final ChoiceConstraints MINIPORT_INLINE =
+      ChoiceConstraints.of(
+          Map.of("miniport.activateVc.pend", new int[] {0}, "miniport.deactivateVc.pend", new int[] {0}));
+
   private static final ImmutableMap<String, ScenarioDefinition> SCENARIOS = build();
 
   private ScenarioCatalog() {}
@@ -44,8 +53,10 @@ public final class ScenarioCatalog {
                     + "client accepts, then closes.",
                 "GEN-1, GEN-2, MAKE-2, MAKE-13, CLOSE-8, CLOSE-12, CLOSE-15, VC-5, VC-7",
                 0, 0, 3, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
+                ChoiceConstraints.NONE,
                 ctx -> {
                   ctx.establishCall();
+                  ctx.settle();
                   ctx.client().closeCall();
                 }),
             new ScenarioDefinition(
@@ -58,6 +69,7 @@ public final class ScenarioCatalog {
                 "MAKE-6, MAKE-8, MAKE-9, MAKE-10, MAKE-12, MAKE-14, GEN-9, VC-10",
                 0, 0, 2, VcOwner.CLIENT, CLIENT_ONLY,
                 ChoiceConstraints.of(Map.of("makeCall.status", new int[] {1})),
+                MINIPORT_INLINE,
                 ctx -> ctx.client().makeCall(ctx.parties())),
             new ScenarioDefinition(
                 MULTIPOINT,
@@ -66,6 +78,7 @@ public final class ScenarioCatalog {
                     + "with NdisClCloseCall.",
                 "ADD-1..ADD-9, DROP-1..DROP-10, CLOSE-1, CLOSE-2, CLOSE-13",
                 2, 2, 4, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
                 ctx -> {
                   ctx.client().makeCall(ctx.parties());
                   ctx.settle();
@@ -80,6 +93,7 @@ public final class ScenarioCatalog {
                     + "the client closes the call on another (OQ-1).",
                 "CLOSE-17, ICLOSE-3, ICLOSE-5, ICLOSE-6, ICLOSE-10, GEN-9",
                 0, 0, 2, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
                 ctx -> {
                   ctx.establishCall();
                   ctx.settle();
@@ -92,6 +106,7 @@ public final class ScenarioCatalog {
                     + "(OQ-2, OQ-5, OQ-7, OQ-14).",
                 "DROP-3, DROP-10, DROP-11, IDROP-1..IDROP-5, CLOSE-1",
                 2, 2, 3, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
                 ctx -> {
                   ctx.client().makeCall(ctx.parties());
                   ctx.settle();
@@ -110,6 +125,7 @@ public final class ScenarioCatalog {
                     + "a new one if it deleted it; the client closes that too.",
                 "CLOSE-10, CLOSE-11, CLOSE-12, VC-11, VC-16, VC-17, INCALL-1..INCALL-9",
                 0, 0, 0, VcOwner.CALL_MANAGER, CM_ONLY, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
                 ctx -> {
                   ctx.callManager().offerIncomingCall();
                   ctx.settle();
@@ -138,6 +154,7 @@ public final class ScenarioCatalog {
                         "activateVc.pend", new int[] {1},
                         "deactivateVc.pend", new int[] {1},
                         "incomingCall.answer", new int[] {1})),
+                MINIPORT_INLINE,
                 ctx -> {
                   ctx.establishCall();
                   ctx.client().closeCall();
@@ -149,6 +166,7 @@ public final class ScenarioCatalog {
                     + "drops a party and closes both calls.",
                 "all",
                 2, 2, 2, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
                 ctx -> {
                   ctx.client().makeCall(ctx.parties());
                   ctx.callManager().offerIncomingCall();

@@ -21,13 +21,32 @@ public final class ScenarioContext {
   private final ClientDriver client;
   private final CallManagerDriver callManager;
   private final List<ThreadHandle> started = new ArrayList<>();
+  private final Checkpoints checkpoints;
+  private final Object[] stateRoots;
+  private int quiescentPoints;
 
   public ScenarioContext(
       ScenarioConfig config, Platform platform, ClientDriver client, CallManagerDriver callManager) {
+    this(config, platform, client, callManager, null);
+  }
+
+  /**
+   * With {@code checkpoints} (may be null), {@link #settle()} hashes the state reachable from
+   * {@code stateRoots} and ends the execution if an earlier one reached the same state there.
+   */
+  ScenarioContext(
+      ScenarioConfig config,
+      Platform platform,
+      ClientDriver client,
+      CallManagerDriver callManager,
+      Checkpoints checkpoints,
+      Object... stateRoots) {
     this.config = config;
     this.platform = platform;
     this.client = client;
     this.callManager = callManager;
+    this.checkpoints = checkpoints;
+    this.stateRoots = stateRoots;
   }
 
   public ScenarioConfig config() {
@@ -73,9 +92,18 @@ public final class ScenarioContext {
     }
   }
 
-  /** Waits for every deferred completion queued so far, transitively. */
+  /**
+   * Waits for every deferred completion queued so far, transitively. When no thread of the
+   * scenario's own is running either, this is a quiescent point: during a search, an execution
+   * whose state here equals one an earlier execution reached here ends now (see {@link
+   * Checkpoints}).
+   */
   public void settle() {
     platform.awaitDeferred();
+    quiescentPoints++;
+    if (checkpoints != null && started.isEmpty()) {
+      checkpoints.check(quiescentPoints, stateRoots);
+    }
   }
 
   /** Starts {@code body} on a platform thread of its own; joined by {@link #joinAll()}. */

@@ -1,0 +1,350 @@
+package dev.condis.model.engine;
+
+import com.google.common.collect.ImmutableList;
+import dev.condis.explorer.Bound;
+import dev.condis.explorer.ExecutionResult;
+import dev.condis.explorer.Explorer;
+import dev.condis.explorer.Failure;
+import dev.condis.explorer.FailureKind;
+import dev.condis.explorer.Program;
+import dev.condis.explorer.Schedule;
+import dev.condis.explorer.SearchOptions;
+import dev.condis.explorer.SearchResult;
+import dev.condis.model.property.DeadlockProperty;
+import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.scenario.Checkpoints;
+import dev.condis.model.scenario.ScenarioConfig;
+import dev.condis.model.scenario.ScenarioDefinition;
+import dev.condis.model.scenario.ScenarioHarness;
+import dev.condis.model.scenario.ViolationSink;
+import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.fault.SeededFault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The default engine ({@code explorer}): runs a scenario through {@link ScenarioHarness} as
+ * an explorer {@link Program} on the controlled {@link ExplorerPlatform}, searching every
+ * interleaving (up to partial-order equivalence) and every data choice.
+ *
+ * <p>How the explorer's outcomes become verdicts:
+ *
+ * <ul>
+ *   <li>COMPLETE: VERIFIED (exhaustive within the scenario's own bounds).
+ *   <li>BOUND_REACHED (executions, depth or time budget): INCONCLUSIVE, with the bound named in
+ *       {@code detail}; never VERIFIED.
+ *   <li>ASSERTION carrying a {@link Violation}: VIOLATION of that property.
+ *   <li>DEADLOCK (every live thread blocked, or a thread re-acquiring its own lock): VIOLATION
+ *       of {@code deadlock}, rule IRQL-4.
+ *   <li>UNCAUGHT_EXCEPTION thrown from driver or NDIS code: VIOLATION of {@code
+ *       no-uncaught-exception} (a driver bug: in a kernel it would be a bug check). Thrown from
+ *       the model's own code (harness, properties, this adapter): ERROR.
+ *   <li>STEP_BOUND (one execution made more than a million runtime calls; no scenario comes
+ *       near): VIOLATION of {@code livelock}, rule IRQL-4 — a driver spinning while it waits
+ *       for a completion. It replays like any counterexample.
+ *   <li>TIMEOUT (one execution ran past the per-execution wall-clock limit, e.g. a thread
+ *       blocked outside the Platform seam): INCONCLUSIVE, since wall time is not
+ *       reproducible; {@code detail} gives the schedule.
+ *   <li>REPLAY_DIVERGENCE during the search (the checked program is not deterministic), or any
+ *       failure of the explorer itself: ERROR.
+ * </ul>
+ *
+ * <p>On a violation the schedule is replayed once with an event recorder to build the
+ * {@link Counterexample}: the violation, the schedule, the ordered NDIS events and the exact
+ * {@code ./condis-verify replay ...} command line.
+ */
+public final class ExplorerEngine implements Engine {
+  public static final String NAME = "explorer";
+
+  /** The rule engine-found deadlocks and livelocks are reported under. */
+  static final String WAIT_RULE = DeadlockProperty.RULE;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public VerificationResult verify(VerificationRequest request) {
+    ScenarioConfig config = request.config();
+    // Bad input (unknown scenario, unusable class) throws IllegalArgumentException here.
+    ScenarioHarness harness = new ScenarioHarness(config, request.propertyClasses());
+    ImmutableList<String> properties =
+        ImmutableList.<String>builder()
+            .addAll(harness.propertyIds())
+            .addAll(PropertyCatalog.engineProperties())
+            .build();
+    SearchOptions options = searchOptions(request.bounds(), request.progress());
+    SearchResult result;
+    try {
+      result = Explorer.explore(program(harness, null, new Checkpoints()), options);
+    } catch (RuntimeException | Error e) {
+      return new VerificationResult(
+          config, NAME, Verdict.ERROR, properties, emptyFigures(), Optional.empty(),
+          Optional.of("explorer failed: " + e));
+    }
+    Figures figures =
+        new Figures(
+            result.executions(),
+            result.prunedExecutions(),
+            result.maxDepth(),
+            result.decisionPoints(),
+            -1,
+            result.wallTime());
+    Optional<Failure> failure = result.firstFailure();
+    if (failure.isPresent()) {
+      Failure f = failure.get();
+      Classified c = classify(f);
+      if (c.verdict() != Verdict.VIOLATION) {
+        return new VerificationResult(
+            config, NAME, c.verdict(), properties, figures, Optional.empty(), Optional.of(c.detail()));
+      }
+      ReplayResult replay = replay(harness, f.schedule(), options);
+      Optional<String> detail = Optional.empty();
+      if (replay.diverged() || !replay.violation().equals(Optional.of(c.violation()))) {
+        detail =
+            Optional.of(
+                "the counterexample did not replay to the same violation"
+                    + replay.divergence().map(d -> " (diverged: " + d + ")").orElse("")
+                    + "; replay gave " + replay.violation().map(Violation::toString).orElse("no violation"));
+      }
+      Counterexample cex =
+          new Counterexample(
+              c.violation(),
+              f.schedule().toString(),
+              replay.trace(),
+              replayCommand(config, request.propertyClasses(), f.schedule().toString()));
+      return new VerificationResult(
+          config, NAME, Verdict.VIOLATION, properties, figures, Optional.of(cex), detail);
+    }
+    if (!result.boundsReached().isEmpty()) {
+      return new VerificationResult(
+          config, NAME, Verdict.INCONCLUSIVE, properties, figures, Optional.empty(),
+          Optional.of(boundsText(result, request.bounds())));
+    }
+    return new VerificationResult(
+        config, NAME, Verdict.VERIFIED, properties, figures, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Re-runs one execution of {@code request}'s scenario along {@code schedule} (the text a
+   * counterexample printed) and records its events. A schedule the program does not follow
+   * is a divergence, reported in the result; a schedule that is not well-formed throws
+   * {@link IllegalArgumentException} (bad input), as does a bad scenario or class.
+   */
+  public ReplayResult replay(VerificationRequest request, String schedule) {
+    Schedule parsed = Schedule.parse(schedule);
+    ScenarioHarness harness = new ScenarioHarness(request.config(), request.propertyClasses());
+    return replay(harness, parsed, searchOptions(request.bounds(), ProgressListener.NONE));
+  }
+
+  /** {@link #replay(VerificationRequest, String)} with the default properties and bounds. */
+  public ReplayResult replay(ScenarioConfig config, String schedule) {
+    return replay(
+        new VerificationRequest(
+            config,
+            PropertyCatalog.defaultPropertyClasses(),
+            Bounds.DEFAULT,
+            ProgressListener.NONE,
+            com.google.common.collect.ImmutableMap.of()),
+        schedule);
+  }
+
+  private ReplayResult replay(ScenarioHarness harness, Schedule schedule, SearchOptions options) {
+    List<NdisEvent> trace = new ArrayList<>();
+    ExecutionResult r;
+    try {
+      r = Explorer.replay(program(harness, trace::add, null), schedule, options);
+    } catch (RuntimeException | Error e) {
+      return new ReplayResult(
+          schedule.toString(), "none", trace, Optional.empty(), Optional.empty(),
+          Optional.of("explorer failed: " + e));
+    }
+    Optional<Violation> violation = Optional.empty();
+    Optional<String> divergence = Optional.empty();
+    Optional<String> error = Optional.empty();
+    if (r.failure().isPresent()) {
+      Failure f = r.failure().get();
+      if (f.kind() == FailureKind.REPLAY_DIVERGENCE) {
+        divergence = Optional.of(f.message());
+      } else {
+        Classified c = classify(f);
+        if (c.verdict() == Verdict.VIOLATION) {
+          violation = Optional.of(c.violation());
+        } else {
+          error = Optional.of(c.detail());
+        }
+      }
+    }
+    return new ReplayResult(
+        schedule.toString(), r.schedule().toString(), trace, violation, divergence, error);
+  }
+
+  private static Program program(
+      ScenarioHarness harness, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
+    return rt -> {
+      ViolationSink sink = v -> rt.fail(v.toString(), v);
+      harness.runOnce(new ExplorerPlatform(rt), sink, trace, checkpoints);
+    };
+  }
+
+  /** The explorer's options for {@code bounds}; progress goes to {@code progress}. */
+  static SearchOptions searchOptions(Bounds bounds, ProgressListener progress) {
+    SearchOptions.Builder b =
+        SearchOptions.builder()
+            .maxExecutions(bounds.maxExecutions())
+            .maxDepth(bounds.maxDepth())
+            .timeBudget(bounds.timeBudget())
+            .stopOnFirstFailure(true)
+            .reduction(true);
+    if (progress != null && progress != ProgressListener.NONE) {
+      b.progressListener(progress::progress).progressInterval(Duration.ofMillis(250));
+    }
+    return b.build();
+  }
+
+  /** What one failure of the explorer means for the verdict. */
+  record Classified(Verdict verdict, Violation violation, String detail) {}
+
+  static Classified classify(Failure f) {
+    String where = " in thread '" + f.threadName() + "'";
+    switch (f.kind()) {
+      case ASSERTION:
+        if (f.payload() instanceof Violation v) {
+          return new Classified(Verdict.VIOLATION, v, v.toString());
+        }
+        return new Classified(
+            Verdict.ERROR, null, "an assertion without a property violation: " + f.message() + where);
+      case DEADLOCK:
+        return new Classified(
+            Verdict.VIOLATION,
+            new Violation(DeadlockProperty.ID, WAIT_RULE, f.message() + where),
+            f.message());
+      case STEP_BOUND:
+        return new Classified(
+            Verdict.VIOLATION,
+            new Violation(
+                PropertyCatalog.LIVELOCK,
+                WAIT_RULE,
+                "one execution ran past the step bound (a driver spins or loops without end): "
+                    + f.message() + where),
+            f.message());
+      case UNCAUGHT_EXCEPTION:
+        Throwable cause = f.cause();
+        if (cause != null && fromModel(cause)) {
+          return new Classified(
+              Verdict.ERROR, null,
+              "internal error in condis-verify" + where + ": " + cause + at(cause));
+        }
+        return new Classified(
+            Verdict.VIOLATION,
+            new Violation(
+                PropertyCatalog.NO_UNCAUGHT_EXCEPTION,
+                "-",
+                (cause == null ? f.message() : cause.toString()) + (cause == null ? "" : at(cause)) + where),
+            f.message());
+      case TIMEOUT:
+        return new Classified(
+            Verdict.INCONCLUSIVE, null,
+            "an execution did not finish within the per-execution time limit (a thread blocked "
+                + "outside the Platform seam, or the machine is overloaded): " + f.message() + where
+                + "; schedule " + f.schedule());
+      case REPLAY_DIVERGENCE:
+      default:
+        return new Classified(
+            Verdict.ERROR, null,
+            "the checked program is not deterministic (the same decisions led elsewhere): "
+                + f.message() + where);
+    }
+  }
+
+  /** Whether the exception was thrown by the model's own code rather than the checked program. */
+  private static boolean fromModel(Throwable t) {
+    StackTraceElement[] st = t.getStackTrace();
+    if (st.length == 0) {
+      return false;
+    }
+    String cls = st[0].getClassName();
+    return (cls.startsWith("dev.condis.model.") && !cls.startsWith("dev.condis.model.property.examples."))
+        || cls.startsWith("dev.condis.explorer.");
+  }
+
+  private static String at(Throwable t) {
+    StackTraceElement[] st = t.getStackTrace();
+    return st.length == 0 ? "" : " at " + st[0];
+  }
+
+  private static String boundsText(SearchResult result, Bounds bounds) {
+    List<String> out = new ArrayList<>();
+    for (Bound b : result.boundsReached()) {
+      out.add(
+          switch (b) {
+            case MAX_EXECUTIONS -> "the execution bound (" + bounds.maxExecutions() + " executions) was reached with work left";
+            case MAX_DEPTH -> result.depthCutExecutions() + " executions were cut at the depth bound (" + bounds.maxDepth() + " decisions)";
+            case TIME_BUDGET -> "the time budget (" + bounds.timeBudget() + ") ran out with work left";
+          });
+    }
+    return String.join("; ", out) + ": nothing is claimed beyond the executions explored";
+  }
+
+  private static Figures emptyFigures() {
+    return new Figures(0, 0, 0, 0, -1, Duration.ZERO);
+  }
+
+  /**
+   * The command that replays a counterexample exactly: {@code ./condis-verify replay
+   * --scenario NAME --parties N --cm standalone|mcm --vc client|cm [--inject F]... [--client C]
+   * [--call-manager C] [--miniport C] [--classpath P] [--property X]... SCHEDULE}. Properties
+   * are listed only when they differ from the default set.
+   */
+  public static String replayCommand(ScenarioConfig config, List<String> propertyClasses, String schedule) {
+    StringBuilder sb = new StringBuilder("./condis-verify replay");
+    sb.append(" --scenario ").append(config.scenario());
+    sb.append(" --parties ").append(config.parties());
+    sb.append(" --cm ").append(ScenarioDefinition.cliName(config.callManagerKind()));
+    sb.append(" --vc ").append(ScenarioDefinition.cliName(config.vcOwner()));
+    for (SeededFault f : config.faults().asSet()) {
+      sb.append(" --inject ").append(f.cliName());
+    }
+    config.drivers().clientClass().ifPresent(c -> sb.append(" --client ").append(c));
+    config.drivers().callManagerClass().ifPresent(c -> sb.append(" --call-manager ").append(c));
+    config.drivers().miniportClass().ifPresent(c -> sb.append(" --miniport ").append(c));
+    if (!config.drivers().classpath().isEmpty()) {
+      sb.append(" --classpath ")
+          .append(
+              shellQuote(
+                  config.drivers().classpath().stream()
+                      .map(Path::toString)
+                      .collect(Collectors.joining(java.io.File.pathSeparator))));
+    }
+    if (propertyClasses != null
+        && !propertyClasses.isEmpty()
+        && !propertyClasses.equals(PropertyCatalog.defaultPropertyClasses())
+        && !propertyClasses.equals(PropertyCatalog.defaultPropertyClasses(config.drivers().classpath()))) {
+      for (String p : propertyClasses) {
+        sb.append(" --property ").append(shortProperty(p));
+      }
+    }
+    sb.append(' ').append(schedule);
+    return sb.toString();
+  }
+
+  /** A built-in's id rather than its class name, for a shorter command line. */
+  private static String shortProperty(String className) {
+    for (String id : PropertyCatalog.builtInIds()) {
+      if (PropertyCatalog.builtIn(id).map(Class::getName).orElse("").equals(className)) {
+        return id;
+      }
+    }
+    return className;
+  }
+
+  private static String shellQuote(String s) {
+    return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+  }
+}

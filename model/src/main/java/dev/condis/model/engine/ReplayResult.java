@@ -1,0 +1,36 @@
+package dev.condis.model.engine;
+
+import com.google.common.collect.ImmutableList;
+import dev.condis.reference.event.NdisEvent;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One execution re-run along a schedule ({@link ExplorerEngine#replay}): its NDIS events in
+ * order, the violation it ended in (if any; a deadlock, an escaped exception or a runaway
+ * execution are reported as violations of {@code deadlock}, {@code no-uncaught-exception} and
+ * {@code livelock}), and, if the program left the schedule, where and how ({@code
+ * divergence}). {@code followed} is the schedule the execution actually took.
+ */
+public record ReplayResult(
+    String schedule,
+    String followed,
+    ImmutableList<NdisEvent> trace,
+    Optional<Violation> violation,
+    Optional<String> divergence,
+    Optional<String> error) {
+
+  public ReplayResult(
+      String schedule,
+      String followed,
+      List<NdisEvent> trace,
+      Optional<Violation> violation,
+      Optional<String> divergence,
+      Optional<String> error) {
+    this(schedule, followed, ImmutableList.copyOf(trace), violation, divergence, error);
+  }
+
+  public boolean diverged() {
+    return divergence.isPresent();
+  }
+}

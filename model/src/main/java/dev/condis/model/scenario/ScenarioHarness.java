@@ -1,0 +1,179 @@
+package dev.condis.model.scenario;
+
+import com.google.common.collect.ImmutableList;
+import dev.condis.model.engine.Violation;
+import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.property.PropertyListener;
+import dev.condis.model.property.PropertyReporter;
+import dev.condis.reference.client.ReferenceClient;
+import dev.condis.reference.cm.ReferenceCallManager;
+import dev.condis.reference.cm.ReferenceMiniport;
+import dev.condis.reference.driver.ClientDriver;
+import dev.condis.reference.driver.CoNdisMiniport;
+import dev.condis.reference.driver.IntegratedCallManager;
+import dev.condis.reference.driver.StandaloneCallManager;
+import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.mcm.ReferenceMcm;
+import dev.condis.reference.ndis.NdisSnapshot;
+import dev.condis.reference.platform.Platform;
+import dev.condis.reference.system.CallManagerKind;
+import dev.condis.reference.system.CoNdisSystem;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The one place that runs a scenario instance: on a given {@link Platform} (the explorer's
+ * controlled one, or the plain-Java one under JPF), with the drivers of the {@link
+ * DriverSelection} (reference drivers by default, a user's classes by name), with fresh
+ * property listeners fed every NDIS event, then {@code finish()} and the listeners'
+ * end-of-run checks.
+ *
+ * <p>Build it once per search ({@link #ScenarioHarness}: resolves the scenario and loads
+ * every class, so bad input is found before the search starts) and call {@link #runOnce}
+ * for every execution; each call makes fresh drivers, listeners and a fresh system.
+ */
+public final class ScenarioHarness {
+  private final ScenarioConfig config;
+  private final ScenarioDefinition scenario;
+  private final PropertyCatalog.Factory properties;
+  private final Class<? extends ClientDriver> clientClass;
+  private final Class<? extends StandaloneCallManager> callManagerClass;
+  private final Class<? extends CoNdisMiniport> miniportClass;
+  private final Class<? extends IntegratedCallManager> mcmClass;
+
+  /**
+   * Resolves everything up front. Bad input (unknown scenario, bad parameters, a driver or
+   * property class that cannot be used) throws {@link IllegalArgumentException} (often a
+   * {@link DriverLoader.BadDriverException}) with one clear line.
+   */
+  public ScenarioHarness(ScenarioConfig config, List<String> propertyClasses) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.scenario = ScenarioCatalog.get(config.scenario());
+    // Re-validates the parameters against the scenario's ranges.
+    scenario.config(
+        config.parties(), config.callManagerKind(), config.vcOwner(), config.faults(), config.drivers());
+    DriverSelection d = config.drivers();
+    List<java.nio.file.Path> cp = d.classpath();
+    this.clientClass =
+        d.clientClass().isPresent()
+            ? DriverLoader.loadClass(d.clientClass().get(), ClientDriver.class, cp, "client")
+            : ReferenceClient.class;
+    if (config.callManagerKind() == CallManagerKind.STANDALONE) {
+      this.callManagerClass =
+          d.callManagerClass().isPresent()
+              ? DriverLoader.loadClass(
+                  d.callManagerClass().get(), StandaloneCallManager.class, cp, "call manager")
+              : ReferenceCallManager.class;
+      this.miniportClass =
+          d.miniportClass().isPresent()
+              ? DriverLoader.loadClass(d.miniportClass().get(), CoNdisMiniport.class, cp, "miniport")
+              : ReferenceMiniport.class;
+      this.mcmClass = null;
+    } else {
+      if (d.callManagerClass().isPresent()) {
+        throw new DriverLoader.BadDriverException(
+            "--call-manager is for the stand-alone call manager; with --cm mcm give the MCM with --miniport");
+      }
+      this.callManagerClass = null;
+      this.miniportClass = null;
+      this.mcmClass =
+          d.miniportClass().isPresent()
+              ? DriverLoader.loadClass(
+                  d.miniportClass().get(), IntegratedCallManager.class, cp, "miniport (MCM)")
+              : ReferenceMcm.class;
+    }
+    this.properties = PropertyCatalog.prepare(propertyClasses, cp);
+    // Construct each driver once now: a throwing constructor is bad input, not a search result.
+    newClient();
+    if (mcmClass != null) {
+      DriverLoader.newInstance(mcmClass, "miniport (MCM)");
+    } else {
+      DriverLoader.newInstance(callManagerClass, "call manager");
+      DriverLoader.newInstance(miniportClass, "miniport");
+    }
+  }
+
+  public ScenarioConfig config() {
+    return config;
+  }
+
+  public ScenarioDefinition scenario() {
+    return scenario;
+  }
+
+  /** The ids of the properties each execution checks, in order. */
+  public ImmutableList<String> propertyIds() {
+    return properties.ids();
+  }
+
+  private ClientDriver newClient() {
+    return DriverLoader.newInstance(clientClass, "client");
+  }
+
+  /**
+   * Runs one execution on {@code platform}: fresh drivers and listeners, the scenario body,
+   * {@code finish()}, then each listener's end-of-run check. A violation goes to {@code sink}
+   * (which under the explorer and JPF ends the execution). {@code trace}, if not null, gets
+   * every event in order, before the properties see it.
+   *
+   * @return the final snapshot, for tests
+   */
+  public NdisSnapshot runOnce(Platform platform, ViolationSink sink, Consumer<NdisEvent> trace) {
+    return runOnce(platform, sink, trace, null);
+  }
+
+  /**
+   * {@link #runOnce(Platform, ViolationSink, Consumer)} with state checkpoints at the
+   * scenario's quiescent points ({@code checkpoints} null for none): returns null when the
+   * execution stopped at a state an earlier execution of the same search already reached.
+   */
+  public NdisSnapshot runOnce(
+      Platform platform, ViolationSink sink, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
+    Platform p = scenario.constraintsFor(config.callManagerKind()).apply(platform);
+    ImmutableList<PropertyListener> listeners = properties.newInstances();
+    ClientDriver client = newClient();
+    CoNdisSystem.Builder builder =
+        CoNdisSystem.builder()
+            .platform(p)
+            .callManagerKind(config.callManagerKind())
+            .client(client)
+            .faults(config.faults());
+    if (config.callManagerKind() == CallManagerKind.MCM) {
+      builder.integratedCallManager(DriverLoader.newInstance(mcmClass, "miniport (MCM)"));
+    } else {
+      builder.standaloneCallManager(
+          DriverLoader.newInstance(callManagerClass, "call manager"),
+          DriverLoader.newInstance(miniportClass, "miniport"));
+    }
+    if (trace != null) {
+      builder.listener(trace::accept);
+    }
+    for (PropertyListener listener : listeners) {
+      PropertyReporter reporter = reporter(listener, sink);
+      builder.listener(event -> listener.onEvent(event, reporter));
+    }
+    CoNdisSystem system = builder.build();
+    ScenarioContext ctx =
+        new ScenarioContext(
+            config, p, system.client(), system.callManager(), checkpoints, system, listeners);
+    try {
+      scenario.body().run(ctx);
+      ctx.joinAll();
+      // Every scenario ends quiescent before finish(): nothing the body started still runs
+      // while the drivers shut down (and the end state is a checkpoint).
+      ctx.settle();
+    } catch (Checkpoints.Reached stop) {
+      return null;
+    }
+    NdisSnapshot snapshot = system.finish();
+    for (PropertyListener listener : listeners) {
+      listener.onExecutionEnd(snapshot, reporter(listener, sink));
+    }
+    return snapshot;
+  }
+
+  private static PropertyReporter reporter(PropertyListener listener, ViolationSink sink) {
+    return (ruleId, message) -> sink.report(new Violation(listener.id(), ruleId, message));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.condis.model.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.condis.model.scenario.ScenarioCatalog;
+import dev.condis.model.scenario.ScenarioConfig;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every scenario of the default suite (every scenario, both call-manager kinds, both VC owners
+ * where the scenario takes both) is VERIFIED on the correct reference, exhaustively: the
+ * explorer's search completed, no bound was reached.
+ */
+class DefaultSuiteTest {
+
+  static Stream<ScenarioConfig> suite() {
+    return ScenarioCatalog.defaultSuite().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("suite")
+  void verifiedExhaustivelyOnTheReference(ScenarioConfig config) {
+    VerificationResult r = Runs.verify(config);
+    assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VERIFIED);
+    assertThat(r.detail()).isEmpty();
+    assertThat(r.figures().executions()).isPositive();
+    assertThat(r.properties())
+        .contains("exactly-once-completion", "no-use-after-close", "no-leak", "status-discipline",
+            "call-ordering", "deadlock", "no-uncaught-exception", "livelock");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.condis.model.engine;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.scenario.ScenarioConfig;
+import java.time.Duration;
+import java.util.List;
+
+/** Test helpers: verify a scenario instance on the explorer engine. */
+final class Runs {
+  static final Bounds TEST_BOUNDS = new Bounds(500_000, 2_000, Duration.ofMinutes(2));
+
+  private Runs() {}
+
+  static VerificationRequest request(ScenarioConfig config) {
+    return request(config, PropertyCatalog.defaultPropertyClasses());
+  }
+
+  static VerificationRequest request(ScenarioConfig config, List<String> propertyClasses) {
+    return new VerificationRequest(
+        config, ImmutableList.copyOf(propertyClasses), TEST_BOUNDS, ProgressListener.NONE, ImmutableMap.of());
+  }
+
+  static VerificationResult verify(ScenarioConfig config) {
+    return new ExplorerEngine().verify(request(config));
+  }
+
+  static VerificationResult verify(ScenarioConfig config, List<String> propertyClasses) {
+    return new ExplorerEngine().verify(request(config, propertyClasses));
+  }
+
+  static String describe(VerificationResult r) {
+    return r.config().label() + " -> " + r.verdict() + " " + r.figures()
+        + r.detail().map(d -> " detail: " + d).orElse("")
+        + r.counterexample().map(c -> " cex: " + c.violation() + " schedule " + c.schedule()).orElse("");
+  }
+}

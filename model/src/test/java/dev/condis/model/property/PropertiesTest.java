@@ -1,0 +1,148 @@
+package dev.condis.model.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import dev.condis.model.engine.Violation;
+import dev.condis.reference.context.ContextKind;
+import dev.condis.reference.context.ContextRef;
+import dev.condis.reference.event.Actor;
+import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.event.RequestKind;
+import dev.condis.reference.event.RequestToken;
+import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.event.Stamp;
+import dev.condis.reference.ndis.NdisSnapshot;
+import dev.condis.reference.ndis.NdisStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in properties on hand-written event streams: their raw-event checks catch what
+ * NDIS's own reports would, and NDIS's more precise rule ID wins when it reports the same
+ * thing.
+ */
+class PropertiesTest {
+  private long seq = 1;
+  private final List<Violation> found = new ArrayList<>();
+
+  private Stamp stamp() {
+    return new Stamp(seq++, "main");
+  }
+
+  private static final NdisSnapshot CLEAN =
+      new NdisSnapshot(ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
+
+  private void feed(PropertyListener p, NdisEvent... events) {
+    for (NdisEvent e : events) {
+      p.onEvent(e, (rule, msg) -> found.add(new Violation(p.id(), rule, msg)));
+    }
+  }
+
+  private void end(PropertyListener p, NdisSnapshot s) {
+    p.onExecutionEnd(s, (rule, msg) -> found.add(new Violation(p.id(), rule, msg)));
+  }
+
+  @Test
+  void exactlyOnceSeesASecondCompletionFromRawEvents() {
+    PropertyListener p = new ExactlyOnceCompletionProperty();
+    RequestToken close = new RequestToken(3, RequestKind.CLOSE_CALL, "vc#1", "-");
+    feed(p,
+        new NdisEvent.RequestOpened(stamp(), close),
+        new NdisEvent.RequestCompleted(stamp(), close, NdisStatus.SUCCESS, true),
+        new NdisEvent.RequestCompleted(stamp(), close, NdisStatus.SUCCESS, true),
+        new NdisEvent.Note(stamp(), Actor.NETWORK, "next"));
+    assertThat(found).extracting(Violation::ruleId).containsExactly("GEN-2");
+  }
+
+  @Test
+  void completionAfterAFinalReturnIsGen3() {
+    PropertyListener p = new ExactlyOnceCompletionProperty();
+    RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, "vc#1", "-");
+    feed(p,
+        new NdisEvent.RequestOpened(stamp(), make),
+        new NdisEvent.RequestCompleted(stamp(), make, NdisStatus.SUCCESS, false),
+        new NdisEvent.RequestCompleted(stamp(), make, NdisStatus.SUCCESS, true));
+    end(p, CLEAN);
+    assertThat(found).extracting(Violation::ruleId).containsExactly("GEN-3");
+  }
+
+  @Test
+  void ndisRuleIdWinsOverTheRawFinding() {
+    PropertyListener p = new ExactlyOnceCompletionProperty();
+    RequestToken close = new RequestToken(3, RequestKind.CLOSE_CALL, "vc#1", "-");
+    feed(p,
+        new NdisEvent.RequestOpened(stamp(), close),
+        new NdisEvent.RequestCompleted(stamp(), close, NdisStatus.SUCCESS, true),
+        new NdisEvent.RequestCompleted(stamp(), close, NdisStatus.SUCCESS, true),
+        new NdisEvent.RuleViolation(stamp(), "CLOSE-17", RuleCategory.DOUBLE_COMPLETE, "second close"));
+    assertThat(found).extracting(Violation::ruleId).containsExactly("CLOSE-17");
+  }
+
+  @Test
+  void missingCompletionIsFoundFromRawEventsAndTheSnapshot() {
+    PropertyListener p = new ExactlyOnceCompletionProperty();
+    RequestToken incoming = new RequestToken(4, RequestKind.INCOMING_CALL, "vc#2", "-");
+    RequestToken make = new RequestToken(5, RequestKind.MAKE_CALL, "vc#3", "-");
+    feed(p, new NdisEvent.RequestOpened(stamp(), incoming));
+    end(p, new NdisSnapshot(ImmutableList.of(make), ImmutableList.of(), ImmutableList.of(), ImmutableList.of()));
+    assertThat(found).extracting(Violation::ruleId).containsExactly("GEN-7", "GEN-2");
+  }
+
+  @Test
+  void otherCategoriesAreLeftToTheirProperties() {
+    PropertyListener p = new ExactlyOnceCompletionProperty();
+    feed(p, new NdisEvent.RuleViolation(stamp(), "VC-7", RuleCategory.USE_AFTER_CLOSE, "x"));
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void useOfAnInvalidatedHandleIsCaughtFromRawEvents() {
+    PropertyListener p = new NoUseAfterCloseProperty();
+    feed(p,
+        new NdisEvent.HandleIssued(stamp(), "vc#1", "client"),
+        new NdisEvent.HandleInvalidated(stamp(), "vc#1", "NdisCoDeleteVc returned SUCCESS"),
+        new NdisEvent.HandleUsed(stamp(), Actor.CLIENT, "vc#1", "NdisClMakeCall", true),
+        new NdisEvent.Note(stamp(), Actor.CLIENT, "next"));
+    assertThat(found).extracting(Violation::ruleId).containsExactly("VC-7");
+  }
+
+  @Test
+  void leaksAreAttributedByWhatHappened() {
+    PropertyListener p = new NoLeakProperty();
+    RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, "vc#1", "party#2");
+    ContextRef party = new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 7, "client.party");
+    ContextRef addParams = new ContextRef(ContextKind.CALL_PARAMETERS, 8, "client.addParty");
+    feed(p,
+        new NdisEvent.ContextAllocated(stamp(), party),
+        new NdisEvent.ContextAllocated(stamp(), addParams),
+        new NdisEvent.RequestOpened(stamp(), make),
+        new NdisEvent.RequestCompleted(stamp(), make, NdisStatus.RESOURCES, true));
+    end(p, CLEAN);
+    assertThat(found).extracting(Violation::ruleId).containsExactly("MAKE-8", "ADD-5");
+  }
+
+  @Test
+  void statusDisciplineChecksHandlerReturns() {
+    PropertyListener p = new StatusDisciplineProperty();
+    feed(p,
+        new NdisEvent.HandlerReturned(stamp(), Actor.CALL_MANAGER, "ProtocolCoCreateVc", NdisStatus.PENDING),
+        new NdisEvent.Note(stamp(), Actor.NETWORK, "next"));
+    assertThat(found).extracting(Violation::ruleId).containsExactly("GEN-5");
+  }
+
+  @Test
+  void catalogResolvesIdsAndClassNames() {
+    assertThat(PropertyCatalog.builtInIds())
+        .containsExactly("exactly-once-completion", "no-use-after-close", "no-leak",
+            "status-discipline", "call-ordering", "deadlock");
+    assertThat(PropertyCatalog.resolve("no-leak", List.of())).isEqualTo(NoLeakProperty.class.getName());
+    assertThat(PropertyCatalog.resolve(
+            "dev.condis.model.property.examples.VcDeletedOrReusedProperty", List.of()))
+        .isEqualTo("dev.condis.model.property.examples.VcDeletedOrReusedProperty");
+    PropertyCatalog.Factory f = PropertyCatalog.prepare(PropertyCatalog.defaultPropertyClasses(), List.of());
+    assertThat(f.newInstances()).isNotSameAs(f.newInstances());
+    assertThat(f.ids()).hasSize(6);
+  }
+}

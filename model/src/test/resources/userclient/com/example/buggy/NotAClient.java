@@ -1,0 +1,6 @@
+package com.example.buggy;
+
+/** Not usable with --client: does not implement ClientDriver. */
+public class NotAClient {
+  public NotAClient() {}
+}
