@@ -565,9 +565,20 @@ public class ReferenceClient implements ClientDriver {
     NdisVcHandle handle = vc.handle;
     NdisPartyHandle partyHandle = last == null ? null : last.handle;
     boolean ownVc = vc.ownedByClient;
+    boolean holdLock = fault(SeededFault.CLIENT_HOLDS_LOCK_ACROSS_CLOSE);
     return List.of(
         () -> {
-          NdisStatus status = ndis.clCloseCall(handle, partyHandle, data);
+          NdisStatus status;
+          if (holdLock) {
+            lock(); // Seeded fault: GEN-9, IRQL-4 — a nested completion will wait for this lock
+          }
+          try {
+            status = ndis.clCloseCall(handle, partyHandle, data);
+          } finally {
+            if (holdLock) {
+              unlock();
+            }
+          }
           if (status.isPending()) {
             pendedCloseFaults(last, handle, ownVc);
           } else {

@@ -306,6 +306,8 @@ public abstract class CallManagerCore implements CallManagerDriver {
       NdisPartyHandle ndisPartyHandle) {
     CmVc vc = (CmVc) callMgrVcContext;
     CmParty party = null;
+    Request request = new Request();
+    Mode mode;
     lock();
     try {
       if (!vc.touch("MAKE-3", where("ProtocolCmMakeCall"))
@@ -316,18 +318,15 @@ public abstract class CallManagerCore implements CallManagerDriver {
       vc.call = Call.MAKING;
       if (ndisPartyHandle != null) {
         party = newParty(vc, ndisPartyHandle);
+        party.firstParty = true;
       }
+      mode = pendMode(request, "makeCall.pend", 2);
     } finally {
       unlock();
     }
     CmParty firstParty = party;
-    Request request = new Request();
-    runMaybePended(
-        "makeCall",
-        choose("makeCall.pend", 2) == 1 ? Mode.PEND : Mode.INLINE,
-        request,
-        () -> makeCall(vc, firstParty, callParameters, request));
-    NdisStatus status = handlerReturns(request);
+    run("makeCall", mode, () -> makeCall(vc, firstParty, callParameters, request));
+    NdisStatus status = handlerReturns(request, mode);
     // MAKE-5: CallMgrPartyContext is null exactly on a point-to-point call; on PENDING or
     // failure NDIS does not read it.
     return status.isSuccess() ? new PartyResult(status, firstParty) : PartyResult.of(status);
@@ -398,7 +397,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
         if (party != null) {
           releaseParty(party, "MAKE-9", "makeCallComplete"); // after the completion returned
         }
-      } else {
+      } else if (viaCompletion) {
         markEstablished(vc, party);
       }
     } finally {
@@ -406,7 +405,13 @@ public abstract class CallManagerCore implements CallManagerDriver {
     }
   }
 
-  /** Under the lock: the completion that set up the call or party has returned (OQ-13). */
+  /**
+   * Under the lock: the completion call that set up the call or party has returned, so an
+   * incoming close or drop may follow (OQ-13). Only a completion call gives that certainty: a
+   * final return from our handler is processed by NDIS after the handler has returned, at a
+   * moment we cannot see, so a call or party finished that way counts as established only
+   * once NDIS shows it has settled it (see {@link #protocolCmAddParty}).
+   */
   private void markEstablished(CmVc vc, CmParty party) {
     if (vcs.contains(vc)
         && vc.touch("MAKE-12", where("established"))
@@ -440,6 +445,8 @@ public abstract class CallManagerCore implements CallManagerDriver {
       CallMgrPartyContext callMgrPartyContext,
       CloseData closeData) {
     CmVc vc = (CmVc) callMgrVcContext;
+    Request request = new Request();
+    Mode mode;
     lock();
     try {
       if (!vc.touch("CLOSE-5", where("ProtocolCmCloseCall"))) {
@@ -448,25 +455,26 @@ public abstract class CallManagerCore implements CallManagerDriver {
       if (vc.parties.size() > 1) {
         return NdisStatus.FAILURE; // CLOSE-1: a pending drop still counts as attached (DROP-10)
       }
-    } finally {
-      unlock();
-    }
-    if (closeData != null) {
-      closeData.touch("CLOSE-5", where("ProtocolCmCloseCall")); // the close data is sent here
-      if (!closeDataSupported()) {
-        return NdisStatus.INVALID_DATA; // CLOSE-6; CLOSE-18: the call stays as it was
+      if (closeData != null) {
+        closeData.touch("CLOSE-5", where("ProtocolCmCloseCall")); // the close data is sent here
+        if (!closeDataSupported()) {
+          return NdisStatus.INVALID_DATA; // CLOSE-6; CLOSE-18: the call stays as it was
+        }
       }
-    }
-    lock();
-    try {
       vc.call = Call.CLOSING; // ICLOSE-10, OQ-1: no incoming close from now on
+      if (vc.dispatchesInFlight > 0) {
+        // An incoming close or drop we dispatched is still on its way (often this very close
+        // acknowledges it, nested inside it): hold the close until it returns (GEN-9).
+        request.pended = true;
+        vc.heldUntilDispatchReturns.add(() -> closeCall(vc, request));
+        return NdisStatus.PENDING;
+      }
+      mode = pendMode(request, "closeCall.pend", 3);
     } finally {
       unlock();
     }
-    Request request = new Request();
-    Mode mode = Mode.values()[choose("closeCall.pend", 3)];
-    runMaybePended("closeCall", mode, request, () -> closeCall(vc, request));
-    return handlerReturns(request);
+    run("closeCall", mode, () -> closeCall(vc, request));
+    return handlerReturns(request, mode);
   }
 
   private void closeCall(CmVc vc, Request request) {
@@ -514,8 +522,8 @@ public abstract class CallManagerCore implements CallManagerDriver {
       unlock();
     }
     if (!viaCompletion) {
-      // The handler returns SUCCESS. The client runs its completion logic after that return,
-      // at a moment we cannot see, so a VC of ours stays closed and idle until shutdown()
+      // The handler returns SUCCESS, and the client runs its completion logic after that
+      // return, at a moment we cannot see: a VC of ours stays closed and idle until shutdown()
       // deletes it (CLOSE-10).
       return;
     }
@@ -533,18 +541,11 @@ public abstract class CallManagerCore implements CallManagerDriver {
       }
       return;
     }
-    boolean handlerReturned;
-    lock();
-    try {
-      handlerReturned = request.handlerReturned;
-    } finally {
-      unlock();
-    }
-    if (handlerReturned) {
-      // CLOSE-10, §2.2 step 4b: the client's handler has returned; delete our VC now.
-      // Completed from inside ProtocolCmCloseCall (GEN-8), it waits for shutdown() instead.
-      deleteOwnVc(vc);
-    }
+    // CLOSE-10, §2.2 step 4b: the client's ProtocolClCloseCallComplete has returned, and on a
+    // pended close the client does nothing more with the VC once NdisClCloseCall returns: delete
+    // it now (its ProtocolCoDeleteVc runs inside), even while ProtocolCmCloseCall is still on
+    // the stack (GEN-8).
+    deleteOwnVc(vc);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -562,6 +563,8 @@ public abstract class CallManagerCore implements CallManagerDriver {
       NdisPartyHandle ndisPartyHandle) {
     CmVc vc = (CmVc) callMgrVcContext;
     CmParty party;
+    Request request = new Request();
+    Mode mode;
     lock();
     try {
       if (!vc.touch("ADD-1", where("ProtocolCmAddParty"))
@@ -571,22 +574,28 @@ public abstract class CallManagerCore implements CallManagerDriver {
       if (vc.call != Call.CONNECTED || vc.parties.isEmpty()) {
         return PartyResult.of(NdisStatus.NOT_SUPPORTED); // ADD-1: no established multipoint call
       }
+      // NDIS routes an add only on an established multipoint call (ADD-1): a make-call we
+      // finished with a final return is settled, so it counts as established now (OQ-13).
+      for (CmParty first : vc.parties) {
+        if (first.touch("ADD-1", where("ProtocolCmAddParty")) && first.firstParty) {
+          markEstablished(vc, first);
+        }
+      }
       party = newParty(vc, ndisPartyHandle);
+      mode = pendMode(request, "addParty.pend", 2);
     } finally {
       unlock();
     }
-    Request request = new Request();
-    runMaybePended(
+    run(
         "addParty",
-        choose("addParty.pend", 2) == 1 ? Mode.PEND : Mode.INLINE,
-        request,
+        mode,
         () ->
             finishAddParty(
                 party,
                 callParameters,
                 request,
                 choose("addParty.status", 2) == 0 ? NdisStatus.SUCCESS : NdisStatus.RESOURCES));
-    NdisStatus status = handlerReturns(request);
+    NdisStatus status = handlerReturns(request, mode);
     return status.isSuccess() ? new PartyResult(status, party) : PartyResult.of(status);
   }
 
@@ -617,7 +626,9 @@ public abstract class CallManagerCore implements CallManagerDriver {
     lock();
     try {
       if (status.isSuccess()) {
-        markEstablished(party.vc, party);
+        if (viaCompletion) {
+          markEstablished(party.vc, party);
+        }
       } else {
         releaseParty(party, "ADD-7", "addPartyComplete");
       }
@@ -649,30 +660,25 @@ public abstract class CallManagerCore implements CallManagerDriver {
       if (party.vc.parties.size() <= 1) {
         return NdisStatus.FAILURE; // DROP-1, DROP-2
       }
-    } finally {
-      unlock();
-    }
-    if (closeData != null) {
-      closeData.touch("DROP-5", where("ProtocolCmDropParty")); // the drop data is sent here
-      if (!closeDataSupported()) {
-        return NdisStatus.INVALID_DATA;
+      if (closeData != null) {
+        closeData.touch("DROP-5", where("ProtocolCmDropParty")); // the drop data is sent here
+        if (!closeDataSupported()) {
+          return NdisStatus.INVALID_DATA; // DROP-12: the party stays as it was
+        }
       }
-    }
-    lock();
-    try {
       party.state = CmParty.State.DROPPING; // OQ-14: no incoming drop for it from now on
-    } finally {
-      unlock();
-    }
-    if (choose("dropParty.pend", 2) == 0) {
-      lock();
-      try {
+      if (party.vc.dispatchesInFlight > 0) {
+        // Held like a close (see protocolCmCloseCall): the handle must outlive our dispatch.
+        party.vc.heldUntilDispatchReturns.add(() -> completeDropParty(party));
+        return NdisStatus.PENDING;
+      }
+      if (choose("dropParty.pend", 2) == 0) {
         party.vc.parties.remove(party);
         releaseParty(party, "DROP-6", "ProtocolCmDropParty"); // OQ-19: before returning
-      } finally {
-        unlock();
+        return NdisStatus.SUCCESS;
       }
-      return NdisStatus.SUCCESS;
+    } finally {
+      unlock();
     }
     platform.queueDeferred(prefix + ".dropPartyComplete", () -> completeDropParty(party));
     return NdisStatus.PENDING;
@@ -800,7 +806,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
       deactivate(vc, deactivated -> deleteOwnVc(vc));
       return;
     }
-    ndis.dispatchCallConnected(handle); // INCALL-6: data may flow from here
+    dispatch(vc, () -> ndis.dispatchCallConnected(handle)); // INCALL-6: data may flow from here
     lock();
     try {
       markEstablished(vc, null);
@@ -821,6 +827,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
    */
   @Override
   public final void remoteClose() {
+    CmVc target = null;
     NdisVcHandle handle = null;
     lock();
     try {
@@ -830,6 +837,8 @@ public abstract class CallManagerCore implements CallManagerDriver {
             && vc.established
             && !vc.incomingCloseDispatched) {
           vc.incomingCloseDispatched = true;
+          vc.dispatchesInFlight++; // GEN-8: before the dispatch
+          target = vc;
           handle = vc.handle;
           break;
         }
@@ -837,10 +846,11 @@ public abstract class CallManagerCore implements CallManagerDriver {
     } finally {
       unlock();
     }
-    if (handle != null) {
+    if (target != null) {
       // ICLOSE-1: SUCCESS, the remote side closed normally. GEN-9: the client's acknowledging
-      // close, and even the deletion of its VC, may run inside this call.
-      ndis.dispatchIncomingCloseCall(NdisStatus.SUCCESS, handle, null);
+      // close runs inside this call, and is held until it returns.
+      NdisVcHandle closing = handle;
+      dispatched(target, () -> ndis.dispatchIncomingCloseCall(NdisStatus.SUCCESS, closing, null));
     }
   }
 
@@ -852,6 +862,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
    */
   @Override
   public final void remoteDropParty() {
+    CmVc target = null;
     NdisPartyHandle handle = null;
     lock();
     try {
@@ -873,15 +884,18 @@ public abstract class CallManagerCore implements CallManagerDriver {
         if (staying.size() >= 2) {
           CmParty leaving = staying.get(staying.size() - 1);
           leaving.incomingDropDispatched = true;
+          vc.dispatchesInFlight++; // GEN-8: before the dispatch
           handle = leaving.handle;
+          target = vc;
           break;
         }
       }
     } finally {
       unlock();
     }
-    if (handle != null) {
-      ndis.dispatchIncomingDropParty(NdisStatus.SUCCESS, handle, null);
+    if (target != null) {
+      NdisPartyHandle leaving = handle;
+      dispatched(target, () -> ndis.dispatchIncomingDropParty(NdisStatus.SUCCESS, leaving, null));
     }
   }
 
@@ -900,6 +914,38 @@ public abstract class CallManagerCore implements CallManagerDriver {
       unlock();
     }
     idle.forEach(this::deleteOwnVc);
+  }
+
+  /** Counts a dispatch in flight on {@code vc} around {@code dispatchCall}; see below. */
+  private void dispatch(CmVc vc, Runnable dispatchCall) {
+    lock();
+    try {
+      vc.dispatchesInFlight++;
+    } finally {
+      unlock();
+    }
+    dispatched(vc, dispatchCall);
+  }
+
+  /**
+   * Makes a dispatch already counted in {@code vc.dispatchesInFlight}, then, once the last
+   * dispatch in flight returned, carries out the closes and drops held meanwhile. While a
+   * dispatch is in flight no close or drop on the VC completes, so the VC and its parties stay
+   * ours and alive: touching {@code vc} afterwards is safe.
+   */
+  private void dispatched(CmVc vc, Runnable dispatchCall) {
+    dispatchCall.run();
+    List<Runnable> held = List.of();
+    lock();
+    try {
+      if (vc.touch("GEN-9", where("dispatchReturned")) && --vc.dispatchesInFlight == 0) {
+        held = List.copyOf(vc.heldUntilDispatchReturns);
+        vc.heldUntilDispatchReturns.clear();
+      }
+    } finally {
+      unlock();
+    }
+    held.forEach(Runnable::run);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -926,19 +972,21 @@ public abstract class CallManagerCore implements CallManagerDriver {
     boolean pended;
     /** The final status, when the request finished before the handler returned. */
     NdisStatus result;
-    /** The handler has returned (or is about to, with the lock released). */
-    boolean handlerReturned;
   }
 
-  private void runMaybePended(String name, Mode mode, Request request, Runnable body) {
-    if (mode != Mode.INLINE) {
-      lock();
-      try {
-        request.pended = true; // GEN-8: recorded before anything can complete it
-      } finally {
-        unlock();
-      }
-    }
+  /**
+   * Under the lock: draws how the handler finishes ({@code n} = 2: inline or pend; 3: also
+   * pend and complete from inside the handler) and records a pend before anything can
+   * complete the request (GEN-8).
+   */
+  private Mode pendMode(Request request, String label, int n) {
+    Mode mode = Mode.values()[choose(label, n)];
+    request.pended = mode != Mode.INLINE;
+    return mode;
+  }
+
+  /** Runs the rest of a request now, or from a deferred call for {@link Mode#PEND}. */
+  private void run(String name, Mode mode, Runnable body) {
     if (mode == Mode.PEND) {
       platform.queueDeferred(prefix + "." + name, body);
     } else {
@@ -959,12 +1007,17 @@ public abstract class CallManagerCore implements CallManagerDriver {
     return false;
   }
 
-  /** The handler's return value: the final status if finished already, else PENDING. */
-  private NdisStatus handlerReturns(Request request) {
+  /**
+   * The handler's return value: for an inline attempt the final status if the request
+   * finished meanwhile, else PENDING — from then on the finish completes it (GEN-8).
+   */
+  private NdisStatus handlerReturns(Request request, Mode mode) {
+    if (mode != Mode.INLINE) {
+      return NdisStatus.PENDING;
+    }
     lock();
     try {
-      request.handlerReturned = true;
-      if (!request.pended && request.result != null) {
+      if (request.result != null) {
         return request.result;
       }
       request.pended = true;
@@ -989,28 +1042,14 @@ public abstract class CallManagerCore implements CallManagerDriver {
   }
 
   /**
-   * Whether the medium carries close data: drawn once per run, the first time a close or drop
-   * carries data (CLOSE-6, DROP-5).
+   * Under the lock: whether the medium carries close data, drawn once per run the first time a
+   * close or drop carries data (CLOSE-6, DROP-5). A data choice is local: no thread switch.
    */
   private boolean closeDataSupported() {
-    lock();
-    try {
-      if (closeDataUnsupported >= 0) {
-        return closeDataUnsupported == 0;
-      }
-    } finally {
-      unlock();
+    if (closeDataUnsupported < 0) {
+      closeDataUnsupported = choose("closeData.supported", 2);
     }
-    int drawn = choose("closeData.supported", 2);
-    lock();
-    try {
-      if (closeDataUnsupported < 0) {
-        closeDataUnsupported = drawn;
-      }
-      return closeDataUnsupported == 0;
-    } finally {
-      unlock();
-    }
+    return closeDataUnsupported == 0;
   }
 
   private int choose(String label, int n) {

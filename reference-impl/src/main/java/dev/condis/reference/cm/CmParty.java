@@ -21,6 +21,8 @@ final class CmParty extends CallMgrPartyContext {
   final CmVc vc;
   final NdisPartyHandle handle;
   State state = State.ADDING;
+  /** The first party, which came with ProtocolCmMakeCall. */
+  boolean firstParty;
   /** The completion that connected the party has returned (OQ-13). */
   boolean established;
   /** An incoming drop was dispatched for it (IDROP-1, OQ-14). */

@@ -61,6 +61,15 @@ final class CmVc extends CallMgrVcContext {
   Consumer<NdisStatus> afterActivation;
   /** What to do once the outstanding deactivation completes (GEN-6, CLOSE-7). */
   Consumer<NdisStatus> afterDeactivation;
+  /**
+   * Incoming close / drop / call-connected dispatches on this VC (or its parties) that this
+   * call manager has decided on and not yet seen return. While one is in flight, a close or
+   * drop the client sends is held (pended) and carried out when the dispatch returns, so the
+   * handle the dispatch carries stays valid (VC-8, CLOSE-9, DROP-7).
+   */
+  int dispatchesInFlight;
+  /** Closes and drops held until {@link #dispatchesInFlight} drops to zero, in arrival order. */
+  final List<Runnable> heldUntilDispatchReturns = new ArrayList<>();
 
   CmVc(String tag, boolean createdHere) {
     super(tag);

@@ -93,20 +93,18 @@ public final class ReferenceMiniport implements CoNdisMiniport {
         return NdisStatus.FAILURE;
       }
       vc.flowSpec = callParameters.flowSpec();
+      if (platform.choose("miniport.activateVc.pend", 2) == 0) {
+        vc.active = true;
+        return NdisStatus.SUCCESS;
+      }
     } finally {
       platform.unlock(lock);
     }
-    if (platform.choose("miniport.activateVc.pend", 2) == 0) {
-      setActive(vc, true);
-      return NdisStatus.SUCCESS;
-    }
+    // The call manager's buffer stays valid until this completion (§1.3).
     platform.queueDeferred(
         "miniport.activateVcComplete",
-        () -> {
-          // The call manager's buffer stays valid until this completion (§1.3).
-          setActive(vc, true);
-          ndis.mCoActivateVcComplete(NdisStatus.SUCCESS, vc.handle, callParameters);
-        });
+        () ->
+            ndis.mCoActivateVcComplete(NdisStatus.SUCCESS, setActive(vc, true), callParameters));
     return NdisStatus.PENDING;
   }
 
@@ -118,28 +116,27 @@ public final class ReferenceMiniport implements CoNdisMiniport {
       if (!vc.touch("VC-14", "miniport.MiniportCoDeactivateVc")) {
         return NdisStatus.FAILURE;
       }
+      if (platform.choose("miniport.deactivateVc.pend", 2) == 0) {
+        vc.active = false;
+        return NdisStatus.SUCCESS;
+      }
     } finally {
       platform.unlock(lock);
     }
-    if (platform.choose("miniport.deactivateVc.pend", 2) == 0) {
-      setActive(vc, false);
-      return NdisStatus.SUCCESS;
-    }
     platform.queueDeferred(
         "miniport.deactivateVcComplete",
-        () -> {
-          setActive(vc, false);
-          ndis.mCoDeactivateVcComplete(NdisStatus.SUCCESS, vc.handle);
-        });
+        () -> ndis.mCoDeactivateVcComplete(NdisStatus.SUCCESS, setActive(vc, false)));
     return NdisStatus.PENDING;
   }
 
-  private void setActive(MiniportVc vc, boolean active) {
+  /** From the deferred completion: records the new state; returns the VC's handle. */
+  private NdisVcHandle setActive(MiniportVc vc, boolean active) {
     platform.lock(lock);
     try {
-      if (vc.touch("VC-14", "miniport.setActive")) {
+      if (vc.touch("VC-14", "miniport.completeVc")) {
         vc.active = active;
       }
+      return vc.handle;
     } finally {
       platform.unlock(lock);
     }

@@ -212,7 +212,21 @@ public enum SeededFault {
       "GEN-5",
       RuleCategory.STATUS,
       "status-discipline",
-      "The call manager's ProtocolCoCreateVc returns PENDING.");
+      "The call manager's ProtocolCoCreateVc returns PENDING."),
+
+  // ---- deadlock ---------------------------------------------------------------------------
+
+  /**
+   * The client holds its own lock across NdisClCloseCall. When the call manager completes the
+   * close from inside ProtocolCmCloseCall ({@code cm.closeCall.pend} = 2, GEN-8),
+   * ProtocolClCloseCallComplete runs nested on the same thread and waits for that lock: a
+   * self-deadlock (the explorer reports it; the single-threaded ScriptedPlatform throws).
+   */
+  CLIENT_HOLDS_LOCK_ACROSS_CLOSE(
+      "IRQL-4",
+      RuleCategory.IRQL,
+      "deadlock",
+      "The client holds its own lock across NdisClCloseCall, so a nested completion blocks on it (GEN-9).");
 
   private final String ruleId;
   private final RuleCategory category;
