@@ -3,6 +3,7 @@ package dev.condis.model.engine;
 import dev.condis.explorer.LockRef;
 import dev.condis.explorer.Runtime;
 import dev.condis.explorer.ThreadRef;
+import dev.condis.model.scenario.Checkpoints;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 import dev.condis.reference.platform.ThreadHandle;
@@ -18,8 +19,28 @@ import java.util.Objects;
  * {@link #awaitDeferred()} the explorer's transitive wait for them; {@code choose} is the
  * explorer's data choice. One instance per execution.
  */
-public final class ExplorerPlatform implements Platform {
+public final class ExplorerPlatform implements Platform, Checkpoints.PathSource {
   private final Runtime rt;
+  /** A hash of the platform calls so far, in order (see {@link #pathHash()}). */
+  private long path = 17;
+
+  /**
+   * A hash of the sequence of platform calls this execution made so far: which thread, what
+   * operation, on what, and each choice's value. One thread runs at a time, so the sequence
+   * is the execution's path; the same schedule prefix gives the same hash.
+   */
+  @Override
+  public long pathHash() {
+    return path;
+  }
+
+  private void observe(String op, String arg) {
+    long h = path;
+    h = h * 1_000_003L + rt.currentThreadName().hashCode();
+    h = h * 1_000_003L + op.hashCode();
+    h = h * 1_000_003L + (arg == null ? 0 : arg.hashCode());
+    path = h;
+  }
 
   public ExplorerPlatform(Runtime rt) {
     this.rt = Objects.requireNonNull(rt, "rt");
@@ -56,11 +77,13 @@ public final class ExplorerPlatform implements Platform {
 
   @Override
   public void lock(PlatformLock lock) {
+    observe("lock", lock.name());
     rt.acquire(ref(lock));
   }
 
   @Override
   public void unlock(PlatformLock lock) {
+    observe("unlock", lock.name());
     rt.release(ref(lock));
   }
 
@@ -71,11 +94,13 @@ public final class ExplorerPlatform implements Platform {
 
   @Override
   public ThreadHandle startThread(String name, Runnable body) {
+    observe("start", name);
     return new Thread(rt.spawn(name, body));
   }
 
   @Override
   public void queueDeferred(String name, Runnable dpc) {
+    observe("defer", name);
     rt.spawnDeferred(name, dpc);
   }
 
@@ -84,17 +109,21 @@ public final class ExplorerPlatform implements Platform {
     if (!(thread instanceof Thread t)) {
       throw new IllegalArgumentException(thread + " was not started by this platform");
     }
+    observe("join", t.name());
     rt.join(t.ref());
   }
 
   @Override
   public void awaitDeferred() {
+    observe("await", null);
     rt.awaitDeferred();
   }
 
   @Override
   public int choose(String label, int n) {
-    return rt.choose(label, n);
+    int v = rt.choose(label, n);
+    observe("choose:" + v, label);
+    return v;
   }
 
   @Override

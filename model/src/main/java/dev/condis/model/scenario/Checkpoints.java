@@ -1,7 +1,7 @@
 package dev.condis.model.scenario;
 
 import com.google.common.hash.HashCode;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,7 +12,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * instance per search; never shared between searches, never used on replay.
  */
 public final class Checkpoints {
-  private final Set<HashCode> seen = ConcurrentHashMap.newKeySet();
+  /**
+   * A platform that can say which path the current execution took so far: a hash of the
+   * sequence of platform calls it saw (thread, operation, argument, chosen value). The same
+   * schedule prefix always gives the same hash.
+   */
+  public interface PathSource {
+    long pathHash();
+  }
+
+  /** Each state seen, with the path of the first execution that reached it. */
+  private final Map<HashCode, Long> seen = new ConcurrentHashMap<>();
   private final AtomicLong cut = new AtomicLong();
   private volatile String disabledBecause;
 
@@ -26,10 +36,12 @@ public final class Checkpoints {
   }
 
   /**
-   * At the {@code point}-th quiescent point of the scenario: throws {@link Reached} if this
-   * state was seen there before, else records it.
+   * At the {@code point}-th quiescent point of the scenario, reached along {@code path}: throws
+   * {@link Reached} if an execution along another path reached this state here before, else
+   * records it. An execution along the same path is the search coming back to explore the
+   * rest of that state's future (a stateless search re-runs the prefix), so it goes on.
    */
-  void check(int point, Object... roots) {
+  void check(int point, long path, Object... roots) {
     if (disabledBecause != null) {
       return;
     }
@@ -43,7 +55,8 @@ public final class Checkpoints {
       disabledBecause = e.getMessage();
       return;
     }
-    if (!seen.add(h)) {
+    Long first = seen.putIfAbsent(h, path);
+    if (first != null && first != path) {
       cut.incrementAndGet();
       throw new Reached();
     }
@@ -57,6 +70,11 @@ public final class Checkpoints {
   /** Distinct states recorded. */
   public int statesSeen() {
     return seen.size();
+  }
+
+  /** Switches checkpoints off for this search. */
+  void disable(String why) {
+    disabledBecause = why;
   }
 
   /** Why checkpoints were switched off for this search (a state it cannot hash), or null. */

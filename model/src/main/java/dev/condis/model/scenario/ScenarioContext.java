@@ -22,12 +22,13 @@ public final class ScenarioContext {
   private final CallManagerDriver callManager;
   private final List<ThreadHandle> started = new ArrayList<>();
   private final Checkpoints checkpoints;
+  private final Checkpoints.PathSource path;
   private final Object[] stateRoots;
   private int quiescentPoints;
 
   public ScenarioContext(
       ScenarioConfig config, Platform platform, ClientDriver client, CallManagerDriver callManager) {
-    this(config, platform, client, callManager, null);
+    this(config, platform, client, callManager, null, null);
   }
 
   /**
@@ -40,12 +41,14 @@ public final class ScenarioContext {
       ClientDriver client,
       CallManagerDriver callManager,
       Checkpoints checkpoints,
+      Checkpoints.PathSource path,
       Object... stateRoots) {
     this.config = config;
     this.platform = platform;
     this.client = client;
     this.callManager = callManager;
     this.checkpoints = checkpoints;
+    this.path = path;
     this.stateRoots = stateRoots;
   }
 
@@ -102,7 +105,7 @@ public final class ScenarioContext {
     platform.awaitDeferred();
     quiescentPoints++;
     if (checkpoints != null && started.isEmpty()) {
-      checkpoints.check(quiescentPoints, stateRoots);
+      checkpoints.check(quiescentPoints, path.pathHash(), stateRoots);
     }
   }
 

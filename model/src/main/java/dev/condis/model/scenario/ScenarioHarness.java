@@ -131,6 +131,9 @@ public final class ScenarioHarness {
   public NdisSnapshot runOnce(
       Platform platform, ViolationSink sink, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
     Platform p = scenario.constraintsFor(config.callManagerKind()).apply(platform);
+    // Checkpoints need to know which path an execution took: only a platform that tracks it.
+    Checkpoints.PathSource pathSource =
+        checkpoints != null && platform instanceof Checkpoints.PathSource s ? s : null;
     ImmutableList<PropertyListener> listeners = properties.newInstances();
     ClientDriver client = newClient();
     CoNdisSystem.Builder builder =
@@ -156,7 +159,14 @@ public final class ScenarioHarness {
     CoNdisSystem system = builder.build();
     ScenarioContext ctx =
         new ScenarioContext(
-            config, p, system.client(), system.callManager(), checkpoints, system, listeners);
+            config,
+            p,
+            system.client(),
+            system.callManager(),
+            pathSource == null ? null : checkpoints,
+            pathSource,
+            system,
+            listeners);
     try {
       scenario.body().run(ctx);
       ctx.joinAll();
