@@ -30,7 +30,8 @@ public final class Assumptions {
             + "events), not about other sequences of requests or more parties");
     out.add(
         "search bounds: max " + bounds.maxExecutions() + " executions, max depth "
-            + bounds.maxDepth() + " steps per execution, time budget " + bounds.timeBudget()
+            + bounds.maxDepth() + " steps per execution, time budget "
+            + dev.condis.model.report.Formats.duration(bounds.timeBudget())
             + "; reaching any of them makes the verdict INCONCLUSIVE, never VERIFIED");
     if ("explorer".equals(engine)) {
       out.add(

@@ -150,7 +150,9 @@ public final class ProofCertificate {
             + ", vc=" + Json.vcName(c)
             + (c.faults().isEmpty() ? "" : ", seeded faults " + c.faults())
             + ") with " + drivers(c.drivers());
-    String props = String.join(", ", r.properties());
+    List<String> listeners = new ArrayList<>(r.properties());
+    listeners.removeAll(engineChecks);
+    String props = String.join(", ", listeners);
     List<String> cats = new ArrayList<>();
     for (String id : r.properties()) {
       RuleCategories.of(id).forEach(cat -> {

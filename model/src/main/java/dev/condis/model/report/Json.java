@@ -1,5 +1,8 @@
 package dev.condis.model.report;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,6 +33,15 @@ import java.util.Optional;
 public final class Json {
   public static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Two-space indentation, one array element per line, {@code "key": value}. */
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter()
+          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+          .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private Json() {}
@@ -40,7 +52,7 @@ public final class Json {
 
   public static String write(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node) + "\n";
+      return MAPPER.writer(PRETTY).writeValueAsString(node) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

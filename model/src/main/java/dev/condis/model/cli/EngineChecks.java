@@ -1,0 +1,29 @@
+package dev.condis.model.cli;
+
+import dev.condis.model.property.PropertyCatalog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The checks every engine makes on every run without a listener, with their descriptions. */
+final class EngineChecks {
+  private EngineChecks() {}
+
+  static String description(String id) {
+    if (id.equals(PropertyCatalog.NO_UNCAUGHT_EXCEPTION)) {
+      return "No exception escapes driver or NDIS code (checked by the engine on every run).";
+    } else if (id.equals(PropertyCatalog.LIVELOCK)) {
+      return "No execution runs on without end: every execution finishes within the engine's "
+          + "per-execution step bound (checked by the engine on every run).";
+    }
+    return id;
+  }
+
+  /** id to description of every engine check. */
+  static Map<String, String> descriptions() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String id : PropertyCatalog.engineProperties()) {
+      out.put(id, description(id));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.condis.model.cli;
+
+import com.google.common.collect.ImmutableList;
+import dev.condis.model.engine.ReplayResult;
+import dev.condis.model.engine.VerificationRequest;
+import dev.condis.model.report.MermaidDiagram;
+import dev.condis.model.report.SequenceChart;
+import dev.condis.model.report.TraceStep;
+import dev.condis.model.scenario.ScenarioConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code condis-verify replay SCHEDULE --scenario NAME ...}: re-runs one execution along a
+ * schedule (as a counterexample prints it) and shows it step by step. Exit 1 when the run
+ * ends in a violation, 0 when it does not, 3 when the program diverged from the schedule
+ * and no violation was seen (the schedule does not belong to these options or this code).
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    versionProvider = CondisVerify.Version.class,
+    sortOptions = false,
+    description = {
+      "Re-runs one counterexample from its schedule and prints it step by step: the sequence chart,"
+          + " the Mermaid diagram, the violation, and whether the program diverged from the schedule.",
+      "Give the same scenario options as the run that found it (the counterexample's replay line has them)."
+    })
+final class ReplayCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule a counterexample printed.")
+  String schedule;
+
+  @Mixin ScenarioOptions scenarios = new ScenarioOptions();
+
+  @Mixin SearchOptions search = new SearchOptions();
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Also write the replay to FILE.")
+  Path output;
+
+  private final CliEnvironment env;
+
+  ReplayCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Path outputFile = output == null ? null : OutputFiles.checkWritableFile(output, "--output");
+    if (schedule == null || schedule.isBlank()) {
+      throw new BadInputException("the schedule is empty");
+    }
+    search.engine(env.engines()); // unknown engine: bad input
+    Replayer replayer =
+        env.engines()
+            .replayer(search.engine)
+            .orElseThrow(
+                () -> new BadInputException("engine '" + search.engine + "' cannot replay schedules; use --engine explorer"));
+    ScenarioConfig config = scenarios.single();
+    List<Path> classpath = scenarios.classpathEntries();
+    ImmutableList<String> properties = search.propertyClasses(classpath);
+    VerificationRequest request =
+        new VerificationRequest(
+            config, properties, search.bounds(), dev.condis.model.engine.ProgressListener.NONE, search.engineOptions(env.environment()));
+    ReplayResult outcome;
+    try {
+      outcome = replayer.replay(request, schedule.strip());
+    } catch (IllegalArgumentException e) {
+      if (ErrorHandling.isBadInput(e)) {
+        throw e;
+      }
+      // the schedule is not well-formed, or it does not fit the scenario options
+      throw new BadInputException(ErrorHandling.oneLine(e.getMessage()), e);
+    }
+    String text = render(config, schedule.strip(), outcome);
+    out.print(text);
+    out.flush();
+    if (outputFile != null) {
+      OutputFiles.write(outputFile, text, "--output");
+    }
+    if (outcome.error().isPresent()) {
+      spec.commandLine().getErr().println(ErrorHandling.PREFIX + "internal error during replay: " + ErrorHandling.oneLine(outcome.error().get()));
+      return ExitCodes.INTERNAL_ERROR;
+    }
+    if (outcome.violation().isPresent()) {
+      return ExitCodes.VIOLATION;
+    }
+    return outcome.diverged() ? ExitCodes.INCONCLUSIVE : ExitCodes.VERIFIED;
+  }
+
+  static String render(ScenarioConfig config, String schedule, ReplayResult outcome) {
+    StringWriter sink = new StringWriter();
+    PrintWriter out = new PrintWriter(sink);
+    List<TraceStep> steps = TraceStep.of(outcome.trace());
+    out.println("replay of " + config.label());
+    out.println("  schedule   " + schedule);
+    if (!outcome.followed().equals(schedule)) {
+      out.println("  followed   " + outcome.followed());
+    }
+    out.println("  steps      " + steps.size() + " (" + outcome.trace().size() + " events)");
+    out.println();
+    out.print(SequenceChart.renderSteps(steps, 2));
+    out.println();
+    out.println("```mermaid");
+    out.print(MermaidDiagram.renderSteps(steps));
+    out.println("```");
+    out.println();
+    out.println(
+        "  result     "
+            + outcome.violation().map(v -> "VIOLATION " + v).orElse("no violation in this execution"));
+    out.println(
+        "  schedule   "
+            + outcome.divergence()
+                .map(d -> "DIVERGED: the program left the schedule: " + d)
+                .orElse("followed exactly"));
+    outcome.error().ifPresent(e -> out.println("  error      " + e));
+    out.flush();
+    return sink.toString();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.condis.model.cli;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.Engine;
+import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.scenario.DriverLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** What to check for and how: properties, engine, bounds. */
+public final class SearchOptions {
+
+  @Option(
+      names = "--property",
+      paramLabel = "ID|CLASS",
+      split = ",",
+      description = "A property to check: a built-in id, the id of a ServiceLoader-registered one, or a class name (repeatable). Default: every built-in and ServiceLoader property.")
+  List<String> properties = new ArrayList<>();
+
+  @Option(
+      names = "--engine",
+      paramLabel = "explorer|jpf",
+      defaultValue = "explorer",
+      description = "The model checker: the embedded explorer (default) or Java PathFinder, where installed.")
+  String engine;
+
+  @Option(
+      names = "--jpf-home",
+      paramLabel = "DIR",
+      description = "Where JPF is installed (jpf-core); default: system property jpf.home, then $JPF_HOME.")
+  Path jpfHome;
+
+  @Option(
+      names = "--max-executions",
+      paramLabel = "N",
+      description = "Stop after N executions (then INCONCLUSIVE). Default: 2000000.")
+  Long maxExecutions;
+
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      description = "At most N steps per execution. Default: 2000.")
+  Integer maxDepth;
+
+  @Option(
+      names = "--time-budget",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Stop each scenario's search after this long (then INCONCLUSIVE), e.g. 30s, 5m, 1h. Default: 10m.")
+  Duration timeBudget;
+
+  /** The bounds: the defaults with each option given replacing its part. */
+  public Bounds bounds() {
+    Bounds d = Bounds.DEFAULT;
+    long executions = maxExecutions == null ? d.maxExecutions() : maxExecutions;
+    int depth = maxDepth == null ? d.maxDepth() : maxDepth;
+    Duration budget = timeBudget == null ? d.timeBudget() : timeBudget;
+    if (executions <= 0) {
+      throw new BadInputException("--max-executions must be positive, not " + executions);
+    }
+    if (depth <= 0) {
+      throw new BadInputException("--max-depth must be positive, not " + depth);
+    }
+    return new Bounds(executions, depth, budget);
+  }
+
+  /** The engine by name; an unknown one is bad input listing the known ones. */
+  public Engine engine(EngineDirectory engines) {
+    return engines
+        .find(engine)
+        .orElseThrow(
+            () ->
+                new BadInputException(
+                    "unknown engine '" + engine + "'; available: " + String.join(", ", engines.names())
+                        + (engine.equals("jpf") ? " (the jpf engine comes with the jpf-config jar; run through ./condis-verify)" : "")));
+  }
+
+  /** Options for one engine only: {@code jpf.home} from --jpf-home, -Djpf.home or $JPF_HOME. */
+  public ImmutableMap<String, String> engineOptions(Map<String, String> environment) {
+    String home =
+        jpfHome != null
+            ? jpfHome.toString()
+            : System.getProperty("jpf.home", environment.get("JPF_HOME"));
+    if (home == null || home.isBlank()) {
+      return ImmutableMap.of();
+    }
+    if (jpfHome != null && !Files.isDirectory(jpfHome)) {
+      throw new BadInputException("--jpf-home " + jpfHome + " is not a directory");
+    }
+    return ImmutableMap.of("jpf.home", home);
+  }
+
+  /** The property classes to check; unknown ids and unusable classes are bad input. */
+  public ImmutableList<String> propertyClasses(List<Path> classpath) {
+    try {
+      if (properties.isEmpty()) {
+        List<String> all = new ArrayList<>(PropertyCatalog.defaultPropertyClasses());
+        for (PropertyCatalog.PropertyInfo p : PropertyCatalog.available(classpath)) {
+          if (!all.contains(p.className())) {
+            all.add(p.className());
+          }
+        }
+        return ImmutableList.copyOf(all);
+      }
+      return PropertyCatalog.resolveAll(properties, classpath);
+    } catch (DriverLoader.BadDriverException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package dev.condis.model.cli;
+
+import com.google.common.base.Stopwatch;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.EngineUnavailableException;
+import dev.condis.model.engine.Figures;
+import dev.condis.model.engine.VerificationRequest;
+import dev.condis.model.engine.VerificationResult;
+import dev.condis.model.engine.Verdict;
+import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.property.PropertyListener;
+import dev.condis.model.proof.CertificateWriter;
+import dev.condis.model.report.JsonReport;
+import dev.condis.model.report.JunitXmlReport;
+import dev.condis.model.report.ScenarioReport;
+import dev.condis.model.report.SuiteReport;
+import dev.condis.model.report.TextReport;
+import dev.condis.model.report.ToolInfo;
+import dev.condis.model.scenario.DriverLoader;
+import dev.condis.model.scenario.ScenarioConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code condis-verify verify}: checks the default suite or the scenarios selected. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    versionProvider = CondisVerify.Version.class,
+    sortOptions = false,
+    description = {
+      "Checks scenarios of the CoNDIS reference (or your drivers) against the properties,"
+          + " exploring every interleaving and every choice within the bounds.",
+      "Without options: the default suite on the embedded explorer.",
+      "Exit codes: 0 verified, 1 violation, 2 bad input, 3 inconclusive, 4 internal error;"
+          + " a suite exits with its worst verdict."
+    })
+final class VerifyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin ScenarioOptions scenarios = new ScenarioOptions();
+
+  @Mixin SearchOptions search = new SearchOptions();
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|junit",
+      defaultValue = "text",
+      description = "Report format. json and junit go to --output, or to stdout instead of the text report.")
+  ReportFormat format;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report (in --format) to FILE; the text report still goes to stdout unless --quiet.")
+  Path output;
+
+  @Option(names = "--quiet", description = "No text report and no progress bar; only errors and the exit code (and a machine report asked for with --format).")
+  boolean quiet;
+
+  @Option(
+      names = "--certificates",
+      paramLabel = "DIR",
+      description = "Write one proof certificate (JSON) per scenario checked into DIR, e.g. proofs/certificates.")
+  Path certificates;
+
+  private final CliEnvironment env;
+  private final boolean verbose;
+
+  VerifyCommand(CliEnvironment env, boolean verbose) {
+    this.env = env;
+    this.verbose = verbose;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+
+    // Every input is checked before the first search starts.
+    Path outputFile = output == null ? null : OutputFiles.checkWritableFile(output, "--output");
+    Path certificateDir =
+        certificates == null ? null : OutputFiles.checkWritableDirectory(certificates, "--certificates");
+    Engine engine = search.engine(env.engines());
+    Bounds bounds = search.bounds();
+    ImmutableMap<String, String> engineOptions = search.engineOptions(env.environment());
+    ImmutableList<ScenarioConfig> configs = scenarios.configs();
+    List<Path> classpath = scenarios.classpathEntries();
+    ImmutableList<String> propertyClasses = search.propertyClasses(classpath);
+    Map<String, String> descriptions = describe(propertyClasses, classpath);
+    Map<String, String> allDescriptions = new LinkedHashMap<>(descriptions);
+    allDescriptions.putAll(EngineChecks.descriptions());
+    ToolInfo tool = env.tool().get();
+
+    boolean textToConsole = !quiet && (outputFile != null || format == ReportFormat.text);
+    CertificateWriter certificateWriter =
+        certificateDir == null
+            ? null
+            : new CertificateWriter(certificateDir, tool, allDescriptions, PropertyCatalog.engineProperties());
+
+    if (textToConsole) {
+      out.printf(
+          "condis-verify %s: %d scenario%s on engine %s, properties %s%n%n",
+          tool.version(),
+          configs.size(),
+          configs.size() == 1 ? "" : "s",
+          engine.name(),
+          String.join(", ", descriptions.keySet()));
+      out.flush();
+    }
+
+    Instant started = Instant.now();
+    Stopwatch wall = Stopwatch.createStarted();
+    List<ScenarioReport> reports = new ArrayList<>();
+    int index = 1;
+    for (ScenarioConfig config : configs) {
+      VerificationResult result;
+      try (ProgressReporter progress =
+          new ProgressReporter(config.label(), env.terminal() && !quiet, System.err)) {
+        result =
+            engine.verify(
+                new VerificationRequest(config, propertyClasses, bounds, progress, engineOptions));
+      } catch (EngineUnavailableException | BadInputException | DriverLoader.BadDriverException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // One scenario's engine failure is that scenario's ERROR; the suite goes on.
+        err.println(
+            ErrorHandling.PREFIX + "internal error in " + config.label() + ": " + ErrorHandling.oneLine(e.toString()));
+        if (verbose) {
+          e.printStackTrace(err);
+        }
+        err.flush();
+        result = errorResult(config, engine.name(), List.copyOf(descriptions.keySet()), e);
+      }
+      ScenarioReport report = new ScenarioReport(result, bounds);
+      reports.add(report);
+      if (textToConsole) {
+        out.println(TextReport.scenario(report, index, configs.size()));
+        out.flush();
+      }
+      if (certificateWriter != null) {
+        try {
+          certificateWriter.write(report);
+        } catch (IOException e) {
+          throw new BadInputException(
+              "cannot write a certificate into --certificates " + certificates + ": " + OutputFiles.describe(e), e);
+        }
+      }
+      index++;
+    }
+
+    SuiteReport suite = new SuiteReport(tool, started, wall.elapsed(), reports);
+    if (textToConsole) {
+      out.print(TextReport.summary(suite));
+      if (certificateDir != null) {
+        out.println("certificates: " + reports.size() + " written to " + certificates);
+      }
+      if (outputFile != null) {
+        out.println(format + " report: " + output);
+      }
+      out.flush();
+    }
+    String rendered =
+        switch (format) {
+          case text -> TextReport.render(suite);
+          case json -> JsonReport.render(suite);
+          case junit -> JunitXmlReport.render(suite);
+        };
+    if (outputFile != null) {
+      OutputFiles.write(outputFile, rendered, "--output");
+    } else if (format != ReportFormat.text) {
+      out.print(rendered);
+      out.flush();
+    }
+    return suite.exitCode();
+  }
+
+  /** id to description of each selected property (instantiating each once: bad ones fail here). */
+  static Map<String, String> describe(List<String> propertyClasses, List<Path> classpath) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try {
+      for (PropertyListener p : PropertyCatalog.prepare(propertyClasses, classpath).newInstances()) {
+        out.put(p.id(), p.description());
+      }
+    } catch (DriverLoader.BadDriverException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+    return out;
+  }
+
+  static VerificationResult errorResult(
+      ScenarioConfig config, String engine, List<String> properties, Throwable e) {
+    return new VerificationResult(
+        config,
+        engine,
+        Verdict.ERROR,
+        ImmutableList.copyOf(properties),
+        new Figures(-1, -1, -1, -1, -1, Duration.ZERO),
+        Optional.empty(),
+        Optional.of("internal error: " + ErrorHandling.oneLine(e.toString())));
+  }
+}
