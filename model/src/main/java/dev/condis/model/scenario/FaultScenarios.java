@@ -31,7 +31,12 @@ public final class FaultScenarios {
         owner = VcOwner.CALL_MANAGER;
       }
       case "CLIENT_CLOSES_CALL_TWICE" -> {
-        scenario = ScenarioCatalog.COMBINED;
+        scenario = ScenarioCatalog.DOUBLE_CLOSE;
+        parties = 0;
+      }
+      case "CLIENT_CLOSES_WITH_PARTIES_ATTACHED" -> {
+        // make-close with a multipoint call: the close comes with no drop before it.
+        scenario = ScenarioCatalog.MAKE_CLOSE;
         parties = 2;
       }
       case "CM_NEVER_COMPLETES_FAILED_MAKE_CALL" -> {
@@ -46,8 +51,7 @@ public final class FaultScenarios {
           "CLIENT_FREES_PARTY_BEFORE_CLOSE_COMPLETES",
           "CM_READS_PARTY_AFTER_FREE",
           "CM_LEAKS_PARTY_ON_CLOSE",
-          "CLIENT_LEAKS_ADD_PARTY_PARAMETERS",
-          "CLIENT_CLOSES_WITH_PARTIES_ATTACHED" -> {
+          "CLIENT_LEAKS_ADD_PARTY_PARAMETERS" -> {
         scenario = ScenarioCatalog.MULTIPOINT;
         parties = 2;
       }

@@ -23,6 +23,7 @@ public final class ScenarioCatalog {
   public static final String INCOMING_DROP_RACE = "incoming-drop-race";
   public static final String CM_VC_REUSE = "cm-vc-reuse";
   public static final String EARLY_COMPLETION = "early-completion";
+  public static final String DOUBLE_CLOSE = "double-close";
   public static final String COMBINED = "combined";
 
   private static final ImmutableSet<VcOwner> BOTH = ImmutableSet.of(VcOwner.CLIENT, VcOwner.CALL_MANAGER);
@@ -160,28 +161,39 @@ public final class ScenarioCatalog {
                   ctx.client().closeCall();
                 }),
             new ScenarioDefinition(
+                DOUBLE_CLOSE,
+                "The application asks the client to close the same call twice, the second "
+                    + "time while the first close may still be outstanding: the client must not "
+                    + "issue a second NdisClCloseCall (CLOSE-17, OQ-1).",
+                "CLOSE-17, GEN-1, GEN-2",
+                0, 0, 2, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
+                ctx -> {
+                  ctx.establishCall();
+                  ctx.settle();
+                  ctx.client().closeCall();
+                  ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
                 COMBINED,
-                "All of the above at small bounds: an outgoing multipoint call and an incoming "
-                    + "call at once; then the network drops a party and hangs up while the client "
-                    + "drops a party and closes both calls.",
+                "All of the above at small bounds, phase after phase: an outgoing multipoint "
+                    + "call; an incoming call; a leaf leaving races the client dropping a party; "
+                    + "the network hanging up races the client closing; the application closes "
+                    + "the remaining call twice; each phase settles before the next.",
                 "all",
                 2, 2, 2, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
                 MINIPORT_INLINE,
                 ctx -> {
                   ctx.client().makeCall(ctx.parties());
+                  ctx.settle();
                   ctx.callManager().offerIncomingCall();
                   ctx.settle();
-                  ctx.race(
-                      "network",
-                      () -> {
-                        ctx.callManager().remoteDropParty();
-                        ctx.callManager().remoteClose();
-                      },
-                      () -> {
-                        ctx.client().dropParty();
-                        ctx.client().closeCall();
-                        ctx.client().closeCall();
-                      });
+                  ctx.race("network", ctx.callManager()::remoteDropParty, ctx.client()::dropParty);
+                  ctx.settle();
+                  ctx.race("network", ctx.callManager()::remoteClose, ctx.client()::closeCall);
+                  ctx.settle();
+                  ctx.client().closeCall();
+                  ctx.client().closeCall();
                 }));
     ImmutableMap.Builder<String, ScenarioDefinition> map = ImmutableMap.builder();
     for (ScenarioDefinition d : all) {
