@@ -20,8 +20,10 @@ import java.util.List;
  * </pre>
  */
 public final class SequenceChart {
-  /** Widest an actor column grows before its cells wrap. */
-  static final int ACTOR_COLUMN_CAP = 44;
+  /** About how wide a chart gets: actor columns share what step and thread leave. */
+  static final int TARGET_WIDTH = 160;
+  /** Narrowest an actor column's wrap width gets however many actors act. */
+  static final int MIN_ACTOR_COLUMN = 28;
 
   private SequenceChart() {}
 
@@ -38,8 +40,9 @@ public final class SequenceChart {
     int[] caps = new int[header.size()];
     caps[0] = 6;
     caps[1] = 16;
+    int actorCap = Math.max(MIN_ACTOR_COLUMN, (TARGET_WIDTH - 26) / actors.size() - 2);
     for (int i = 2; i < caps.length; i++) {
-      caps[i] = ACTOR_COLUMN_CAP;
+      caps[i] = actorCap;
     }
     Tables table = Tables.withHeader(header, caps);
     for (TraceStep step : steps) {

@@ -108,4 +108,24 @@ class ProofCertificateTest {
     assertThat(CertificateWriter.fileName("make-close[parties=0,cm=mcm,vc=client,inject=[MCM_DOUBLE_CLOSE_COMPLETE]]"))
         .isEqualTo("make-close_parties-0_cm-mcm_vc-client_inject-_MCM_DOUBLE_CLOSE_COMPLETE.json");
   }
+
+  @Test
+  void theEnginesOwnChecksAreStatedOnceAndDescribed() {
+    var r = Fixtures.verified("make-close");
+    var withEngineChecks =
+        new dev.condis.model.engine.VerificationResult(
+            r.config(), r.engine(), r.verdict(),
+            com.google.common.collect.ImmutableList.<String>builder().addAll(r.properties()).addAll(ENGINE_CHECKS).build(),
+            r.figures(), r.counterexample(), r.detail());
+    JsonNode c =
+        ProofCertificate.of(
+            Fixtures.report(withEngineChecks), Fixtures.TOOL, Instant.EPOCH,
+            Map.of("livelock", "Every execution ends."), ENGINE_CHECKS);
+    String statement = c.get("statement").asText();
+    assertThat(statement.split("livelock", -1)).hasSize(2);
+    assertThat(statement).contains("no execution violates exactly-once-completion, no-use-after-close, no-leak (rule");
+    assertThat(c.get("properties")).extracting(p -> p.get("id").asText()).contains("livelock");
+    assertThat(c.get("properties")).filteredOn(p -> p.get("id").asText().equals("livelock"))
+        .extracting(p -> p.get("description").asText()).containsExactly("Every execution ends.");
+  }
 }

@@ -28,11 +28,11 @@ class SequenceChartTest {
   @Test
   void rowsOfAKnownTraceAppearInOrder() {
     String chart = SequenceChart.render(Fixtures.trace(), 0);
-    // Cells wrap inside their column; join the chart into one line per step to search it.
-    String flat = chart.replaceAll("\\s+", " ");
+    // Cells wrap inside their column: compare without white space.
+    String flat = chart.replaceAll("\\s+", "");
     int last = -1;
     for (String row : ROWS_IN_ORDER) {
-      int at = flat.indexOf(row, last + 1);
+      int at = flat.indexOf(row.replaceAll("\\s+", ""), last + 1);
       assertThat(at).as("row '%s' after position %d in%n%s", row, last, chart).isGreaterThan(last);
       last = at;
     }
@@ -75,5 +75,31 @@ class SequenceChartTest {
   @Test
   void indentsEveryLine() {
     assertThat(SequenceChart.render(Fixtures.trace(), 4).lines()).allMatch(l -> l.startsWith("    "));
+  }
+
+  @Test
+  void aContextIsDrawnInTheColumnOfTheDriverItsTagNames() {
+    var alloc =
+        new dev.condis.reference.event.NdisEvent.ContextAllocated(
+            new dev.condis.reference.event.Stamp(1, "main"),
+            new dev.condis.reference.context.ContextRef(
+                dev.condis.reference.context.ContextKind.CALL_PARAMETERS, 3, "client.makeCall"));
+    var mcm =
+        new dev.condis.reference.event.NdisEvent.ContextAllocated(
+            new dev.condis.reference.event.Stamp(2, "main"),
+            new dev.condis.reference.context.ContextRef(
+                dev.condis.reference.context.ContextKind.CALL_PARAMETERS, 4, "mcm.activateVc"));
+    var untagged =
+        new dev.condis.reference.event.NdisEvent.ContextAllocated(
+            new dev.condis.reference.event.Stamp(3, "main"),
+            new dev.condis.reference.context.ContextRef(
+                dev.condis.reference.context.ContextKind.CALL_MGR_VC_CONTEXT, 5, "x"));
+    assertThat(TraceStep.of(List.of(alloc, mcm, untagged)))
+        .extracting(TraceStep::column)
+        .containsExactly(
+            dev.condis.reference.event.Actor.CLIENT,
+            dev.condis.reference.event.Actor.MCM,
+            // no tag: the kind's owner; no MCM acts in this trace, so the stand-alone CM
+            dev.condis.reference.event.Actor.CALL_MANAGER);
   }
 }
