@@ -38,8 +38,17 @@ public final class ReferenceCallManager extends CallManagerCore implements Stand
         environment.faults());
   }
 
-  /** {@link CallManagerNdis} over NdisCmXxx and the NdisCo pair. */
-  private record CmNdis(NdisCmApi ndis) implements CallManagerNdis {
+  /**
+   * {@link CallManagerNdis} over NdisCmXxx and the NdisCo pair. (A class, not a record: JPF
+   * stops on the generated record methods.)
+   */
+  private static final class CmNdis implements CallManagerNdis {
+    private final NdisCmApi ndis;
+
+    CmNdis(NdisCmApi ndis) {
+      this.ndis = ndis;
+    }
+
     @Override
     public VcCreation createVc(NdisAfHandle ndisAfHandle, CallMgrVcContext callMgrVcContext) {
       return ndis.coCreateVc(ndisAfHandle, callMgrVcContext);

@@ -47,8 +47,19 @@ public final class ReferenceMcm extends CallManagerCore implements IntegratedCal
         environment.faults());
   }
 
-  /** {@link CallManagerNdis} over NdisMCmXxx. */
-  private record McmNdis(NdisMcmApi ndis, FaultSet faults) implements CallManagerNdis {
+  /**
+   * {@link CallManagerNdis} over NdisMCmXxx. (A class, not a record: JPF stops on the
+   * generated record methods.)
+   */
+  private static final class McmNdis implements CallManagerNdis {
+    private final NdisMcmApi ndis;
+    private final FaultSet faults;
+
+    McmNdis(NdisMcmApi ndis, FaultSet faults) {
+      this.ndis = ndis;
+      this.faults = faults;
+    }
+
     @Override
     public VcCreation createVc(NdisAfHandle ndisAfHandle, CallMgrVcContext callMgrVcContext) {
       return ndis.mcmCreateVc(ndisAfHandle, callMgrVcContext);
