@@ -100,10 +100,11 @@ public final class TextReport {
     StringBuilder out = new StringBuilder("Summary\n");
     out.append(table.render(2));
     out.append(String.format(
-        "%s (exit %d): %d scenarios, %d verified, %d violation, %d inconclusive, %d error, %s\n",
+        "%s (exit %d): %d scenario%s, %d verified, %d violation, %d inconclusive, %d error, %s\n",
         suite.verdict(),
         suite.exitCode(),
         suite.scenarios().size(),
+        suite.scenarios().size() == 1 ? "" : "s",
         suite.count(Verdict.VERIFIED),
         suite.count(Verdict.VIOLATION),
         suite.count(Verdict.INCONCLUSIVE),

@@ -41,7 +41,7 @@ class VerifyCommandTest {
     FakeEngines.Run run = FakeEngines.answering(verdict).run(ONE);
     assertThat(run.exit()).isEqualTo(verdict.exitCode());
     assertThat(run.out()).contains("verdict    " + verdict.name());
-    assertThat(run.out()).contains(verdict + " (exit " + verdict.exitCode() + "): 1 scenarios");
+    assertThat(run.out()).contains(verdict + " (exit " + verdict.exitCode() + "): 1 scenario, ");
   }
 
   @Test
