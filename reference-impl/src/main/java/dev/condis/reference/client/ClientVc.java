@@ -5,6 +5,7 @@ import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolVcContext;
 import dev.condis.reference.ndis.NdisVcHandle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -78,7 +79,14 @@ final class ClientVc extends ProtocolVcContext {
   }
 
   List<ClientParty> partiesIn(ClientParty.State state) {
-    return parties.stream().filter(p -> p.state == state).toList();
+    // Not Stream.toList(): JPF cannot run it (jpf-config/README.md, "Known JPF limitations").
+    List<ClientParty> out = new ArrayList<>();
+    for (ClientParty p : parties) {
+      if (p.state == state) {
+        out.add(p);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   boolean hasPartyIn(ClientParty.State state) {

@@ -209,7 +209,9 @@ public class ReferenceClient implements ClientDriver {
   /**
    * End of the scenario: close every open call (the same path as {@link #closeCall()}, so
    * the ordering rules still hold), delete every idle VC of ours, and reject later offers.
-   * Calls whose make-call or offer is still outstanding close once it completes.
+   * Calls whose make-call or offer is still outstanding close once it completes. VCs a call
+   * manager created are left to it: their contexts go in ProtocolCoDeleteVc (OQ-23; the
+   * address family itself is opened and kept by the wiring, never closed here).
    */
   @Override
   public void shutdown() {
@@ -641,7 +643,7 @@ public class ReferenceClient implements ClientDriver {
         vc.closeWanted = false;
         if (vc.ownedByClient) {
           vc.call = Call.IDLE;
-          next.add(deleteVc(vc)); // CLOSE-16 would allow reuse; the reference deletes
+          next.add(deleteVc(vc)); // CLOSE-16, OQ-8 would allow reuse; the reference deletes
         } else {
           vc.call = Call.CLOSED; // CLOSE-11: no more NdisCl/NdisCo calls with this handle
           if (fault(SeededFault.CLIENT_USES_VC_AFTER_CLOSE)) {

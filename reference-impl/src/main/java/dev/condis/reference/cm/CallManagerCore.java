@@ -133,7 +133,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
 
   /**
    * ProtocolCoDeleteVc for a client-created VC: free CallMgrVcContext (VC-9), also when no
-   * call was ever made on it (VC-10). Refuses (OQ-15) while a call or an activation is live
+   * call was ever made on it (VC-10, OQ-22: nothing is set up in ProtocolCoCreateVc). Refuses (OQ-15) while a call or an activation is live
    * (VC-5); a correct client never asks then.
    */
   @Override
@@ -366,7 +366,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
         if (status.isSuccess()) {
           party.state = CmParty.State.CONNECTED;
         } else {
-          vc.parties.remove(party); // MAKE-9: the party handle is dead from the completion on
+          vc.parties.remove(party); // MAKE-9, OQ-20: the party handle is dead from the call on
         }
       }
       viaCompletion = finish(request, status);
@@ -456,7 +456,8 @@ public abstract class CallManagerCore implements CallManagerDriver {
         return NdisStatus.FAILURE; // CLOSE-1: a pending drop still counts as attached (DROP-10)
       }
       if (closeData != null) {
-        closeData.touch("CLOSE-5", where("ProtocolCmCloseCall")); // the close data is sent here
+        // The close data is sent here and no pointer to it is kept (OQ-18).
+        closeData.touch("CLOSE-5", where("ProtocolCmCloseCall"));
         if (!closeDataSupported()) {
           return NdisStatus.INVALID_DATA; // CLOSE-6; CLOSE-18: the call stays as it was
         }

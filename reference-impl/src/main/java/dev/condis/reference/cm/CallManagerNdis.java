@@ -16,7 +16,8 @@ import dev.condis.reference.ndis.VcCreation;
  * manager. A stand-alone CM maps them onto NdisCmXxx and the NdisCo pair, an MCM onto
  * NdisMCmXxx (GEN-10). NDIS's completion side is the same for both (§1.1: the NdisMCm
  * completion macros forward to the NdisCm functions); only VC creation, deletion, activation
- * and deactivation really differ.
+ * and deactivation really differ. The documents' mislabelled cross-references (OQ-25) do not
+ * blur that split: a stand-alone CM never calls an NdisMCm function, nor an MCM an NdisCm one.
  */
 public interface CallManagerNdis {
 
