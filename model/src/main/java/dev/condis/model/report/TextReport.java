@@ -54,7 +54,7 @@ public final class TextReport {
       case INCONCLUSIVE ->
           "INCONCLUSIVE: "
               + (detail == null ? "a bound ended the search" : detail)
-              + "; nothing is claimed";
+              + (detail != null && detail.contains("nothing is claimed") ? "" : "; nothing is claimed");
       case ERROR -> "ERROR: " + (detail == null ? "the engine failed" : detail);
     };
   }
