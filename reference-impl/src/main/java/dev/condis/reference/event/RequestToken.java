@@ -1,5 +1,7 @@
 package dev.condis.reference.event;
 
+import java.util.Objects;
+
 /**
  * One outstanding request: opened when the request is made (GEN-8: before the call, so a
  * completion that overtakes the PENDING return still finds it) and consumed by exactly one
@@ -10,5 +12,25 @@ public record RequestToken(int id, RequestKind kind, String vc, String party) {
   @Override
   public String toString() {
     return kind + "#" + id + "[" + vc + (party.equals("-") ? "" : "," + party) + "]";
+  }
+
+  // Written out: under Java PathFinder the compiler-generated record methods stop the
+  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RequestToken other
+        && id == other.id
+        && Objects.equals(kind, other.kind)
+        && Objects.equals(vc, other.vc)
+        && Objects.equals(party, other.party);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Integer.hashCode(id);
+    h = 31 * h + Objects.hashCode(kind);
+    h = 31 * h + Objects.hashCode(vc);
+    h = 31 * h + Objects.hashCode(party);
+    return h;
   }
 }

@@ -31,7 +31,28 @@ import java.util.function.Supplier;
 final class NdisCore {
 
   /** The API function being executed and who called it. */
-  record Call(Actor actor, String api) {}
+  record Call(Actor actor, String api) {
+    // Written out: under Java PathFinder the compiler-generated record methods stop the
+    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Call other
+          && Objects.equals(actor, other.actor)
+          && Objects.equals(api, other.api);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(actor);
+      h = 31 * h + Objects.hashCode(api);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Call[actor=" + actor + ", api=" + api + "]";
+    }
+  }
 
   final Platform platform;
   final EventBus events;

@@ -6,4 +6,17 @@ public record NdisVcHandle(int id) {
   public String toString() {
     return "vc#" + id;
   }
+
+  // Written out: under Java PathFinder the compiler-generated record methods stop the
+  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NdisVcHandle other
+        && id == other.id;
+  }
+
+  @Override
+  public int hashCode() {
+    return Integer.hashCode(id);
+  }
 }

@@ -40,7 +40,7 @@ public final class RuleCatalog {
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
+        if (line.trim().isEmpty() || line.startsWith("#")) { // not isBlank: JPF lacks it
           continue;
         }
         String[] f = line.split("\t", 4);
