@@ -3,20 +3,21 @@ package dev.condis.explorer;
 import dev.condis.explorer.ControlledThread.Status;
 
 /**
- * Dynamic partial-order reduction (Flanagan and Godefroid, POPL 2005) with sleep sets.
+ * Dynamic partial-order reduction with sleep sets: Flanagan and Godefroid's race detection
+ * (POPL 2005) with the source-set backtracking rule of Abdulla et al. (POPL 2014).
  *
  * <p>A transition is a thread's pending operation plus the local code it runs up to its next
  * scheduling point. Two operations of different threads are dependent when they use the same
  * lock, are yield points with the same label, or are a deferred spawn and an awaitDeferred.
  * Spawn/first step, thread end/join and deferred end/awaitDeferred are also dependent, but never
  * co-enabled: the first enables the second, so the happens-before clocks carry them and they
- * never need reversing. Data choices are thread-local, hence independent of everything.
+ * never need reversing; likewise a release and an acquire of one lock. Data choices are
+ * thread-local, hence independent of everything.
  *
- * <p>At each new state, for every thread p with a pending operation (enabled or blocked), the
- * latest transition i that is dependent and may be co-enabled with it and does not happen
- * before p is a race: from the state before i the search must also try a thread of
- * E = {q enabled there | q = p or q runs a later transition that happens before p}
- * (all enabled threads if E is empty).
+ * <p>At each new state, every thread p with a pending operation (enabled or blocked) is checked
+ * against the transitions it races with: dependent, may be co-enabled, and not happening before
+ * p. For a race with transition i, the state before i must explore some initial of v.p, where v
+ * is the transitions after i that do not happen after i (see {@link #addBacktrack}).
  */
 final class Dpor {
   private Dpor() {}
@@ -28,9 +29,30 @@ final class Dpor {
       if (p.status != Status.WAITING) {
         continue;
       }
-      int i = p.fresh ? latestRace(ex, p) : last >= 0 && races(ex, last, p) ? last : -1;
-      if (i >= 0) {
-        addBacktrack(ex, i, p);
+      if (p.fresh) {
+        scanRaces(ex, p);
+      } else if (last >= 0 && races(ex, last, p)) {
+        addBacktrack(ex, last, p);
+      }
+    }
+  }
+
+  /**
+   * A failure ends the execution inside the last transition f, which so disables every other
+   * thread: f is dependent with all pending operations. A thread whose op was already enabled
+   * before f may run first there; without this, behaviours of the other threads that only a
+   * longer run would reveal as races (their later operations) would be lost.
+   */
+  static void failureRaces(Execution ex) {
+    int f = ex.traceLength() - 1;
+    if (f < 0 || ex.txNode[f] == null) {
+      return;
+    }
+    Node node = ex.txNode[f];
+    for (ControlledThread q : ex.threads) {
+      long qBit = 1L << q.id;
+      if (q.status == Status.WAITING && ex.txThread[f] != q.id && (ex.txEnabled[f] & qBit) != 0) {
+        node.backtrack |= qBit;
       }
     }
   }
@@ -54,58 +76,105 @@ final class Dpor {
     };
   }
 
-  /** The latest transition racing with p's pending op, or -1. */
-  private static int latestRace(Execution ex, ControlledThread p) {
-    return switch (p.op) {
-      case ACQUIRE -> latestUnordered(ex, ((LockRef) p.target).acquisitions, p, true);
-      case YIELD -> latestUnordered(ex, ((Label) p.target).events, p, true);
-      case AWAIT_DEFERRED -> latestUnordered(ex, ex.deferredSpawns, p, false);
-      case SPAWN_DEFERRED -> latestUnordered(ex, ex.awaits, p, false);
-      default -> -1;
-    };
+  /**
+   * Races of a newly pending op with the trace so far. Acquisitions of one lock and yields on
+   * one label are totally ordered by happens-before, so only the latest one that does not
+   * happen before p races with it directly; deferred spawns and awaits are not ordered among
+   * themselves, so each one that does not happen before p is a race.
+   */
+  private static void scanRaces(Execution ex, ControlledThread p) {
+    switch (p.op) {
+      case ACQUIRE -> scan(ex, ((LockRef) p.target).acquisitions, p, true);
+      case YIELD -> scan(ex, ((Label) p.target).events, p, true);
+      case AWAIT_DEFERRED -> scan(ex, ex.deferredSpawns, p, false);
+      case SPAWN_DEFERRED -> scan(ex, ex.awaits, p, false);
+      default -> {}
+    }
   }
 
-  /**
-   * The latest of {@code events} by another thread that does not happen before p. When the
-   * events are totally ordered by happens-before (one lock, one label), the first one that does
-   * happen before p ends the scan: all earlier ones do too.
-   */
-  private static int latestUnordered(Execution ex, IntList events, ControlledThread p, boolean chain) {
+  private static void scan(Execution ex, IntList events, ControlledThread p, boolean chain) {
     for (int k = events.size() - 1; k >= 0; k--) {
       int i = events.get(k);
       boolean before = ex.txThread[i] == p.id || happensBefore(ex, i, p);
       if (!before) {
-        return i;
+        addBacktrack(ex, i, p);
       }
       if (chain) {
-        return -1;
+        return; // the latest decides: earlier ones happen before it
       }
     }
-    return -1;
   }
 
+  /**
+   * Race (i, p): from the state before i, some thread must start a sequence equivalent to
+   * v.p, where v is the transitions after i that do not happen after i. Source-DPOR's rule
+   * (Abdulla et al. 2014): unless the backtrack set there already holds an initial of v.p
+   * (a thread whose first transition in v.p has no predecessor in v), add one. Adding p
+   * itself, as classic DPOR does when p is enabled there, is unsound with sleep sets: p may
+   * sleep there while the reversal needs another thread to move first.
+   */
   private static void addBacktrack(Execution ex, int i, ControlledThread p) {
     Node node = ex.txNode[i];
     if (node == null) {
       return; // only the thread of transition i could run there: nothing else to try
     }
     long enabled = ex.txEnabled[i];
-    long pBit = 1L << p.id;
-    if ((node.backtrack & enabled & pBit) != 0) {
-      return;
+    long initials = initials(ex, i, p) & enabled;
+    if (initials == 0) {
+      node.backtrack |= enabled; // cannot tell who leads to the reversal: try everyone
+    } else if ((initials & node.backtrack) == 0) {
+      long pBit = 1L << p.id;
+      node.backtrack |= (initials & pBit) != 0 ? pBit : Long.lowestOneBit(initials);
     }
-    long e = enabled & pBit;
-    for (int j = i + 1, n = ex.traceLength(); j < n; j++) {
-      long qBit = 1L << ex.txThread[j];
-      if ((enabled & qBit) != 0 && (e & qBit) == 0 && happensBefore(ex, j, p)) {
-        e |= qBit;
+  }
+
+  /** The initials of v.p (see {@link #addBacktrack}) as a thread mask. */
+  private static long initials(Execution ex, int i, ControlledThread p) {
+    int ti = ex.txThread[i];
+    int si = ex.txSeq[i];
+    int n = ex.threads.size();
+    int[] firstSeq = new int[n]; // sequence number of each thread's first transition in v, 0 if none
+    long inV = 0;
+    long initials = 0;
+    for (int k = i + 1, end = ex.traceLength(); k < end; k++) {
+      int[] ck = ex.txClock[k];
+      if (ti < ck.length && ck[ti] >= si) {
+        continue; // happens after i: stays after i in any reversal
+      }
+      int q = ex.txThread[k];
+      if ((inV & (1L << q)) == 0) {
+        if (!preceded(ck, firstSeq, inV)) {
+          initials |= 1L << q;
+        }
+        inV |= 1L << q;
+        firstSeq[q] = ex.txSeq[k];
       }
     }
-    if (e == 0) {
-      node.backtrack |= enabled;
-    } else if ((e & node.backtrack) == 0) {
-      node.backtrack |= (e & pBit) != 0 ? pBit : Long.lowestOneBit(e);
+    if ((inV & (1L << p.id)) == 0 && !preceded(p.clock, firstSeq, inV)) {
+      initials |= 1L << p.id;
     }
+    return initials;
+  }
+
+  /** Does some transition of v (threads inV, starting at firstSeq) happen before clock c? */
+  private static boolean preceded(int[] c, int[] firstSeq, long inV) {
+    for (long rest = inV; rest != 0; rest &= rest - 1) {
+      int r = Long.numberOfTrailingZeros(rest);
+      if (r < c.length && c[r] >= firstSeq[r]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean preceded(VectorClock c, int[] firstSeq, long inV) {
+    for (long rest = inV; rest != 0; rest &= rest - 1) {
+      int r = Long.numberOfTrailingZeros(rest);
+      if (c.get(r) >= firstSeq[r]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean happensBefore(Execution ex, int i, ControlledThread p) {

@@ -43,6 +43,8 @@ final class Execution implements Runtime {
   int[] txThread = new int[32];
   int[] txSeq = new int[32];
   long[] txEnabled = new long[32];
+  /** Each transition's happens-before clock (entries for the threads existing then). */
+  int[][] txClock = new int[32][];
   Node[] txNode = new Node[32];
   OpKind[] txOp = new OpKind[32];
   Object[] txTarget = new Object[32];
@@ -406,6 +408,9 @@ final class Execution implements Runtime {
     txThread[i] = t.id;
     txSeq[i] = seq;
     txEnabled[i] = enabledBefore;
+    if (reduction) {
+      txClock[i] = t.clock.snapshot(threads.size());
+    }
     txNode[i] = node;
     txOp[i] = t.op;
     txTarget[i] = t.target;
@@ -425,6 +430,7 @@ final class Execution implements Runtime {
     txThread = Arrays.copyOf(txThread, n);
     txSeq = Arrays.copyOf(txSeq, n);
     txEnabled = Arrays.copyOf(txEnabled, n);
+    txClock = Arrays.copyOf(txClock, n);
     txNode = Arrays.copyOf(txNode, n);
     txOp = Arrays.copyOf(txOp, n);
     txTarget = Arrays.copyOf(txTarget, n);
@@ -497,6 +503,9 @@ final class Execution implements Runtime {
       return;
     }
     failure = new Failure(kind, message, payload, who.name, schedule(), cause);
+    if (reduction && kind != FailureKind.REPLAY_DIVERGENCE) {
+      Dpor.failureRaces(this);
+    }
     if (steps != null) {
       steps.add(new TraceStep(who.id, who.name, kind + ": " + message));
     }

@@ -47,8 +47,9 @@ final class ReplayDecider implements Decider {
 
   @Override
   public void executionEnded(Execution ex) {
-    if (ex.decisionCount < decisions.size()) {
-      ex.diverged("the execution ended after " + ex.decisionCount + " of the schedule's "
+    boolean diverged = ex.failure != null && ex.failure.kind() == FailureKind.REPLAY_DIVERGENCE;
+    if (!diverged && ex.decisionCount < decisions.size()) {
+      ex.divergedAtEnd("the execution ended after " + ex.decisionCount + " of the schedule's "
           + decisions.size() + " decisions");
     }
   }

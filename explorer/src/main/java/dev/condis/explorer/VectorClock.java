@@ -32,6 +32,13 @@ final class VectorClock {
     Arrays.fill(c, other.c.length, c.length, 0);
   }
 
+  /** A copy of the first {@code n} entries. */
+  int[] snapshot(int n) {
+    int[] out = new int[n];
+    System.arraycopy(c, 0, out, 0, Math.min(n, c.length));
+    return out;
+  }
+
   private void grow(int n) {
     if (n > c.length) {
       c = Arrays.copyOf(c, Math.max(n, c.length * 2));
