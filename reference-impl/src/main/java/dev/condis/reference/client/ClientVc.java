@@ -49,8 +49,6 @@ final class ClientVc extends ProtocolVcContext {
   final List<ClientParty> parties = new ArrayList<>();
   /** The flow spec copied out of the call parameters (INCALL-4, OQ-17). */
   int flowSpec;
-  /** The buffer lent to NdisClMakeCall, until ProtocolClMakeCallComplete (MAKE-2). */
-  CallParameters makeParameters;
   /** The call manager's offer buffer, kept only while our answer is pended (INCALL-4). */
   CallParameters offerParameters;
   /** The close should happen as soon as the rules allow (MAKE-13, ADD-9, DROP-10, OQ-24). */

@@ -310,7 +310,6 @@ public class ReferenceClient implements ClientDriver {
     CallParameters parameters =
         tracker.allocate(new CallParameters("client.makeCall", MAKE_CALL_FLOW_SPEC));
     ClientParty first = vc.multipoint ? newParty(vc) : null;
-    vc.makeParameters = parameters;
     vc.call = Call.MAKING;
     NdisVcHandle handle = vc.handle;
     return () -> {
@@ -346,7 +345,6 @@ public class ReferenceClient implements ClientDriver {
         return;
       }
       ClientParty first = vc.parties.isEmpty() ? null : vc.parties.get(0);
-      vc.makeParameters = null;
       if (status.isSuccess()) {
         if (parameters.touch("MAKE-2", "client.ProtocolClMakeCallComplete")) {
           vc.flowSpec = parameters.flowSpec(); // CALL_PARAMETERS_CHANGED or not, we take it
