@@ -27,12 +27,13 @@ import java.util.Locale;
  * <p>Run from the repository root:
  *
  * <pre>
- * mvn -q -pl model -am install -DskipTests &amp;&amp; mvn -q -pl model exec:java \
- *     -Dexec.mainClass=dev.condis.model.bench.SuiteBenchmark
+ * mvn -q -pl model -am install -DskipTests
+ * mvn -q -pl model dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+ * java -cp "$(cat model/target/bench-classpath.txt):model/target/classes" \
+ *     dev.condis.model.bench.SuiteBenchmark
  * </pre>
  *
- * (or {@code java -cp "$(cat model/target/classpath.txt):model/target/classes"
- * dev.condis.model.bench.SuiteBenchmark}; see model/README.md). Argument {@code --suite-only}
+ * Argument {@code --suite-only}
  * skips the faults; {@code --faults-only} skips the suite.
  */
 public final class SuiteBenchmark {

@@ -46,10 +46,27 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
     this.rt = Objects.requireNonNull(rt, "rt");
   }
 
-  private record Lock(LockRef ref) implements PlatformLock {
+  /** A platform lock over an explorer lock; remembers its holder for state checkpoints. */
+  private static final class Lock implements PlatformLock, Checkpoints.HeldBy {
+    private final LockRef ref;
+    private String holder;
+
+    Lock(LockRef ref) {
+      this.ref = ref;
+    }
+
+    LockRef ref() {
+      return ref;
+    }
+
     @Override
     public String name() {
       return ref.name();
+    }
+
+    @Override
+    public String heldBy() {
+      return holder;
     }
 
     @Override
@@ -79,12 +96,14 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
   public void lock(PlatformLock lock) {
     observe("lock", lock.name());
     rt.acquire(ref(lock));
+    ((Lock) lock).holder = rt.currentThreadName();
   }
 
   @Override
   public void unlock(PlatformLock lock) {
     observe("unlock", lock.name());
     rt.release(ref(lock));
+    ((Lock) lock).holder = null;
   }
 
   @Override

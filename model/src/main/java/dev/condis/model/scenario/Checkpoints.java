@@ -21,6 +21,11 @@ public final class Checkpoints {
     long pathHash();
   }
 
+  /** A lock that can say which thread holds it (null if free): part of a checkpoint's state. */
+  public interface HeldBy {
+    String heldBy();
+  }
+
   /** Each state seen, with the path of the first execution that reached it. */
   private final Map<HashCode, Long> seen = new ConcurrentHashMap<>();
   private final AtomicLong cut = new AtomicLong();

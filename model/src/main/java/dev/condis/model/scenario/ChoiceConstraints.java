@@ -6,7 +6,7 @@ import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 import dev.condis.reference.platform.ThreadHandle;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.Objects;
 
 /**
  * Narrows some of the drivers' data choices for a scenario that is about one particular path,
@@ -55,9 +55,9 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
 
   @Override
   public String toString() {
-    StringJoiner j = new StringJoiner(", ");
-    allowed.forEach((k, v) -> j.add(k + " in " + v));
-    return j.toString();
+    StringBuilder sb = new StringBuilder(); // not StringJoiner: JPF cannot run it
+    allowed.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k + " in " + v));
+    return sb.toString();
   }
 
   private static final class Constrained implements Platform {
@@ -126,5 +126,18 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
     public String currentThreadName() {
       return delegate.currentThreadName();
     }
+  }
+
+  // Written out: under Java PathFinder the compiler-generated record methods stop the
+  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ChoiceConstraints other
+        && Objects.equals(allowed, other.allowed);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(allowed);
   }
 }

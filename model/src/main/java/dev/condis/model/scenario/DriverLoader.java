@@ -76,13 +76,14 @@ public final class DriverLoader {
    */
   public static <T> Class<? extends T> loadClass(
       String className, Class<T> type, List<Path> classpath, String role) {
-    if (className == null || className.isBlank()) {
+    // trim, not strip/isBlank: this runs under JPF too, whose String lacks them.
+    if (className == null || className.trim().isEmpty()) {
       throw new BadDriverException("no " + role + " class name given");
     }
     ClassLoader loader = classLoader(classpath);
     Class<?> raw;
     try {
-      raw = Class.forName(className.strip(), false, loader);
+      raw = Class.forName(className.trim(), false, loader);
     } catch (ClassNotFoundException | NoClassDefFoundError e) {
       throw new BadDriverException(
           role + " class not found: " + className

@@ -3,6 +3,7 @@ package dev.condis.model.scenario;
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,5 +31,34 @@ public record DriverSelection(
 
   public boolean isReference() {
     return clientClass.isEmpty() && callManagerClass.isEmpty() && miniportClass.isEmpty();
+  }
+
+  // Written out: under Java PathFinder the compiler-generated record methods stop the
+  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DriverSelection other
+        && Objects.equals(clientClass, other.clientClass)
+        && Objects.equals(callManagerClass, other.callManagerClass)
+        && Objects.equals(miniportClass, other.miniportClass)
+        && Objects.equals(classpath, other.classpath);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(clientClass);
+    h = 31 * h + Objects.hashCode(callManagerClass);
+    h = 31 * h + Objects.hashCode(miniportClass);
+    h = 31 * h + Objects.hashCode(classpath);
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "DriverSelection[clientClass=" + clientClass
+        + ", callManagerClass=" + callManagerClass
+        + ", miniportClass=" + miniportClass
+        + ", classpath=" + classpath
+        + "]";
   }
 }

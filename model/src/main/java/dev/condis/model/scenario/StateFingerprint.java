@@ -107,7 +107,9 @@ final class StateFingerprint {
       return;
     }
     if (o instanceof PlatformLock l) {
-      tag("lock:" + l.name());
+      // Free at a quiescent point unless a thread ended holding it: that must not be
+      // conflated with a free lock.
+      tag("lock:" + l.name() + (o instanceof Checkpoints.HeldBy h ? ":" + h.heldBy() : ":?"));
       return;
     }
     if (o instanceof Platform || o instanceof ThreadHandle || o instanceof Thread
