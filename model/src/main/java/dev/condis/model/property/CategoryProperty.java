@@ -4,6 +4,7 @@ import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 
 /**
  * Base of the built-in properties: each owns one or more rule categories and reports every
@@ -17,7 +18,28 @@ import java.util.Deque;
  */
 public abstract class CategoryProperty implements PropertyListener {
 
-  private record Finding(String ruleId, String message) {}
+  private record Finding(String ruleId, String message) {
+    // Written out: under Java PathFinder the compiler-generated record methods stop the
+    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Finding other
+          && Objects.equals(ruleId, other.ruleId)
+          && Objects.equals(message, other.message);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(ruleId);
+      h = 31 * h + Objects.hashCode(message);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Finding[ruleId=" + ruleId + ", message=" + message + "]";
+    }
+  }
 
   private final Deque<Finding> heldBack = new ArrayDeque<>();
   private boolean reported;
