@@ -106,10 +106,19 @@ final class IncomingRouter {
   }
 
   /**
-   * Ndis(M)CmDispatchIncomingCloseCall: at most one per call and none once ProtocolCmCloseCall
-   * has been called for it (ICLOSE-10, OQ-1), not while the offer awaits the client's answer
-   * (INCALL-9, OQ-12), not during a make-call (MAKE-13: the client could not acknowledge; OQ-13),
-   * not for a rejected offer (INCALL-8). A PENDING close status is meaningless (ICLOSE-1).
+   * Ndis(M)CmDispatchIncomingCloseCall: at most one per call and none once the call is closed
+   * (ICLOSE-10), not while the offer awaits the client's answer (INCALL-9, OQ-12), not during a
+   * make-call (MAKE-13: the client could not acknowledge; OQ-13), not for a rejected offer
+   * (INCALL-8). A PENDING close status is meaningless (ICLOSE-1).
+   *
+   * <p>Decision (OQ-1): an incoming close that meets the client's own close in flight (state
+   * CLOSING) is delivered, as information: the call manager decided to dispatch under its own
+   * lock before ProtocolCmCloseCall reached it, and no call manager can make that decision and
+   * the dispatch atomic without holding a lock across a call into NDIS (GEN-9). What ICLOSE-10
+   * forbids — deciding after ProtocolCmCloseCall arrived — NDIS cannot see; what it can see,
+   * a second incoming close or one after the close completed, it flags. The client must treat
+   * the notification as information and not close again (CLOSE-17), and a call manager must
+   * not complete the close while its dispatch is in flight (the reference CM holds it).
    */
   void dispatchIncomingClose(Call call, NdisStatus closeStatus, NdisVcHandle handle, CloseData closeData) {
     core.requireLock();
@@ -118,11 +127,11 @@ final class IncomingRouter {
       return;
     }
     String rule = vc.incomingCloseDispatched ? "ICLOSE-10" : switch (vc.state) {
-      case ACTIVE, ACCEPTED, CONNECTED -> closeStatus.isPending() ? "ICLOSE-1" : null;
+      case ACTIVE, ACCEPTED, CONNECTED, CLOSING -> closeStatus.isPending() ? "ICLOSE-1" : null;
       case OFFERED -> "INCALL-9";
       case MAKING -> "MAKE-13";
       case REJECTED -> "INCALL-8";
-      default -> "ICLOSE-10"; // CLOSING: ProtocolCmCloseCall already received; otherwise no call
+      default -> "ICLOSE-10"; // no call any more: the close completed
     };
     if (rule != null) {
       core.violation(call, rule, "no incoming close (" + closeStatus + ") on " + handle + " in state " + vc.state
@@ -138,8 +147,12 @@ final class IncomingRouter {
 
   /**
    * Ndis(M)CmDispatchIncomingDropParty: only while other parties remain (IDROP-1), only for a
-   * party whose add has completed (ADD-4, OQ-13), and not for a party already being dropped or
-   * on a call being closed, nor twice (DROP-11, OQ-14).
+   * party whose add has completed (ADD-4, OQ-13), and at most once per party (DROP-11).
+   *
+   * <p>Decision (OQ-14), as for OQ-1: an incoming drop that meets the client's own drop of that
+   * party, or its close of the call, in flight is delivered as information; the client ignores
+   * it without a second acknowledgement (DROP-11), and the call manager must not complete that
+   * drop or close while its dispatch is in flight.
    */
   void dispatchIncomingDrop(Call call, NdisStatus dropStatus, NdisPartyHandle handle, CloseData closeData) {
     core.requireLock();
@@ -151,9 +164,10 @@ final class IncomingRouter {
     String rule;
     if (party.state() == PartyState.ADDING) {
       rule = "ADD-4";
-    } else if (party.state() == PartyState.DROPPING || party.incomingDropDispatched() || vc.state == VcState.CLOSING) {
+    } else if (party.incomingDropDispatched()) {
       rule = "DROP-11";
-    } else if (vc.attachedParties().stream().allMatch(other -> other == party)) {
+    } else if (party.state() != PartyState.DROPPING && vc.state != VcState.CLOSING
+        && vc.attachedParties().stream().allMatch(other -> other == party)) {
       rule = "IDROP-1";
     } else {
       rule = null;

@@ -149,7 +149,7 @@ class IncomingCallTest {
   }
 
   @Test
-  void secondIncomingCloseAndIncomingCloseAfterTheClientsCloseAreIclose10() {
+  void secondIncomingCloseAndIncomingCloseAfterTheCloseCompletedAreIclose10() {
     NdisVcHandle vc = f.connectedIncomingCall();
     f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.SUCCESS, vc, null);
     f.rec.clear();
@@ -158,12 +158,27 @@ class IncomingCallTest {
         .containsExactly("ICLOSE-10 DOUBLE_COMPLETE");
 
     NdisVcHandle other = f.connectedIncomingCall();
-    f.cm.closeCallReturn = NdisStatus.PENDING;
+    f.cm.closeCallReturn = NdisStatus.SUCCESS;
     f.cl.clCloseCall(other, null, null);
     f.rec.clear();
     f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.SUCCESS, other, null);
     assertThat(f.rec.ruleIds()).containsExactly("ICLOSE-10");
     assertThat(f.rec.handlers()).isEmpty();
+  }
+
+  @Test
+  void incomingCloseMeetingTheClientsCloseInFlightIsDeliveredAsInformation() {
+    // OQ-1: the call manager decided to dispatch before ProtocolCmCloseCall reached it.
+    NdisVcHandle vc = f.connectedIncomingCall();
+    f.cm.closeCallReturn = NdisStatus.PENDING;
+    f.cl.clCloseCall(vc, null, null);
+    f.rec.clear();
+    f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.SUCCESS, vc, null);
+    assertThat(f.rec.violations()).isEmpty();
+    assertThat(f.rec.handlers()).containsExactly("ProtocolClIncomingCloseCall");
+
+    f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.SUCCESS, vc, null);
+    assertThat(f.rec.ruleIds()).containsExactly("ICLOSE-10");
   }
 
   @Test
@@ -203,15 +218,18 @@ class IncomingCallTest {
   }
 
   @Test
-  void incomingDropForAPartyAlreadyBeingDroppedIsDrop11() {
+  void incomingDropMeetingTheClientsDropIsInformationButASecondIncomingDropIsDrop11() {
     Fixture.Multipoint call = f.multipointCall(3);
     f.cm.dropPartyReturn = NdisStatus.PENDING;
     f.cl.clDropParty(call.parties().get(2), null);
     f.rec.clear();
 
     f.cmApi.cmDispatchIncomingDropParty(NdisStatus.SUCCESS, call.parties().get(2), null); // OQ-14
+    assertThat(f.rec.violations()).isEmpty();
+    assertThat(f.rec.handlers()).containsExactly("ProtocolClIncomingDropParty");
+
+    f.cmApi.cmDispatchIncomingDropParty(NdisStatus.SUCCESS, call.parties().get(2), null);
     assertThat(f.rec.ruleIds()).containsExactly("DROP-11");
-    assertThat(f.rec.handlers()).isEmpty();
   }
 
   @Test
