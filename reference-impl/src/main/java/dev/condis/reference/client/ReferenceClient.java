@@ -550,7 +550,7 @@ public class ReferenceClient implements ClientDriver {
       }
       return drops;
     }
-    if (vc.hasPartyIn(State.DROPPING) && !skipDrops) {
+    if (vc.hasPartyIn(State.DROPPING)) {
       return List.of(); // DROP-10, OQ-2
     }
     ClientParty last = connected.isEmpty() ? null : connected.get(0);
