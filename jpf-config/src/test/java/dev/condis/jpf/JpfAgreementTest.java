@@ -1,0 +1,143 @@
+package dev.condis.jpf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.ExplorerEngine;
+import dev.condis.model.engine.ProgressListener;
+import dev.condis.model.engine.VerificationRequest;
+import dev.condis.model.engine.VerificationResult;
+import dev.condis.model.engine.Verdict;
+import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.scenario.DriverSelection;
+import dev.condis.model.scenario.FaultScenarios;
+import dev.condis.model.scenario.ScenarioCatalog;
+import dev.condis.model.scenario.ScenarioConfig;
+import dev.condis.reference.fault.FaultSet;
+import dev.condis.reference.fault.SeededFault;
+import dev.condis.reference.system.CallManagerKind;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Agreement: every scenario (at its smallest parameters) and every seeded fault (in the
+ * scenario where it shows) checked by both engines gives the same verdict and, for a
+ * violation, the same violated property. Needs an installed JPF: {@code -Djpf.home=DIR} (the
+ * pom passes it to the test JVM) or {@code JPF_HOME=DIR}; without one the whole class is
+ * skipped with one line saying so.
+ *
+ * <p>Each case prints one line with both engines' figures, e.g. {@code agreement
+ * make-close[...]: VERIFIED explorer 212 executions 1.3 s | jpf 18,345 states 95.0 s}.
+ */
+class JpfAgreementTest {
+
+  static final String SKIP =
+      "JPF agreement tests skipped: no JPF installation given (set -Djpf.home=DIR or JPF_HOME=DIR "
+          + "to a built jpf-core, java-17 branch; see jpf-config/README.md)";
+
+  /** JPF's bound per case; a case that needs more fails as INCONCLUSIVE, never passes. */
+  static final Bounds JPF_BOUNDS = new Bounds(2_000_000, 2_000, Duration.ofMinutes(15));
+  static final Bounds EXPLORER_BOUNDS = new Bounds(2_000_000, 2_000, Duration.ofMinutes(5));
+
+  private static String jpfHome;
+
+  /** Without JPF: the reason, printed once; every case is then skipped with it. */
+  @BeforeAll
+  static void findJpf() {
+    jpfHome = configuredJpfHome();
+    if (jpfHome == null) {
+      System.out.println(SKIP);
+    }
+  }
+
+  private static void needsJpf() {
+    Assumptions.assumeTrue(jpfHome != null, SKIP);
+  }
+
+  static String configuredJpfHome() {
+    String p = System.getProperty("jpf.home");
+    if (p != null && !p.trim().isEmpty()) {
+      return p.trim();
+    }
+    String e = System.getenv("JPF_HOME");
+    return e != null && !e.trim().isEmpty() ? e.trim() : null;
+  }
+
+  /** Every scenario at its smallest party count, under each call-manager kind it is meant for. */
+  static Stream<ScenarioConfig> scenarios() {
+    return ScenarioCatalog.all().stream()
+        .flatMap(
+            d ->
+                Stream.of(CallManagerKind.values())
+                    .map(k -> d.config(d.minParties(), k, d.defaultVcOwner(), FaultSet.none(), DriverSelection.REFERENCE)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void everyScenario(ScenarioConfig config) {
+    needsJpf();
+    agree(config);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SeededFault.class)
+  void everySeededFault(SeededFault fault) {
+    needsJpf();
+    VerificationResult jpf = agree(FaultScenarios.forFault(fault));
+    assertThat(jpf.verdict()).isEqualTo(Verdict.VIOLATION);
+    assertThat(jpf.counterexample().orElseThrow().violation().property()).isEqualTo(fault.property());
+  }
+
+  private static VerificationResult agree(ScenarioConfig config) {
+    ImmutableList<String> properties = PropertyCatalog.defaultPropertyClasses();
+    VerificationResult explorer =
+        new ExplorerEngine().verify(request(config, properties, EXPLORER_BOUNDS, ImmutableMap.of()));
+    VerificationResult jpf =
+        new JpfEngine().verify(request(config, properties, JPF_BOUNDS, ImmutableMap.of("jpf.home", jpfHome)));
+    System.out.println(line(config, explorer, jpf));
+    assertThat(explorer.verdict()).as("explorer: " + describe(explorer)).isIn(Verdict.VERIFIED, Verdict.VIOLATION);
+    assertThat(jpf.verdict()).as("jpf vs explorer\n  jpf:      " + describe(jpf) + "\n  explorer: " + describe(explorer))
+        .isEqualTo(explorer.verdict());
+    assertThat(violated(jpf)).as("violated property\n  jpf:      " + describe(jpf) + "\n  explorer: " + describe(explorer))
+        .isEqualTo(violated(explorer));
+    return jpf;
+  }
+
+  private static Optional<String> violated(VerificationResult r) {
+    return r.counterexample().map(c -> c.violation().property());
+  }
+
+  static VerificationRequest request(
+      ScenarioConfig config, ImmutableList<String> properties, Bounds bounds, ImmutableMap<String, String> options) {
+    return new VerificationRequest(config, properties, bounds, ProgressListener.NONE, options);
+  }
+
+  static String describe(VerificationResult r) {
+    return r.verdict() + r.counterexample().map(c -> " " + c.violation()).orElse("")
+        + r.detail().map(d -> " (" + d + ")").orElse("");
+  }
+
+  static String line(ScenarioConfig config, VerificationResult explorer, VerificationResult jpf) {
+    return String.format(
+        Locale.ROOT,
+        "agreement %s: explorer %s %d executions %.1f s | jpf %s %d states %d end states %.1f s%s",
+        config.label(),
+        explorer.verdict() + explorer.counterexample().map(c -> " " + c.violation().property()).orElse(""),
+        explorer.figures().executions(),
+        explorer.figures().wallTime().toMillis() / 1000.0,
+        jpf.verdict() + jpf.counterexample().map(c -> " " + c.violation().property()).orElse(""),
+        jpf.figures().states(),
+        jpf.figures().executions(),
+        jpf.figures().wallTime().toMillis() / 1000.0,
+        jpf.counterexample().map(c -> " [" + c.violation().ruleId() + "]").orElse(""));
+  }
+}

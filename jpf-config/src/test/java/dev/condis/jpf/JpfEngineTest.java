@@ -1,0 +1,55 @@
+package dev.condis.jpf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.condis.model.cli.CliEnvironment;
+import dev.condis.model.cli.CondisVerify;
+import dev.condis.model.engine.Engines;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jpf engine is found by ServiceLoader, and a jpf.home that is no jpf-core is bad input (exit 2). */
+class JpfEngineTest {
+  @TempDir Path tmp;
+
+  @Test
+  void registeredAsJpf() {
+    assertThat(Engines.names()).containsExactly("explorer", "jpf");
+    assertThat(Engines.find("jpf")).isInstanceOf(JpfEngine.class);
+  }
+
+  @Test
+  void aJpfHomeThatIsNotAJpfCoreExitsTwoWithOneLine() throws Exception {
+    Path notJpf = Files.createDirectories(tmp.resolve("not-jpf"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        CondisVerify.run(
+            new String[] {"verify", "--engine", "jpf", "--jpf-home", notJpf.toString(), "--scenario", "make-close"},
+            CliEnvironment.system(),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    assertThat(code).as(err.toString()).isEqualTo(2);
+    assertThat(err.toString().trim())
+        .startsWith("condis-verify: jpf.home " + notJpf.toAbsolutePath() + " (from --jpf-home (engine option jpf.home)) is not a built jpf-core")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void theRaceCheckIsOnUnlessTurnedOff() {
+    assertThat(JpfEngine.races(null, null)).isTrue();
+    assertThat(JpfEngine.races("false", null)).isFalse();
+    assertThat(JpfEngine.races(null, "FALSE")).isFalse();
+    assertThat(JpfEngine.races("true", "false")).isTrue();
+  }
+
+  @Test
+  void theEndMarkerIsCounted() {
+    assertThat(JpfEngine.countEndMarkers("x\n" + JpfMain.END_MARKER + "\n" + JpfMain.END_MARKER + "\n")).isEqualTo(2);
+    assertThat(JpfEngine.countEndMarkers("")).isZero();
+  }
+}
