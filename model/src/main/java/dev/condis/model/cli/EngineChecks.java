@@ -6,11 +6,17 @@ import java.util.Map;
 
 /** The checks every engine makes on every run without a listener, with their descriptions. */
 final class EngineChecks {
+  /** The jpf engine's race check. */
+  static final String DATA_RACE = "data-race";
+
   private EngineChecks() {}
 
   static String description(String id) {
     if (id.equals(PropertyCatalog.NO_UNCAUGHT_EXCEPTION)) {
       return "No exception escapes driver or NDIS code (checked by the engine on every run).";
+    } else if (id.equals(DATA_RACE)) {
+      return "No data race: no two threads access the same field without a common lock "
+          + "(JPF's race detector; checked by the jpf engine on every run).";
     } else if (id.equals(PropertyCatalog.LIVELOCK)) {
       return "No execution runs on without end: every execution finishes within the engine's "
           + "per-execution step bound (checked by the engine on every run).";
@@ -24,6 +30,7 @@ final class EngineChecks {
     for (String id : PropertyCatalog.engineProperties()) {
       out.put(id, description(id));
     }
+    out.put(DATA_RACE, description(DATA_RACE));
     return out;
   }
 }

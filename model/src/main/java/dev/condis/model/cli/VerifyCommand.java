@@ -113,7 +113,7 @@ final class VerifyCommand implements Callable<Integer> {
     CertificateWriter certificateWriter =
         certificateDir == null
             ? null
-            : new CertificateWriter(certificateDir, tool, allDescriptions, PropertyCatalog.engineProperties());
+            : new CertificateWriter(certificateDir, tool, allDescriptions, descriptions.keySet());
 
     if (textToConsole) {
       out.printf(

@@ -11,7 +11,12 @@ import dev.condis.model.scenario.ScenarioConfig;
 public final class Assumptions {
   private Assumptions() {}
 
-  public static ImmutableList<String> of(ScenarioConfig config, Bounds bounds, String engine) {
+  /**
+   * @param engineChecks the engine's own checks in this run; with {@code data-race} among
+   *     them (JPF), data-race freedom was checked rather than assumed
+   */
+  public static ImmutableList<String> of(
+      ScenarioConfig config, Bounds bounds, String engine, java.util.List<String> engineChecks) {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     out.add(
         "data-race freedom: every piece of state shared between threads in the drivers and the "
@@ -19,7 +24,10 @@ public final class Assumptions {
             + "execution is equivalent to one that switches threads only at Platform "
             + "synchronisation points (lock, unlock, thread start, join, deferred call, choose), "
             + "which are the points the search interleaves; NDIS asserts this discipline for its "
-            + "own state, and JPF's race detector checks it where JPF is installed");
+            + "own state"
+            + (engineChecks.contains("data-race")
+                ? ", and in this run JPF's race detector checked it (engine check data-race)"
+                : ", and JPF's race detector checks it where JPF is installed (--engine jpf)"));
     out.add(
         "choice sets: data nondeterminism is exactly what the drivers expose through "
             + "Platform.choose (pend or complete at once; each status the driver may return); "

@@ -34,7 +34,7 @@ import java.util.Set;
  *   "statement": "...",                  // the claim (or non-claim) in one paragraph
  *   "properties": [{"id", "description", "ruleCategories": ["DOUBLE_COMPLETE", ...]}],
  *   "ruleCategories": [...],             // union over the properties
- *   "engineChecks": ["no-uncaught-exception", "livelock"],
+ *   "engineChecks": ["no-uncaught-exception", "livelock"],   // jpf: ..., "data-race"
  *   "scenario": {"name", "label", "parameters": {"parties", "cm", "vc", "faults"}},
  *   "drivers": {"reference", "client", "callManager", "miniport", "classpath"},
  *   "engine": "explorer",
@@ -132,7 +132,7 @@ public final class ProofCertificate {
       n.putNull("counterexample");
     }
     ArrayNode assumptions = n.putArray("assumptions");
-    Assumptions.of(c, report.bounds(), r.engine()).forEach(assumptions::add);
+    Assumptions.of(c, report.bounds(), r.engine(), engineChecks).forEach(assumptions::add);
     ObjectNode t = n.putObject("tool");
     t.put("name", tool.name());
     t.put("version", tool.version());

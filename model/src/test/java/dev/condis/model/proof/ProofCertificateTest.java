@@ -96,11 +96,22 @@ class ProofCertificateTest {
 
   @Test
   void theWriterWritesOneParsableFilePerScenarioNamedAfterItsLabel(@TempDir Path dir) throws Exception {
-    CertificateWriter writer = new CertificateWriter(dir, Fixtures.TOOL, DESCRIPTIONS, ENGINE_CHECKS);
-    Path file = writer.write(Fixtures.report(Fixtures.verified("make-close")));
+    CertificateWriter writer =
+        new CertificateWriter(dir, Fixtures.TOOL, DESCRIPTIONS, java.util.Set.copyOf(Fixtures.PROPERTIES));
+    var r = Fixtures.verified("make-close");
+    var jpf =
+        new dev.condis.model.engine.VerificationResult(
+            r.config(), "jpf", r.verdict(),
+            com.google.common.collect.ImmutableList.<String>builder().addAll(r.properties()).add("no-uncaught-exception", "data-race").build(),
+            r.figures(), r.counterexample(), r.detail());
+    Path file = writer.write(Fixtures.report(jpf));
     assertThat(file.getFileName().toString()).isEqualTo("make-close_parties-0_cm-standalone_vc-client.json");
     JsonNode parsed = new ObjectMapper().readTree(Files.readString(file));
     assertThat(parsed.get("status").asText()).isEqualTo("PROVED");
+    // what the result lists beyond the selected listeners is the engine's own check
+    assertThat(parsed.get("engineChecks")).extracting(JsonNode::asText).containsExactly("no-uncaught-exception", "data-race");
+    assertThat(parsed.get("assumptions").get(0).asText()).contains("in this run JPF's race detector checked it");
+    assertThat(parsed.get("assumptions")).extracting(JsonNode::asText).noneSatisfy(a -> assertThat(a).startsWith("partial-order"));
   }
 
   @Test
