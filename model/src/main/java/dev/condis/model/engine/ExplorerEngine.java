@@ -286,7 +286,7 @@ public final class ExplorerEngine implements Engine {
           switch (b) {
             case MAX_EXECUTIONS -> "the execution bound (" + bounds.maxExecutions() + " executions) was reached with work left";
             case MAX_DEPTH -> result.depthCutExecutions() + " executions were cut at the depth bound (" + bounds.maxDepth() + " decisions)";
-            case TIME_BUDGET -> "the time budget (" + bounds.timeBudget() + ") ran out with work left";
+            case TIME_BUDGET -> "the time budget (" + bounds.timeBudget().toSeconds() + " s) ran out with work left";
           });
     }
     return String.join("; ", out) + ": nothing is claimed beyond the executions explored";
