@@ -311,7 +311,8 @@ final class Execution implements Runtime {
       if (live == 0) {
         completed = true;
       } else {
-        failLocked(FailureKind.DEADLOCK, deadlockMessage(), null, self, null);
+        // A state where all are blocked is terminal and was analysed like any other state.
+        recordLocked(FailureKind.DEADLOCK, deadlockMessage(), null, self, null, false);
       }
       return null;
     }
@@ -497,13 +498,19 @@ final class Execution implements Runtime {
     pendingNode = node;
   }
 
-  /** Records the execution's failure (the first one only) and aborts it. */
+  /** Records a failure that ends the execution inside a transition, and aborts it. */
   void failLocked(FailureKind kind, String message, Object payload, ControlledThread who, Throwable cause) {
+    recordLocked(kind, message, payload, who, cause, kind != FailureKind.REPLAY_DIVERGENCE);
+  }
+
+  /** Records the execution's failure (the first one only) and aborts it. */
+  private void recordLocked(FailureKind kind, String message, Object payload, ControlledThread who,
+      Throwable cause, boolean cutsTransition) {
     if (aborted) {
       return;
     }
     failure = new Failure(kind, message, payload, who.name, schedule(), cause);
-    if (reduction && kind != FailureKind.REPLAY_DIVERGENCE) {
+    if (reduction && cutsTransition) {
       Dpor.failureRaces(this);
     }
     if (steps != null) {

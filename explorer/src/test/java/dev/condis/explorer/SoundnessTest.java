@@ -2,6 +2,7 @@ package dev.condis.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -17,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SoundnessTest {
   private static final SearchOptions ALL = SearchOptions.builder()
-      .stopOnFirstFailure(false).maxExecutions(20_000).build();
+      .stopOnFirstFailure(false).maxExecutions(20_000)
+      // A loaded machine must not turn a slow execution into a TIMEOUT in one run only.
+      .perExecutionTimeout(Duration.ofMinutes(2))
+      .build();
   /** Random programs small enough to enumerate without reduction. */
   private static final int FULL_LIMIT = 4_000;
   private static final AtomicInteger compared = new AtomicInteger();
