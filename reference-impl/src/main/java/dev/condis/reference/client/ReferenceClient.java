@@ -787,12 +787,12 @@ public class ReferenceClient implements ClientDriver {
       if (closeData != null) {
         closeData.touch("ICLOSE-1", "client.ProtocolClIncomingCloseCall"); // OQ-18: read here
       }
-      switch (vc.call) {
-        case MAKING, OFFERED, ACTIVE -> {}
-        case ACCEPTED -> vc.call = Call.ACTIVE;
-        default -> {
-          return; // CLOSING, CLOSED, IDLE, DELETING: a close is outstanding or done
-        }
+      // Comparisons, not a switch on Call: javac's switch-map class ReferenceClient$1 would
+      // share its name with JPF's class for a lambda here (jpf-config/README.md).
+      if (vc.call == Call.ACCEPTED) {
+        vc.call = Call.ACTIVE;
+      } else if (vc.call != Call.MAKING && vc.call != Call.OFFERED && vc.call != Call.ACTIVE) {
+        return; // CLOSING, CLOSED, IDLE, DELETING: a close is outstanding or done
       }
       vc.closeWanted = true;
       vc.acknowledging = true;
@@ -861,10 +861,8 @@ public class ReferenceClient implements ClientDriver {
 
   /** Under the lock: a call that is open, or about to be, and can be closed. */
   private static boolean isOpen(ClientVc vc) {
-    return switch (vc.call) {
-      case MAKING, OFFERED, ACCEPTED, ACTIVE -> true;
-      default -> false;
-    };
+    Call c = vc.call; // not a switch: see protocolClIncomingCloseCall
+    return c == Call.MAKING || c == Call.OFFERED || c == Call.ACCEPTED || c == Call.ACTIVE;
   }
 
   /** Under the lock: a new party context, ADDING (§1.3: allocated before the request). */
