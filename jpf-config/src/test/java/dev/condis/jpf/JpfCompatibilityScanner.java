@@ -171,7 +171,132 @@ final class JpfCompatibilityScanner {
   }
 
   void scanClass(InputStream in) throws IOException {
-    new ClassReader(in).accept(new Visitor(), ClassReader.SKIP_FRAMES);
+    byte[] bytes = in.readAllBytes();
+    new ClassReader(bytes).accept(new Visitor(), ClassReader.SKIP_FRAMES);
+    checkLambdaNames(bytes);
+  }
+
+  /**
+   * JPF names the class of a lambda's function object {@code <Outer>$<bootstrap index>}
+   * (ClassLoaderInfo.getResolvedFuncObjType); javac names anonymous classes and enum-switch
+   * maps {@code <Outer>$1}, {@code $2}, ... When both name the same class, whichever JPF loads
+   * second gets the first one's class: a NoSuchFieldError ($SwitchMap) or a broken lambda.
+   */
+  private void checkLambdaNames(byte[] bytes) {
+    ClassFile cf = ClassFile.parse(bytes);
+    for (int i = 0; i < cf.bootstrapOwners.size(); i++) {
+      if (cf.bootstrapOwners.get(i).equals("java/lang/invoke/LambdaMetafactory")
+          && cf.innerClasses.contains(cf.name + "$" + i)) {
+        findings.add(
+            new Finding(
+                cf.name.replace('/', '.'),
+                "<class>",
+                "lambda bootstrap #" + i + " is named " + cf.name.replace('/', '.') + "$" + i
+                    + " by JPF, which is also javac's anonymous or enum-switch class: JPF mixes them up "
+                    + "(NoSuchFieldError $SwitchMap...); avoid the anonymous class or enum switch, or the lambda"));
+      }
+    }
+  }
+
+  /** Just enough of a class file: its name, the owner of each bootstrap method, its nested classes. */
+  static final class ClassFile {
+    String name;
+    final List<String> bootstrapOwners = new ArrayList<>();
+    final java.util.Set<String> innerClasses = new java.util.HashSet<>();
+
+    static ClassFile parse(byte[] b) {
+      java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+      ClassFile cf = new ClassFile();
+      in.getInt(); // magic
+      in.getInt(); // minor, major
+      int count = Short.toUnsignedInt(in.getShort());
+      Object[] pool = new Object[count];
+      int[][] refs = new int[count][];
+      for (int i = 1; i < count; i++) {
+        int tag = Byte.toUnsignedInt(in.get());
+        switch (tag) {
+          case 1 -> {
+            byte[] utf = new byte[Short.toUnsignedInt(in.getShort())];
+            in.get(utf);
+            pool[i] = modifiedUtf8(utf);
+          }
+          case 3, 4 -> in.getInt();
+          case 5, 6 -> {
+            in.getLong();
+            i++;
+          }
+          case 7, 8, 16, 19, 20 -> refs[i] = new int[] {tag, Short.toUnsignedInt(in.getShort())};
+          case 9, 10, 11, 12, 17, 18 -> refs[i] = new int[] {tag, Short.toUnsignedInt(in.getShort()), Short.toUnsignedInt(in.getShort())};
+          case 15 -> refs[i] = new int[] {tag, Byte.toUnsignedInt(in.get()), Short.toUnsignedInt(in.getShort())};
+          default -> throw new IllegalArgumentException("constant pool tag " + tag);
+        }
+      }
+      in.getShort(); // access
+      cf.name = className(pool, refs, Short.toUnsignedInt(in.getShort()));
+      in.getShort(); // super
+      int interfaces = Short.toUnsignedInt(in.getShort());
+      in.position(in.position() + 2 * interfaces);
+      for (int members = 0; members < 2; members++) { // fields, then methods
+        int n = Short.toUnsignedInt(in.getShort());
+        for (int m = 0; m < n; m++) {
+          in.position(in.position() + 6);
+          skipAttributes(in);
+        }
+      }
+      int attributes = Short.toUnsignedInt(in.getShort());
+      for (int a = 0; a < attributes; a++) {
+        String attr = (String) pool[Short.toUnsignedInt(in.getShort())];
+        int length = in.getInt();
+        int end = in.position() + length;
+        if (attr.equals("BootstrapMethods")) {
+          int n = Short.toUnsignedInt(in.getShort());
+          for (int k = 0; k < n; k++) {
+            int handle = Short.toUnsignedInt(in.getShort());
+            int args = Short.toUnsignedInt(in.getShort());
+            in.position(in.position() + 2 * args);
+            int member = refs[handle][2];
+            cf.bootstrapOwners.add(className(pool, refs, refs[member][1]));
+          }
+        } else if (attr.equals("InnerClasses")) {
+          int n = Short.toUnsignedInt(in.getShort());
+          for (int k = 0; k < n; k++) {
+            cf.innerClasses.add(className(pool, refs, Short.toUnsignedInt(in.getShort())));
+            in.position(in.position() + 6);
+          }
+        }
+        in.position(end);
+      }
+      return cf;
+    }
+
+    private static String className(Object[] pool, int[][] refs, int classIndex) {
+      return (String) pool[refs[classIndex][1]];
+    }
+
+    private static void skipAttributes(java.nio.ByteBuffer in) {
+      int n = Short.toUnsignedInt(in.getShort());
+      for (int i = 0; i < n; i++) {
+        in.getShort();
+        int length = in.getInt();
+        in.position(in.position() + length);
+      }
+    }
+
+    private static String modifiedUtf8(byte[] utf) {
+      try {
+        return new java.io.DataInputStream(new java.io.ByteArrayInputStream(prefixed(utf))).readUTF();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static byte[] prefixed(byte[] utf) {
+      byte[] out = new byte[utf.length + 2];
+      out[0] = (byte) (utf.length >>> 8);
+      out[1] = (byte) utf.length;
+      System.arraycopy(utf, 0, out, 2, utf.length);
+      return out;
+    }
   }
 
   void scanClass(Class<?> c) {

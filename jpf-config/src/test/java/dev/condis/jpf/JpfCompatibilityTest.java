@@ -100,6 +100,14 @@ class JpfCompatibilityTest {
         .noneMatch(f -> f.contains("#fine"));
   }
 
+  @Test
+  void theScannerFindsALambdaNamedLikeAJavacNestedClass() {
+    JpfCompatibilityScanner scanner = new JpfCompatibilityScanner();
+    scanner.scanClass(JpfLambdaNameClash.class);
+    assertThat(scanner.findings().stream().map(Object::toString))
+        .anyMatch(f -> f.startsWith(JpfLambdaNameClash.class.getName() + "#<class>: lambda bootstrap #1 is named"));
+  }
+
   /** One of each construct the guard must catch, and some it must not. */
   @SuppressWarnings("unused")
   static final class Bad {
