@@ -64,6 +64,14 @@ public abstract class CallManagerCore implements CallManagerDriver {
   /** The flow spec the call manager offers on incoming calls. */
   static final int INCOMING_FLOW_SPEC = 64;
 
+  /**
+   * The size of the call manager's table of client-created VCs: at most this many
+   * CallMgrVcContexts for client VCs are live at once; ProtocolCoCreateVc fails with RESOURCES
+   * beyond it (VC-2). No scenario of the catalog creates more than one client VC, so the limit
+   * is reached only in tests that ask for it.
+   */
+  public static final int MAX_CLIENT_VCS = 4;
+
   private String prefix;
   private CallManagerNdis ndis;
   private Platform platform;
@@ -112,13 +120,22 @@ public abstract class CallManagerCore implements CallManagerDriver {
   // ---------------------------------------------------------------------------------------
   // VC creation and deletion (§2.1 step 1, §2.8)
 
-  /** ProtocolCoCreateVc for a client-created VC: allocate CallMgrVcContext. Never PENDING. */
+  /**
+   * ProtocolCoCreateVc for a client-created VC: allocate CallMgrVcContext, then take one of the
+   * {@link #MAX_CLIENT_VCS} slots of the call manager's table of client VCs. With no slot free
+   * it fails with RESOURCES, and releases the context it allocated before returning (VC-2), so
+   * nothing of that VC is left behind. Never PENDING.
+   */
   @Override
   public final CreateVcResult<CallMgrVcContext> protocolCoCreateVc(NdisVcHandle ndisVcHandle) {
     CmVc vc;
     lock();
     try {
       vc = tracker.allocate(new CmVc(prefix + ".vc", false));
+      if (clientVcCount() >= MAX_CLIENT_VCS) {
+        tracker.release(vc, "VC-2", where("ProtocolCoCreateVc")); // VC-2: before returning
+        return CreateVcResult.failure(NdisStatus.RESOURCES);
+      }
       vc.handle = ndisVcHandle;
       vcs.add(vc);
     } finally {
@@ -1034,6 +1051,17 @@ public abstract class CallManagerCore implements CallManagerDriver {
     parties.add(party);
     vc.parties.add(party);
     return party;
+  }
+
+  /** Under the lock: the slots of the client-VC table in use (VC-2). */
+  private int clientVcCount() {
+    int n = 0;
+    for (CmVc vc : vcs) {
+      if (!vc.createdHere) { // in our list, so live; a final field set at allocation
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Under the lock. */

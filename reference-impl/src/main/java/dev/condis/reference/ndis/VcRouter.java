@@ -57,6 +57,7 @@ final class VcRouter {
             () -> core.client().protocolCoCreateVc(vc.handle()), CreateVcResult::status);
     NdisStatus status = createStatus("ProtocolCoCreateVc", made.status());
     if (!status.isSuccess()) {
+      leftBehind(made);
       if (vc.miniportContext != null) {
         core.callOut(Actor.MINIPORT, "MiniportCoDeleteVc", Fmt.args(vc.miniportContext),
             () -> miniport.miniportCoDeleteVc(vc.miniportContext));
@@ -149,6 +150,20 @@ final class VcRouter {
       return "has a request outstanding";
     }
     return null;
+  }
+
+  /**
+   * VC-2: a ProtocolCoCreateVc that fails releases everything it allocated for the VC before
+   * returning. NDIS can see only what the handler hands back: a context still allocated is left
+   * behind, since no ProtocolCoDeleteVc will ever bring it back. (PENDING is GEN-5's case: the
+   * VC is unusable but the context not yet abandoned.)
+   */
+  private void leftBehind(CreateVcResult<?> made) {
+    TrackedContext context = made.context();
+    if (!made.status().isPending() && context != null && context.id() != 0 && !context.isReleased()) {
+      core.violation("VC-2", "ProtocolCoCreateVc failed with " + made.status() + " but left " + context
+          + " allocated: a failing ProtocolCoCreateVc releases what it allocated for the VC before returning");
+    }
   }
 
   /** GEN-5: ProtocolCoCreateVc / MiniportCoCreateVc never pend; PENDING counts as FAILURE. */

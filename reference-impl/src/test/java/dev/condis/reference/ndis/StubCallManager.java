@@ -33,6 +33,8 @@ class StubCallManager implements ProtocolCmHandlers {
   NdisStatus closeCallReturn = NdisStatus.SUCCESS;
   NdisStatus addPartyReturn = NdisStatus.SUCCESS;
   NdisStatus dropPartyReturn = NdisStatus.SUCCESS;
+  /** A failing ProtocolCoCreateVc hands back a context it allocated and kept (a VC-2 leak). */
+  boolean keepContextOnFailedCreate;
   boolean activateInMakeCall = true;
   boolean deactivateInCloseCall = true;
 
@@ -86,7 +88,8 @@ class StubCallManager implements ProtocolCmHandlers {
   public CreateVcResult<CallMgrVcContext> protocolCoCreateVc(NdisVcHandle ndisVcHandle) {
     called("ProtocolCoCreateVc", ndisVcHandle);
     if (!createVcReturn.isSuccess()) {
-      return hook("ProtocolCoCreateVc", new CreateVcResult<>(createVcReturn, null));
+      CallMgrVcContext kept = keepContextOnFailedCreate ? tracker.allocate(new StubVc("cm.vc")) : null;
+      return hook("ProtocolCoCreateVc", new CreateVcResult<>(createVcReturn, kept));
     }
     StubVc context = tracker.allocate(new StubVc("cm.vc"));
     context.handle = ndisVcHandle;

@@ -24,6 +24,8 @@ class StubClient implements ProtocolClientHandlers {
   NdisStatus createVcReturn = NdisStatus.SUCCESS;
   NdisStatus deleteVcReturn = NdisStatus.SUCCESS;
   NdisStatus incomingCallReturn = NdisStatus.SUCCESS;
+  /** A failing ProtocolCoCreateVc hands back a context it allocated and kept (a VC-2 leak). */
+  boolean keepContextOnFailedCreate;
   /** The VC handle of the last CM/MCM-created VC, from ProtocolCoCreateVc. */
   NdisVcHandle offeredVc;
   ProtocolVcContext offeredVcContext;
@@ -44,7 +46,9 @@ class StubClient implements ProtocolClientHandlers {
   public CreateVcResult<ProtocolVcContext> protocolCoCreateVc(NdisVcHandle ndisVcHandle) {
     called("ProtocolCoCreateVc", ndisVcHandle);
     if (!createVcReturn.isSuccess()) {
-      return new CreateVcResult<>(createVcReturn, null);
+      ProtocolVcContext kept =
+          keepContextOnFailedCreate ? tracker.allocate(new ProtocolVcContext("client.offered")) : null;
+      return new CreateVcResult<>(createVcReturn, kept);
     }
     offeredVc = ndisVcHandle;
     offeredVcContext = tracker.allocate(new ProtocolVcContext("client.offered"));
