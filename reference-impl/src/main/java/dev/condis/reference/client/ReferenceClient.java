@@ -411,7 +411,8 @@ public class ReferenceClient implements ClientDriver {
    * ProtocolClAddPartyComplete, or its logic after a final return. SUCCESS: store the handle
    * (ADD-4). Failure: the handle is dead; free the party context and the parameters (ADD-5).
    * Then go on with a close that waited for this add (ADD-9), or acknowledge an incoming drop
-   * that arrived before we knew the party (OQ-13).
+   * that arrived before we knew the party (OQ-13), or drop a party whose changed parameters we
+   * do not accept (ADD-10, see {@link #unacceptable}).
    */
   private void addPartyCompleted(
       NdisStatus status, ClientParty party, NdisPartyHandle partyHandle, CallParameters parameters) {
@@ -424,7 +425,10 @@ public class ReferenceClient implements ClientDriver {
           || !vc.touch("ADD-9", "client.ProtocolClAddPartyComplete")) {
         return;
       }
-      parameters.touch("ADD-8", "client.ProtocolClAddPartyComplete"); // ours again
+      boolean unacceptable = false;
+      if (parameters.touch("ADD-8", "client.ProtocolClAddPartyComplete")) { // ours again
+        unacceptable = status.isSuccess() && unacceptable(parameters); // copied out before the free
+      }
       if (status.isSuccess()) {
         tracker.release(parameters, "ADD-8", "client.ProtocolClAddPartyComplete"); // OQ-17
         party.handle = partyHandle;
@@ -441,11 +445,29 @@ public class ReferenceClient implements ClientDriver {
         next.addAll(advanceClose(vc));
       } else if (status.isSuccess() && party.remoteDropped) {
         next.addAll(acknowledgeIncomingDrop(party));
+      } else if (unacceptable
+          && vc.partiesIn(State.CONNECTED).stream().anyMatch(other -> other != party)) {
+        // ADD-10: the usual response to unacceptable parameters is to drop that party (no drop
+        // data: there is nothing to tell a leaf never used). The last party of a call can go
+        // only with the close (DROP-1): one left alone is kept.
+        next.add(startDropParty(party, false));
       }
     } finally {
       unlock();
     }
     run(next);
+  }
+
+  /**
+   * ADD-10, the reference's reading of "unacceptable": the call manager changed the add-party
+   * parameters (CALL_PARAMETERS_CHANGED) and granted a flow spec below the {@link
+   * #ADD_PARTY_FLOW_SPEC} the client asked for. A raised or unchanged flow spec is accepted.
+   * The reference call managers never change add-party parameters, so only another call
+   * manager makes the client drop for this. (A make-call's changed parameters are always
+   * accepted: the reference never takes MAKE-11's close-from-the-completion path for them.)
+   */
+  private static boolean unacceptable(CallParameters completed) {
+    return completed.callParametersChanged() && completed.flowSpec() < ADD_PARTY_FLOW_SPEC;
   }
 
   // ---------------------------------------------------------------------------------------
