@@ -124,6 +124,18 @@ class PropertiesTest {
   }
 
   @Test
+  void aPartyHandleStillLiveAtTheEndIsDrop9() {
+    PropertyListener p = new NoLeakProperty();
+    // DROP-9: every party handle ends by one successful drop or by the final close; one still
+    // live at the end (its VC already deleted, so no VC-16) is the client's miscount.
+    end(p, new NdisSnapshot(ImmutableList.of(),
+        ImmutableList.of(new NdisSnapshot.LiveHandle("party#3", "CONNECTED"), new NdisSnapshot.LiveHandle("af#1", "open")),
+        ImmutableList.of(), ImmutableList.of()));
+    assertThat(found).extracting(Violation::ruleId).containsExactly("DROP-9");
+    assertThat(found.get(0).message()).contains("party#3");
+  }
+
+  @Test
   void statusDisciplineChecksHandlerReturns() {
     PropertyListener p = new StatusDisciplineProperty();
     feed(p,

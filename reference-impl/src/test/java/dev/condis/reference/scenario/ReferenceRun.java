@@ -8,6 +8,9 @@ import dev.condis.reference.cm.ReferenceCallManager;
 import dev.condis.reference.cm.ReferenceMiniport;
 import dev.condis.reference.driver.CallManagerDriver;
 import dev.condis.reference.driver.ClientDriver;
+import dev.condis.reference.driver.CoNdisMiniport;
+import dev.condis.reference.driver.IntegratedCallManager;
+import dev.condis.reference.driver.StandaloneCallManager;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.fault.FaultSet;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -39,19 +43,32 @@ public final class ReferenceRun {
   public final CoNdisSystem system;
   public final List<NdisEvent> events = new ArrayList<>();
 
-  private ReferenceRun(CallManagerKind kind, Map<String, Integer> choices, FaultSet faults) {
+  /**
+   * The drivers of a run: the reference ones, unless a test replaces or wraps one (a client
+   * whose ProtocolCoCreateVc fails, a call manager that changes parameters, a miniport that
+   * fails activation). Only the call manager of the run's kind, and the miniport under a
+   * stand-alone one, are wired.
+   */
+  public static final class Drivers {
+    public ClientDriver client = new ReferenceClient();
+    public StandaloneCallManager callManager = new ReferenceCallManager();
+    public CoNdisMiniport miniport = new ReferenceMiniport();
+    public IntegratedCallManager mcm = new ReferenceMcm();
+  }
+
+  private ReferenceRun(CallManagerKind kind, Map<String, Integer> choices, FaultSet faults, Drivers drivers) {
     this.kind = kind;
     this.platform = ScriptedPlatform.withChoices(choices);
     CoNdisSystem.Builder builder =
         CoNdisSystem.builder()
             .platform(platform)
-            .client(new ReferenceClient())
+            .client(drivers.client)
             .faults(faults)
             .listener(events::add);
     if (kind == CallManagerKind.MCM) {
-      builder.integratedCallManager(new ReferenceMcm());
+      builder.integratedCallManager(drivers.mcm);
     } else {
-      builder.standaloneCallManager(new ReferenceCallManager(), new ReferenceMiniport());
+      builder.standaloneCallManager(drivers.callManager, drivers.miniport);
     }
     this.system = builder.build();
   }
@@ -62,7 +79,15 @@ public final class ReferenceRun {
   }
 
   public static ReferenceRun start(CallManagerKind kind, FaultSet faults, Object... labelsAndValues) {
-    return new ReferenceRun(kind, choices(kind, labelsAndValues), faults);
+    return new ReferenceRun(kind, choices(kind, labelsAndValues), faults, new Drivers());
+  }
+
+  /** Starts a run whose drivers {@code customize} may replace or wrap; no fault. */
+  public static ReferenceRun startWith(
+      CallManagerKind kind, Consumer<Drivers> customize, Object... labelsAndValues) {
+    Drivers drivers = new Drivers();
+    customize.accept(drivers);
+    return new ReferenceRun(kind, choices(kind, labelsAndValues), FaultSet.none(), drivers);
   }
 
   public static ReferenceRun withFault(CallManagerKind kind, SeededFault fault, Object... labelsAndValues) {
