@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -37,7 +36,9 @@ public final class RuleCatalog {
     ImmutableMap.Builder<String, Rule> rules = ImmutableMap.builder();
     try (InputStream in = RuleCatalog.class.getResourceAsStream("/dev/condis/reference/rules.tsv");
         BufferedReader reader =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            // The charset by name: JPF's model InputStreamReader has no (InputStream, Charset)
+            // constructor, and the rules are loaded inside JPF too (jpf-config/README.md).
+            new BufferedReader(new InputStreamReader(in, "UTF-8"))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.trim().isEmpty() || line.startsWith("#")) { // not isBlank: JPF lacks it
