@@ -64,8 +64,8 @@ final class JpfCompatibilityScanner {
   }
 
   /**
-   * Banned JDK members, "owner#name" ("owner#*" for every member of the class), each with why.
-   * Owners are internal names.
+   * Banned JDK members, "owner#name" ("owner#*" for every member of the class, "owner#name(desc)"
+   * for one overload), each with why. Owners are internal names.
    */
   static final Map<String, String> BANNED = banned();
 
@@ -113,6 +113,8 @@ final class JpfCompatibilityScanner {
       b.put("java/lang/Class#" + m, "missing from JPF's model java.lang.Class");
     }
     b.put("java/lang/Throwable#getSuppressed", "missing from JPF's model java.lang.Throwable");
+    b.put("java/io/InputStreamReader#<init>(Ljava/io/InputStream;Ljava/nio/charset/Charset;)V",
+        "JPF's model InputStreamReader has no (InputStream, Charset) constructor; give the charset by name");
     return b;
   }
 
@@ -327,7 +329,12 @@ final class JpfCompatibilityScanner {
       return new MethodVisitor(Opcodes.ASM9) {
         @Override
         public void visitMethodInsn(int opcode, String owner, String mName, String mDesc, boolean itf) {
-          check(owner, mName);
+          String why = BANNED.get(owner + "#" + mName + mDesc);
+          if (why != null) {
+            add(owner.replace('/', '.') + "." + mName + mDesc + ": " + why);
+          } else {
+            check(owner, mName);
+          }
         }
 
         @Override
