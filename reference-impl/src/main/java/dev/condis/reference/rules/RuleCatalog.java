@@ -2,10 +2,8 @@ package dev.condis.reference.rules;
 
 import com.google.common.collect.ImmutableMap;
 import dev.condis.reference.event.RuleCategory;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Optional;
@@ -33,22 +31,25 @@ public final class RuleCatalog {
   }
 
   private static ImmutableMap<String, Rule> load() {
-    ImmutableMap.Builder<String, Rule> rules = ImmutableMap.builder();
-    try (InputStream in = RuleCatalog.class.getResourceAsStream("/dev/condis/reference/rules.tsv");
-        BufferedReader reader =
-            // The charset by name: JPF's model InputStreamReader has no (InputStream, Charset)
-            // constructor, and the rules are loaded inside JPF too (jpf-config/README.md).
-            new BufferedReader(new InputStreamReader(in, "UTF-8"))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.trim().isEmpty() || line.startsWith("#")) { // not isBlank: JPF lacks it
-          continue;
-        }
-        String[] f = line.split("\t", 4);
-        rules.put(f[0], new Rule(f[0], RuleCategory.valueOf(f[1]), f[2].equals("stated"), f[3]));
+    // Read whole and decoded by charset name, not through a Reader or a Charset: the rules are
+    // also loaded inside Java PathFinder, whose model InputStreamReader crashes on this file and
+    // whose String(byte[], Charset) mis-decodes it (jpf-config/README.md).
+    String text;
+    try (InputStream in = RuleCatalog.class.getResourceAsStream("/dev/condis/reference/rules.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("dev/condis/reference/rules.tsv is not on the class path");
       }
+      text = new String(in.readAllBytes(), "UTF-8");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    ImmutableMap.Builder<String, Rule> rules = ImmutableMap.builder();
+    for (String line : text.split("\r?\n")) {
+      if (line.trim().isEmpty() || line.startsWith("#")) { // not isBlank: JPF lacks it
+        continue;
+      }
+      String[] f = line.split("\t", 4);
+      rules.put(f[0], new Rule(f[0], RuleCategory.valueOf(f[1]), f[2].equals("stated"), f[3]));
     }
     return rules.buildOrThrow();
   }
