@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Runs Java PathFinder once, as an external tool: fills the scenario's {@code .jpf} file and the
@@ -29,7 +33,11 @@ import java.util.concurrent.TimeUnit;
  *       reference, Guava and its annotation jars, the user's driver classpath);
  *   <li>{@code @SOURCEPATH@}: the modules' source folders, for source lines in traces;
  *   <li>{@code @REPORT@}: the XML report's path without ".xml";
- *   <li>{@code @TIME_BUDGET_MS@}: the time budget (BudgetChecker's budget.max_time).
+ *   <li>{@code @TIME_BUDGET_MS@}: the time budget (BudgetChecker's budget.max_time);
+ *   <li>{@code @RESOURCES@}: a folder with the checked program's resource files (e.g. the
+ *       reference's rules.tsv), appended to JPF's {@code native_classpath}: JPF's
+ *       {@code Class.getResourceAsStream} reads resources from its own host class path, not
+ *       the program's.
  * </ul>
  *
  * <p>The explorer's {@code --max-executions} and {@code --max-depth} do not apply: JPF counts
@@ -127,6 +135,52 @@ final class JpfRunner {
     return out;
   }
 
+  /**
+   * Copies the resource files (not classes, not META-INF) of {@code classpath}'s folders and
+   * jars into {@code target}: JPF serves {@code getResourceAsStream} from its host class path,
+   * where classes must not go (JPF would initialise them on the host).
+   */
+  static Path copyResources(List<Path> classpath, Path target) throws IOException {
+    Files.createDirectories(target);
+    for (Path entry : classpath) {
+      if (Files.isDirectory(entry)) {
+        try (Stream<Path> files = Files.walk(entry)) {
+          for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            String rel = entry.relativize(f).toString().replace('\\', '/');
+            if (isResource(rel)) {
+              Path out = target.resolve(rel);
+              Files.createDirectories(out.getParent());
+              Files.copy(f, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+        }
+      } else if (Files.isRegularFile(entry) && isOurs(entry)) {
+        try (JarFile jar = new JarFile(entry.toFile())) {
+          for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
+            if (!e.isDirectory() && isResource(e.getName())) {
+              Path out = target.resolve(e.getName());
+              Files.createDirectories(out.getParent());
+              try (InputStream in = jar.getInputStream(e)) {
+                Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+              }
+            }
+          }
+        }
+      }
+    }
+    return target;
+  }
+
+  private static boolean isResource(String path) {
+    return !path.endsWith(".class") && !path.startsWith("META-INF/") && !path.startsWith("jpf/");
+  }
+
+  /** Our own jars (the condis modules); third-party jars carry no resource the program reads. */
+  private static boolean isOurs(Path jar) {
+    String name = jar.getFileName().toString();
+    return name.startsWith("condis-");
+  }
+
   Run run(
       String scenario, JpfArguments arguments, List<Path> userClasspath, Duration timeBudget, boolean races)
       throws IOException, InterruptedException {
@@ -146,6 +200,7 @@ final class JpfRunner {
     values.put("SOURCEPATH", SutClasspath.join(sourcepath(classpath)));
     values.put("REPORT", report.toString());
     values.put("TIME_BUDGET_MS", Long.toString(Math.max(1000, timeBudget.toMillis())));
+    values.put("RESOURCES", copyResources(classpath, work.resolve("resources")).toString());
     Path app = work.resolve(scenario + ".jpf");
     Files.writeString(app, fill(jpfTemplate, values));
 
@@ -171,6 +226,9 @@ final class JpfRunner {
     pb.environment().put("JAVA_HOME", java.javaHome().toString());
     long start = System.nanoTime();
     Process p = pb.start();
+    // JPF must not outlive condis-verify (Ctrl-C, a killed test run).
+    Thread stopJpf = new Thread(p::destroyForcibly, "stop-jpf");
+    Runtime.getRuntime().addShutdownHook(stopJpf);
     Integer exit;
     try {
       if (p.waitFor(timeBudget.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -185,6 +243,12 @@ final class JpfRunner {
     } catch (InterruptedException e) {
       p.destroyForcibly();
       throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopJpf);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
     return new Run(

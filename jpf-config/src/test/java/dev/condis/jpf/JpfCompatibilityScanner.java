@@ -113,8 +113,12 @@ final class JpfCompatibilityScanner {
       b.put("java/lang/Class#" + m, "missing from JPF's model java.lang.Class");
     }
     b.put("java/lang/Throwable#getSuppressed", "missing from JPF's model java.lang.Throwable");
-    b.put("java/io/InputStreamReader#<init>(Ljava/io/InputStream;Ljava/nio/charset/Charset;)V",
-        "JPF's model InputStreamReader has no (InputStream, Charset) constructor; give the charset by name");
+    String charset = "JPF's model String(byte[], Charset) mis-decodes (bytes read as UTF-16); give the charset by name";
+    b.put("java/lang/String#<init>([BLjava/nio/charset/Charset;)V", charset);
+    b.put("java/lang/String#<init>([BIILjava/nio/charset/Charset;)V", charset);
+    b.put("java/io/InputStreamReader#*",
+        "JPF's model InputStreamReader lacks the (InputStream, Charset) constructor and its native decoder "
+            + "overflows (BufferOverflowException); read the bytes and decode them with new String(bytes, UTF_8)");
     return b;
   }
 

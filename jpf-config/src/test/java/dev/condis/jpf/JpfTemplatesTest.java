@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class JpfTemplatesTest {
   static final Set<String> PLACEHOLDERS =
-      Set.of("SITE", "CLASSPATH", "SOURCEPATH", "REPORT", "TIME_BUDGET_MS");
+      Set.of("SITE", "CLASSPATH", "SOURCEPATH", "REPORT", "TIME_BUDGET_MS", "RESOURCES");
 
   @Test
   void everyScenarioHasItsJpfFile() {
