@@ -35,12 +35,15 @@ final class CallRouter {
     if (vc == null) {
       return new PartyCreation(NdisStatus.FAILURE, null);
     }
-    String rule = !vc.clientCreated() ? "MAKE-1" : switch (vc.state) {
-      case CREATED, IDLE_DEACTIVATED -> null;
-      case MAKING -> "MAKE-13";
-      case ACTIVE, CLOSING -> "CLOSE-16";
-      default -> "MAKE-1";
-    };
+    // Comparisons, not a switch on VcState, here and below: javac's switch-map class
+    // CallRouter$1 would share its name with the class JPF makes for this class's second
+    // invokedynamic (jpf-config/README.md, Known JPF limitations).
+    VcState vcState = vc.state;
+    String rule = !vc.clientCreated() ? "MAKE-1"
+        : vcState == VcState.CREATED || vcState == VcState.IDLE_DEACTIVATED ? null
+        : vcState == VcState.MAKING ? "MAKE-13"
+        : vcState == VcState.ACTIVE || vcState == VcState.CLOSING ? "CLOSE-16"
+        : "MAKE-1";
     if (rule != null) {
       core.violation(call, rule, "no make-call on " + handle + " created by the " + vc.creator() + " in state " + vc.state);
       return new PartyCreation(NdisStatus.FAILURE, null);
@@ -175,13 +178,12 @@ final class CallRouter {
     if (vc.partyRequestOutstanding(RequestKind.DROP_PARTY)) {
       return "DROP-10";
     }
-    return switch (vc.state) {
-      case ACTIVE, CONNECTED -> null;
-      case ACCEPTED -> vc.incomingCloseDispatched ? null : "INCALL-5";
-      case OFFERED -> "INCALL-5";
-      case REJECTED -> "INCALL-8";
-      default -> "CLOSE-17"; // CLOSING: a second close; otherwise no call up to close
-    };
+    VcState s = vc.state; // not a switch: see makeCall
+    return s == VcState.ACTIVE || s == VcState.CONNECTED ? null
+        : s == VcState.ACCEPTED ? (vc.incomingCloseDispatched ? null : "INCALL-5")
+        : s == VcState.OFFERED ? "INCALL-5"
+        : s == VcState.REJECTED ? "INCALL-8"
+        : "CLOSE-17"; // CLOSING: a second close; otherwise no call up to close
   }
 
   /** Ndis(M)CmCloseCallComplete → ProtocolClCloseCallComplete, exactly once. */
