@@ -92,19 +92,23 @@ public final class NoLeakProperty extends CategoryProperty {
   private String ruleFor(ContextRef c) {
     ContextKind kind = c.kind();
     String tag = c.tag().toLowerCase(java.util.Locale.ROOT);
-    return switch (kind) {
-      case PROTOCOL_PARTY_CONTEXT ->
-          makeCallFailed ? "MAKE-8" : addPartyFailed ? "ADD-5" : dropPartySucceeded ? "DROP-4" : "CLOSE-13";
-      case CALL_MGR_PARTY_CONTEXT ->
-          addPartyFailed ? "ADD-7" : "CLOSE-4";
-      case CALL_PARAMETERS ->
-          tag.contains("addparty") ? "ADD-5"
-              : tag.contains("makecall") ? "MAKE-8"
-              : tag.contains("incoming") ? "INCALL-7"
-              : "VC-9";
-      case CLOSE_DATA -> "CLOSE-13";
-      case PROTOCOL_VC_CONTEXT -> makeCallFailed ? "MAKE-8" : "VC-9";
-      case CALL_MGR_VC_CONTEXT, MINIPORT_VC_CONTEXT -> "VC-9";
-    };
+    // Comparisons, not a switch on ContextKind: javac's switch-map class NoLeakProperty$1 would
+    // share its name with the class JPF makes for this class's second invokedynamic, and this
+    // property runs inside JPF (jpf-config/README.md, Known JPF limitations).
+    if (kind == ContextKind.PROTOCOL_PARTY_CONTEXT) {
+      return makeCallFailed ? "MAKE-8" : addPartyFailed ? "ADD-5" : dropPartySucceeded ? "DROP-4" : "CLOSE-13";
+    } else if (kind == ContextKind.CALL_MGR_PARTY_CONTEXT) {
+      return addPartyFailed ? "ADD-7" : "CLOSE-4";
+    } else if (kind == ContextKind.CALL_PARAMETERS) {
+      return tag.contains("addparty") ? "ADD-5"
+          : tag.contains("makecall") ? "MAKE-8"
+          : tag.contains("incoming") ? "INCALL-7"
+          : "VC-9";
+    } else if (kind == ContextKind.CLOSE_DATA) {
+      return "CLOSE-13";
+    } else if (kind == ContextKind.PROTOCOL_VC_CONTEXT) {
+      return makeCallFailed ? "MAKE-8" : "VC-9";
+    }
+    return "VC-9"; // CALL_MGR_VC_CONTEXT, MINIPORT_VC_CONTEXT
   }
 }
