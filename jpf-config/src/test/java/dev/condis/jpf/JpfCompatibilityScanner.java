@@ -183,23 +183,26 @@ final class JpfCompatibilityScanner {
   }
 
   /**
-   * JPF names the class of a lambda's function object {@code <Outer>$<bootstrap index>}
-   * (ClassLoaderInfo.getResolvedFuncObjType); javac names anonymous classes and enum-switch
-   * maps {@code <Outer>$1}, {@code $2}, ... When both name the same class, whichever JPF loads
-   * second gets the first one's class: a NoSuchFieldError ($SwitchMap) or a broken lambda.
+   * JPF names the class it makes for an invokedynamic call site (a lambda's function object, and
+   * also a string concatenation's) {@code <Outer>$<bootstrap index>}
+   * (ClassLoaderInfo.getResolvedFuncObjType); javac names anonymous classes, enum constant
+   * bodies and enum-switch maps {@code <Outer>$1}, {@code $2}, ... When both name the same class,
+   * whichever JPF loads second gets the first one's class: a NoSuchFieldError ($SwitchMap...) or
+   * a broken lambda.
    */
   private void checkLambdaNames(byte[] bytes) {
     ClassFile cf = ClassFile.parse(bytes);
     for (int i = 0; i < cf.bootstrapOwners.size(); i++) {
-      if (cf.bootstrapOwners.get(i).equals("java/lang/invoke/LambdaMetafactory")
-          && cf.innerClasses.contains(cf.name + "$" + i)) {
+      String owner = cf.bootstrapOwners.get(i);
+      if (!owner.equals("java/lang/runtime/ObjectMethods") && cf.innerClasses.contains(cf.name + "$" + i)) {
+        String kind = owner.equals("java/lang/invoke/LambdaMetafactory") ? "lambda" : "invokedynamic (" + owner.substring(owner.lastIndexOf('/') + 1) + ")";
         findings.add(
             new Finding(
                 cf.name.replace('/', '.'),
                 "<class>",
-                "lambda bootstrap #" + i + " is named " + cf.name.replace('/', '.') + "$" + i
-                    + " by JPF, which is also javac's anonymous or enum-switch class: JPF mixes them up "
-                    + "(NoSuchFieldError $SwitchMap...); avoid the anonymous class or enum switch, or the lambda"));
+                kind + " bootstrap #" + i + " gets the class name " + cf.name.replace('/', '.') + "$" + i
+                    + " in JPF, which is also javac's anonymous, enum-constant or enum-switch class: JPF mixes "
+                    + "them up (NoSuchFieldError $SwitchMap...); replace the enum switch or anonymous class"));
       }
     }
   }
