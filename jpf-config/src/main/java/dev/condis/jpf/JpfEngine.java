@@ -1,6 +1,7 @@
 package dev.condis.jpf;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Engine;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -44,6 +45,13 @@ public final class JpfEngine implements Engine {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** A missing or wrong jpf.home, or no JDK 17 to host JPF, is found before any search. */
+  @Override
+  public void checkAvailable(ImmutableMap<String, String> engineOptions) {
+    JpfHome.resolve(engineOptions);
+    JavaHost.find();
   }
 
   @Override

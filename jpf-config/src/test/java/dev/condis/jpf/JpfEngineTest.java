@@ -37,6 +37,7 @@ class JpfEngineTest {
     assertThat(err.toString().trim())
         .startsWith("condis-verify: jpf.home " + notJpf.toAbsolutePath() + " (from --jpf-home (engine option jpf.home)) is not a built jpf-core")
         .doesNotContain("\tat ");
+    assertThat(out.toString()).as("no report header before the error").isEmpty();
   }
 
   @Test

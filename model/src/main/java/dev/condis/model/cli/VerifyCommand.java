@@ -101,6 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
     Engine engine = search.engine(env.engines());
     Bounds bounds = search.bounds();
     ImmutableMap<String, String> engineOptions = search.engineOptions(env.environment());
+    engine.checkAvailable(engineOptions);
     ImmutableList<ScenarioConfig> configs = scenarios.configs();
     List<Path> classpath = scenarios.classpathEntries();
     ImmutableList<String> propertyClasses = search.propertyClasses(classpath);

@@ -1,5 +1,7 @@
 package dev.condis.model.engine;
 
+import com.google.common.collect.ImmutableMap;
+
 /**
  * A model-checking engine: the embedded explorer ({@code explorer}, the default) or Java
  * PathFinder ({@code jpf}, in jpf-config, found through {@link java.util.ServiceLoader}).
@@ -15,4 +17,11 @@ public interface Engine {
    * installed), which the CLI reports as bad input.
    */
   VerificationResult verify(VerificationRequest request);
+
+  /**
+   * Checks, before the first search and before any report line, that the engine can run here
+   * with these options; throws {@link EngineUnavailableException} when it cannot. The default
+   * engine always can.
+   */
+  default void checkAvailable(ImmutableMap<String, String> engineOptions) {}
 }
