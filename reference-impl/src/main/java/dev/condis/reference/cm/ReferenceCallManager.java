@@ -13,7 +13,6 @@ import dev.condis.reference.ndis.NdisSapHandle;
 import dev.condis.reference.ndis.NdisStatus;
 import dev.condis.reference.ndis.NdisVcHandle;
 import dev.condis.reference.ndis.VcCreation;
-import java.util.Objects;
 
 /**
  * The reference stand-alone call manager: a protocol driver that registers the address family
@@ -38,10 +37,7 @@ public final class ReferenceCallManager extends CallManagerCore implements Stand
         environment.faults());
   }
 
-  /**
-   * {@link CallManagerNdis} over NdisCmXxx and the NdisCo pair. (A class, not a record: JPF
-   * stops on the generated record methods.)
-   */
+  /** {@link CallManagerNdis} over NdisCmXxx and the NdisCo pair. */
   private static final class CmNdis implements CallManagerNdis {
     private final NdisCmApi ndis;
 
@@ -121,24 +117,6 @@ public final class ReferenceCallManager extends CallManagerCore implements Stand
     public void dispatchIncomingDropParty(
         NdisStatus dropStatus, NdisPartyHandle ndisPartyHandle, CloseData closeData) {
       ndis.cmDispatchIncomingDropParty(dropStatus, ndisPartyHandle, closeData);
-    }
-
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof CmNdis other
-          && Objects.equals(ndis, other.ndis);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hashCode(ndis);
-    }
-
-    @Override
-    public String toString() {
-      return "CmNdis[ndis=" + ndis + "]";
     }
   }
 }

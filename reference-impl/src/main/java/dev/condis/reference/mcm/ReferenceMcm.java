@@ -17,7 +17,6 @@ import dev.condis.reference.ndis.NdisSapHandle;
 import dev.condis.reference.ndis.NdisStatus;
 import dev.condis.reference.ndis.NdisVcHandle;
 import dev.condis.reference.ndis.VcCreation;
-import java.util.Objects;
 
 /**
  * The reference miniport with an integrated call manager (MCM). It uses only NdisMCmXxx
@@ -47,10 +46,7 @@ public final class ReferenceMcm extends CallManagerCore implements IntegratedCal
         environment.faults());
   }
 
-  /**
-   * {@link CallManagerNdis} over NdisMCmXxx. (A class, not a record: JPF stops on the
-   * generated record methods.)
-   */
+  /** {@link CallManagerNdis} over NdisMCmXxx. */
   private static final class McmNdis implements CallManagerNdis {
     private final NdisMcmApi ndis;
     private final FaultSet faults;
@@ -136,27 +132,6 @@ public final class ReferenceMcm extends CallManagerCore implements IntegratedCal
     public void dispatchIncomingDropParty(
         NdisStatus dropStatus, NdisPartyHandle ndisPartyHandle, CloseData closeData) {
       ndis.mcmDispatchIncomingDropParty(dropStatus, ndisPartyHandle, closeData);
-    }
-
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof McmNdis other
-          && Objects.equals(ndis, other.ndis)
-          && Objects.equals(faults, other.faults);
-    }
-
-    @Override
-    public int hashCode() {
-      int h = Objects.hashCode(ndis);
-      h = 31 * h + Objects.hashCode(faults);
-      return h;
-    }
-
-    @Override
-    public String toString() {
-      return "McmNdis[ndis=" + ndis + ", faults=" + faults + "]";
     }
   }
 }
