@@ -69,6 +69,17 @@ final class JpfVerdicts {
 
   private JpfVerdicts() {}
 
+  /**
+   * Why a search ran out of budget, when the race check was on: it is what makes JPF interleave
+   * at every shared field access (jpf-config/README.md, "Data races, and what they cost").
+   */
+  static String raceHint(ImmutableList<String> properties) {
+    return properties.contains(DATA_RACE)
+        ? "; the data-race check multiplies JPF's states, -Djpf.races=false checks the properties"
+            + " over the synchronisation orders only"
+        : "";
+  }
+
   static VerificationResult result(
       RunFacts run, JpfReport report, ImmutableList<String> properties, String rerunCommand) {
     Figures figures =
@@ -82,7 +93,7 @@ final class JpfVerdicts {
     if (run.killed && !report.hasResult()) {
       return result(run, properties, Verdict.INCONCLUSIVE, figures, Optional.empty(),
           "JPF did not finish within the time budget plus " + JpfRunner.GRACE.toMinutes()
-              + " min and was stopped: nothing is claimed");
+              + " min and was stopped: nothing is claimed" + raceHint(properties));
     }
     if (!report.hasResult()) {
       return result(run, properties, Verdict.ERROR, figures, Optional.empty(),
@@ -101,7 +112,7 @@ final class JpfVerdicts {
     if (report.constraint().isPresent()) {
       return result(run, properties, Verdict.INCONCLUSIVE, figures, Optional.empty(),
           "JPF hit a search constraint (" + oneLine(report.constraint().get())
-              + "): nothing is claimed beyond the states explored");
+              + "): nothing is claimed beyond the states explored" + raceHint(properties));
     }
     if (run.endMarkers == 0 || report.endStates() == 0) {
       return result(run, properties, Verdict.ERROR, figures, Optional.empty(),

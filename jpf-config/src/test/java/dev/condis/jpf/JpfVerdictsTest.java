@@ -72,7 +72,12 @@ class JpfVerdictsTest {
             JpfReportTest.statistics(85, 4, 30, 1));
     VerificationResult r = verdict(JpfReportTest.PASS_XML, console, 3);
     assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-    assertThat(r.detail().orElseThrow()).contains("max time exceeded");
+    assertThat(r.detail().orElseThrow()).contains("max time exceeded").doesNotContain("jpf.races");
+    VerificationResult withRaces =
+        JpfVerdicts.result(facts(3, false), JpfReport.parse(JpfReportTest.PASS_XML, console),
+            ImmutableList.of("no-leak", JpfVerdicts.DATA_RACE), "");
+    assertThat(withRaces.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(withRaces.detail().orElseThrow()).contains("-Djpf.races=false");
   }
 
   @Test
