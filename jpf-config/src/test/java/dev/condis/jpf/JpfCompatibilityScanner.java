@@ -101,6 +101,10 @@ final class JpfCompatibilityScanner {
     b.put("java/util/concurrent/LinkedBlockingQueue#*", aqs);
     b.put("java/util/concurrent/ArrayBlockingQueue#*", aqs);
     b.put("java/lang/Thread#onSpinWait", "missing from JPF's model java.lang.Thread");
+    for (String t : List.of("java/lang/Throwable", "java/lang/Exception", "java/lang/RuntimeException", "java/lang/Error")) {
+      b.put(t + "#<init>(Ljava/lang/String;Ljava/lang/Throwable;ZZ)V",
+          "missing from JPF's model java.lang.Throwable (NoSuchMethodException); override fillInStackTrace instead");
+    }
     b.put("java/util/concurrent/ConcurrentLinkedQueue#*", "needs VarHandle.setRelease, which JPF lacks");
     b.put("java/util/concurrent/ConcurrentLinkedDeque#*", "needs VarHandle access modes JPF lacks");
     b.put("java/util/concurrent/Executors#*", "Future.get needs VarHandle.weakCompareAndSet, which JPF lacks");
@@ -362,6 +366,12 @@ final class JpfCompatibilityScanner {
           } else if (bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") && args.length >= 3
               && args[1] instanceof Handle impl && args[2] instanceof Type instantiated) {
             checkMethodReference(iDesc, impl, instantiated);
+            int ret = instantiated.getReturnType().getSort();
+            if (ret == Type.LONG || ret == Type.DOUBLE) {
+              add("lambda or method reference returning " + instantiated.getReturnType().getClassName()
+                  + " (" + instantiated + "): JPF's function object pushes the two-slot value into a"
+                  + " one-slot operand stack (ArrayIndexOutOfBoundsException in StackFrame.push); write a named class");
+            }
           }
           for (Object a : args) {
             if (a instanceof Handle h) {

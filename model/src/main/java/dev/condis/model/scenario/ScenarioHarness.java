@@ -131,9 +131,14 @@ public final class ScenarioHarness {
   public NdisSnapshot runOnce(
       Platform platform, ViolationSink sink, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
     Platform p = scenario.constraintsFor(config.callManagerKind()).apply(platform);
-    // Checkpoints need to know which path an execution took: only a platform that tracks it.
+    // The explorer's checkpoints need to know which path an execution took: only a platform
+    // that tracks it. A store for a search that never re-runs a prefix needs no path.
     Checkpoints.PathSource pathSource =
-        checkpoints != null && platform instanceof Checkpoints.PathSource s ? s : null;
+        checkpoints == null
+            ? null
+            : platform instanceof Checkpoints.PathSource s
+                ? s
+                : checkpoints.needsPath() ? null : Checkpoints.NO_PATH;
     ImmutableList<PropertyListener> listeners = properties.newInstances();
     ClientDriver client = newClient();
     CoNdisSystem.Builder builder =

@@ -10,7 +10,6 @@ import dev.condis.reference.platform.PlatformLock;
 import dev.condis.reference.platform.ThreadHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,7 +50,13 @@ final class StateFingerprint {
     private static final long serialVersionUID = 1L;
 
     Unfingerprintable(String message) {
-      super(message, null, false, false);
+      super(message);
+    }
+
+    /** No stack trace: it is control flow, thrown often. (Not the 4-argument constructor: JPF lacks it.) */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 
@@ -73,8 +78,12 @@ final class StateFingerprint {
     return f.hasher.hash();
   }
 
+  /**
+   * Length, then the chars: prefix-free. Not putString(s, UTF_8): its ByteBuffer.wrap(byte[],
+   * int, int) is missing from Java PathFinder's model classes, and JPF runs this too.
+   */
   private void tag(String s) {
-    hasher.putString(s, StandardCharsets.UTF_8).putByte((byte) 0);
+    hasher.putInt(s.length()).putUnencodedChars(s);
   }
 
   private void visit(Object o) {
