@@ -25,7 +25,6 @@ import java.util.Optional;
  *   property=dev.condis.model.property.NoLeakProperty+...   (class names; optional: default set)
  *   client=C  call-manager=C  miniport=C   (a user's driver classes; optional; on JPF's classpath)
  *   events=off   (do not print the NDIS events; default: print them, see {@link JpfMain})
- *   checkpoints=off   (no state checkpoints; default: on, see {@link JpfSeenStates})
  * </pre>
  *
  * <p>The parser runs inside JPF, so it keeps to what JPF's model classes support (no
@@ -37,22 +36,15 @@ public final class JpfArguments {
   private final ScenarioConfig config;
   private final ImmutableList<String> propertyClasses;
   private final boolean events;
-  private final boolean checkpoints;
 
   public JpfArguments(ScenarioConfig config, List<String> propertyClasses) {
-    this(config, propertyClasses, true, true);
+    this(config, propertyClasses, true);
   }
 
-  public JpfArguments(ScenarioConfig config, List<String> propertyClasses, boolean events, boolean checkpoints) {
+  public JpfArguments(ScenarioConfig config, List<String> propertyClasses, boolean events) {
     this.config = config;
     this.propertyClasses = ImmutableList.copyOf(propertyClasses);
     this.events = events;
-    this.checkpoints = checkpoints;
-  }
-
-  /** Whether JpfMain cuts a path at a quiescent state another path reached (see {@link JpfSeenStates}). */
-  public boolean checkpoints() {
-    return checkpoints;
   }
 
   /** Whether JpfMain prints every NDIS event (for the counterexample's sequence chart). */
@@ -95,9 +87,6 @@ public final class JpfArguments {
     if (!events) {
       out.add("events=off");
     }
-    if (!checkpoints) {
-      out.add("checkpoints=off");
-    }
     config.drivers().clientClass().ifPresent(c -> out.add("client=" + c));
     config.drivers().callManagerClass().ifPresent(c -> out.add("call-manager=" + c));
     config.drivers().miniportClass().ifPresent(c -> out.add("miniport=" + c));
@@ -130,7 +119,6 @@ public final class JpfArguments {
     String callManager = null;
     String miniport = null;
     boolean events = true;
-    boolean checkpoints = true;
     for (String word : words) {
       int eq = word.indexOf('=');
       if (eq <= 0) {
@@ -161,7 +149,6 @@ public final class JpfArguments {
         case "call-manager" -> callManager = value;
         case "miniport" -> miniport = value;
         case "events" -> events = !value.equals("off");
-        case "checkpoints" -> checkpoints = !value.equals("off");
         default -> throw new IllegalArgumentException("JpfMain: unknown argument '" + key + "'");
       }
     }
@@ -182,7 +169,7 @@ public final class JpfArguments {
             owner == null ? d.defaultVcOwner() : owner,
             FaultSet.of(faults),
             drivers);
-    return new JpfArguments(config, properties, events, checkpoints);
+    return new JpfArguments(config, properties, events);
   }
 
   private static CallManagerKind callManagerKind(String value) {

@@ -33,9 +33,6 @@ import java.util.stream.Stream;
  * system property) leaves it out and checks the properties, deadlocks and uncaught exceptions
  * over the synchronisation orders, the explorer's premise.
  *
- * <p>The state checkpoints ({@value #CHECKPOINTS}, default on) end a JPF path at a quiescent
- * point whose state another path already reached, as the explorer does ({@link JpfSeenStates}).
- *
  * <p>JPF not configured, not built, or no JDK 17: {@link
  * dev.condis.model.engine.EngineUnavailableException} (the CLI's bad input, exit 2). Bad
  * scenario parameters or classes are found on the host before JPF starts, as with the explorer.
@@ -44,11 +41,6 @@ public final class JpfEngine implements Engine {
   public static final String NAME = "jpf";
   /** Engine option and system property: {@code false} turns the data-race check off. */
   public static final String RACES = "jpf.races";
-  /**
-   * Engine option and system property: {@code false} turns the state checkpoints off (JPF's own
-   * state matching only; see {@link JpfSeenStates}).
-   */
-  public static final String CHECKPOINTS = "jpf.checkpoints";
 
   @Override
   public String name() {
@@ -76,8 +68,7 @@ public final class JpfEngine implements Engine {
       checked.add(JpfVerdicts.DATA_RACE);
     }
     ImmutableList<String> properties = checked.build();
-    boolean checkpoints = races(request.engineOptions().get(CHECKPOINTS), System.getProperty(CHECKPOINTS));
-    JpfArguments arguments = new JpfArguments(config, request.propertyClasses(), true, checkpoints);
+    JpfArguments arguments = new JpfArguments(config, request.propertyClasses());
     arguments.toWords(); // a class name JPF's target.args cannot carry is bad input, found now
     JpfRunner.Run run;
     try {
@@ -103,10 +94,7 @@ public final class JpfEngine implements Engine {
     return result;
   }
 
-  /**
-   * Whether an on-by-default switch ({@value #RACES}, {@value #CHECKPOINTS}) is on: the engine
-   * option, else the system property, else yes.
-   */
+  /** Whether to check for data races: the engine option, else the system property, else yes. */
   static boolean races(String option, String systemProperty) {
     String v = option != null ? option : systemProperty;
     return v == null || !v.trim().equalsIgnoreCase("false");

@@ -1,11 +1,9 @@
 package dev.condis.jpf;
 
 import dev.condis.model.property.PropertyCatalog;
-import dev.condis.model.scenario.Checkpoints;
 import dev.condis.model.scenario.ScenarioHarness;
 import dev.condis.model.scenario.ViolationSink;
 import dev.condis.reference.event.NdisEvent;
-import dev.condis.reference.ndis.NdisSnapshot;
 import dev.condis.reference.platform.JavaPlatform;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -48,14 +46,7 @@ public final class JpfMain {
             : arguments.propertyClasses();
     ScenarioHarness harness = new ScenarioHarness(arguments.config(), properties);
     Consumer<NdisEvent> trace = arguments.events() ? event -> System.out.println(EventCodec.encode(event)) : null;
-    JpfSeenStates seen = arguments.checkpoints() ? JpfSeenStates.underJpf() : null;
-    NdisSnapshot end =
-        harness.runOnce(
-            new JavaPlatform(), ViolationSink.throwing(), trace, seen == null ? null : new Checkpoints(seen));
-    if (end == null) {
-      seen.ignorePath(); // a checkpoint state another path reached first: its future is explored
-      return;
-    }
+    harness.runOnce(new JavaPlatform(), ViolationSink.throwing(), trace);
     endOfExecution();
   }
 

@@ -31,6 +31,12 @@ class JpfCompatibilityTest {
                   "dev.condis.reference.system.CoNdisSystem$Builder#validKind",
                   "String.join only in the message for a mis-wired system; the harness always wires a valid one"),
               Map.entry(
+                  "dev.condis.model.scenario.Checkpoints",
+                  "the explorer's state cache; JpfMain runs the harness without checkpoints"),
+              Map.entry(
+                  "dev.condis.model.scenario.StateFingerprint",
+                  "the explorer's state hash, for its checkpoints; JpfMain runs the harness without them"),
+              Map.entry(
                   "dev.condis.model.scenario.ScenarioCatalog#get",
                   "String.join only in the unknown-scenario message; the engine checks the scenario on the host first"),
               Map.entry(

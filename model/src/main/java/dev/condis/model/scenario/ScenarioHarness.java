@@ -131,14 +131,9 @@ public final class ScenarioHarness {
   public NdisSnapshot runOnce(
       Platform platform, ViolationSink sink, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
     Platform p = scenario.constraintsFor(config.callManagerKind()).apply(platform);
-    // The explorer's checkpoints need to know which path an execution took: only a platform
-    // that tracks it. A store for a search that never re-runs a prefix needs no path.
+    // Checkpoints need to know which path an execution took: only a platform that tracks it.
     Checkpoints.PathSource pathSource =
-        checkpoints == null
-            ? null
-            : platform instanceof Checkpoints.PathSource s
-                ? s
-                : checkpoints.needsPath() ? null : Checkpoints.NO_PATH;
+        checkpoints != null && platform instanceof Checkpoints.PathSource s ? s : null;
     ImmutableList<PropertyListener> listeners = properties.newInstances();
     ClientDriver client = newClient();
     CoNdisSystem.Builder builder =

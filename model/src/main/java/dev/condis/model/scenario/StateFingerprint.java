@@ -10,6 +10,7 @@ import dev.condis.reference.platform.PlatformLock;
 import dev.condis.reference.platform.ThreadHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -50,13 +51,7 @@ final class StateFingerprint {
     private static final long serialVersionUID = 1L;
 
     Unfingerprintable(String message) {
-      super(message);
-    }
-
-    /** No stack trace: it is control flow, thrown often. (Not the 4-argument constructor: JPF lacks it.) */
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-      return this;
+      super(message, null, false, false);
     }
   }
 
@@ -78,12 +73,8 @@ final class StateFingerprint {
     return f.hasher.hash();
   }
 
-  /**
-   * Length, then the chars: prefix-free. Not putString(s, UTF_8): its ByteBuffer.wrap(byte[],
-   * int, int) is missing from Java PathFinder's model classes, and JPF runs this too.
-   */
   private void tag(String s) {
-    hasher.putInt(s.length()).putUnencodedChars(s);
+    hasher.putString(s, StandardCharsets.UTF_8).putByte((byte) 0);
   }
 
   private void visit(Object o) {
