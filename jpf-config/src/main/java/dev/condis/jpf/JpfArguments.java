@@ -25,6 +25,7 @@ import java.util.Optional;
  *   property=dev.condis.model.property.NoLeakProperty+...   (class names; optional: default set)
  *   client=C  call-manager=C  miniport=C   (a user's driver classes; optional; on JPF's classpath)
  *   events=off   (do not print the NDIS events; default: print them, see {@link JpfMain})
+ *   races=off    (JPF interleaves at synchronisation operations only; default: on)
  * </pre>
  *
  * <p>The parser runs inside JPF, so it keeps to what JPF's model classes support (no
@@ -36,15 +37,26 @@ public final class JpfArguments {
   private final ScenarioConfig config;
   private final ImmutableList<String> propertyClasses;
   private final boolean events;
+  private final boolean races;
 
   public JpfArguments(ScenarioConfig config, List<String> propertyClasses) {
-    this(config, propertyClasses, true);
+    this(config, propertyClasses, true, true);
   }
 
-  public JpfArguments(ScenarioConfig config, List<String> propertyClasses, boolean events) {
+  public JpfArguments(ScenarioConfig config, List<String> propertyClasses, boolean events, boolean races) {
     this.config = config;
     this.propertyClasses = ImmutableList.copyOf(propertyClasses);
     this.events = events;
+    this.races = races;
+  }
+
+  /**
+   * Whether JPF runs with field-level scheduling points and the race detector; without them
+   * (the engine's {@code jpf.races=false}) JpfMain uses {@link
+   * dev.condis.reference.platform.JavaPlatform#forJpfSynchronisationOrders}.
+   */
+  public boolean races() {
+    return races;
   }
 
   /** Whether JpfMain prints every NDIS event (for the counterexample's sequence chart). */
@@ -87,6 +99,9 @@ public final class JpfArguments {
     if (!events) {
       out.add("events=off");
     }
+    if (!races) {
+      out.add("races=off");
+    }
     config.drivers().clientClass().ifPresent(c -> out.add("client=" + c));
     config.drivers().callManagerClass().ifPresent(c -> out.add("call-manager=" + c));
     config.drivers().miniportClass().ifPresent(c -> out.add("miniport=" + c));
@@ -119,6 +134,7 @@ public final class JpfArguments {
     String callManager = null;
     String miniport = null;
     boolean events = true;
+    boolean races = true;
     for (String word : words) {
       int eq = word.indexOf('=');
       if (eq <= 0) {
@@ -149,6 +165,7 @@ public final class JpfArguments {
         case "call-manager" -> callManager = value;
         case "miniport" -> miniport = value;
         case "events" -> events = !value.equals("off");
+        case "races" -> races = !value.equals("off");
         default -> throw new IllegalArgumentException("JpfMain: unknown argument '" + key + "'");
       }
     }
@@ -169,7 +186,7 @@ public final class JpfArguments {
             owner == null ? d.defaultVcOwner() : owner,
             FaultSet.of(faults),
             drivers);
-    return new JpfArguments(config, properties, events);
+    return new JpfArguments(config, properties, events, races);
   }
 
   private static CallManagerKind callManagerKind(String value) {

@@ -68,7 +68,7 @@ public final class JpfEngine implements Engine {
       checked.add(JpfVerdicts.DATA_RACE);
     }
     ImmutableList<String> properties = checked.build();
-    JpfArguments arguments = new JpfArguments(config, request.propertyClasses());
+    JpfArguments arguments = new JpfArguments(config, request.propertyClasses(), true, races);
     arguments.toWords(); // a class name JPF's target.args cannot carry is bad input, found now
     JpfRunner.Run run;
     try {

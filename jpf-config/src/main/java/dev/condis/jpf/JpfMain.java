@@ -46,7 +46,8 @@ public final class JpfMain {
             : arguments.propertyClasses();
     ScenarioHarness harness = new ScenarioHarness(arguments.config(), properties);
     Consumer<NdisEvent> trace = arguments.events() ? event -> System.out.println(EventCodec.encode(event)) : null;
-    harness.runOnce(new JavaPlatform(), ViolationSink.throwing(), trace);
+    JavaPlatform platform = arguments.races() ? new JavaPlatform() : JavaPlatform.forJpfSynchronisationOrders();
+    harness.runOnce(platform, ViolationSink.throwing(), trace);
     endOfExecution();
   }
 

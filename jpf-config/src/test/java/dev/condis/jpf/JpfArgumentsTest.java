@@ -25,9 +25,9 @@ class JpfArgumentsTest {
             .config(3, CallManagerKind.MCM, VcOwner.CLIENT,
                 FaultSet.of(SeededFault.MCM_DOUBLE_CLOSE_COMPLETE, SeededFault.CLIENT_CLOSES_CALL_TWICE),
                 DriverSelection.REFERENCE);
-    JpfArguments a = new JpfArguments(config, PropertyCatalog.defaultPropertyClasses(), false);
+    JpfArguments a = new JpfArguments(config, PropertyCatalog.defaultPropertyClasses(), false, false);
     String args = a.targetArgs();
-    assertThat(args).startsWith("scenario=multipoint,parties=3,cm=mcm,vc=client,inject=").contains("events=off");
+    assertThat(args).startsWith("scenario=multipoint,parties=3,cm=mcm,vc=client,inject=").contains("events=off").contains("races=off");
     JpfArguments back = JpfArguments.parse(args.split(","));
     // FaultSet has no equals of its own: compare what it holds.
     assertThat(back.config().label()).isEqualTo(config.label());
@@ -35,6 +35,7 @@ class JpfArgumentsTest {
     assertThat(back.config().drivers()).isEqualTo(config.drivers());
     assertThat(back.propertyClasses()).isEqualTo(PropertyCatalog.defaultPropertyClasses());
     assertThat(back.events()).isFalse();
+    assertThat(back.races()).isFalse();
   }
 
   @Test
@@ -47,6 +48,7 @@ class JpfArgumentsTest {
     assertThat(back.config()).isEqualTo(config);
     assertThat(back.propertyClasses()).isEmpty();
     assertThat(back.events()).isTrue();
+    assertThat(back.races()).isTrue();
   }
 
   @Test

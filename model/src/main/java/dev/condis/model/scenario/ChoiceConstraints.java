@@ -88,6 +88,11 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
     }
 
     @Override
+    public boolean bookkeepingNeedsMonitor() {
+      return delegate.bookkeepingNeedsMonitor();
+    }
+
+    @Override
     public void lock(PlatformLock lock) {
       delegate.lock(lock);
     }

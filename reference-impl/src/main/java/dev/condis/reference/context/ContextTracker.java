@@ -18,15 +18,27 @@ import java.util.Map;
  */
 public final class ContextTracker {
   private final EventBus events;
+  /** The bus's choice (Platform#bookkeepingNeedsMonitor): the tracker is bookkeeping too. */
+  private final boolean monitor;
   private final Map<Integer, TrackedContext> live = new LinkedHashMap<>();
   private int nextId = 1;
 
   public ContextTracker(EventBus events) {
     this.events = events;
+    this.monitor = events.usesMonitor();
   }
 
   /** Registers a new context under a fresh id and returns it. */
-  public synchronized <T extends TrackedContext> T allocate(T context) {
+  public <T extends TrackedContext> T allocate(T context) {
+    if (!monitor) {
+      return allocateNow(context);
+    }
+    synchronized (this) {
+      return allocateNow(context);
+    }
+  }
+
+  private <T extends TrackedContext> T allocateNow(T context) {
     if (context.tracker() != null) {
       throw new IllegalStateException(context + " is already allocated");
     }
@@ -40,7 +52,16 @@ public final class ContextTracker {
    * Releases a context. A second release is a USE_AFTER_CLOSE violation of {@code ruleId} and
    * changes nothing; returns whether this call released it.
    */
-  public synchronized boolean release(TrackedContext context, String ruleId, String where) {
+  public boolean release(TrackedContext context, String ruleId, String where) {
+    if (!monitor) {
+      return releaseNow(context, ruleId, where);
+    }
+    synchronized (this) {
+      return releaseNow(context, ruleId, where);
+    }
+  }
+
+  private boolean releaseNow(TrackedContext context, String ruleId, String where) {
     if (context.tracker() != this) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": releases " + context + " never allocated here");
@@ -57,7 +78,16 @@ public final class ContextTracker {
     return true;
   }
 
-  synchronized boolean touch(TrackedContext context, String ruleId, String where) {
+  boolean touch(TrackedContext context, String ruleId, String where) {
+    if (!monitor) {
+      return touchNow(context, ruleId, where);
+    }
+    synchronized (this) {
+      return touchNow(context, ruleId, where);
+    }
+  }
+
+  private boolean touchNow(TrackedContext context, String ruleId, String where) {
     if (context.isReleased()) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": uses " + context + " after release");

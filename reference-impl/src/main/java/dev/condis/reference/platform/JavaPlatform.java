@@ -39,6 +39,7 @@ public final class JavaPlatform implements Platform {
   private static final ThreadLocal<String> THREAD_NAME = new ThreadLocal<>();
 
   private final Chooser chooser;
+  private final boolean bookkeepingMonitor;
   private final List<JavaThread> deferred = new ArrayList<>(); // guarded by this
   private Throwable firstFailure; // guarded by this
 
@@ -54,7 +55,29 @@ public final class JavaPlatform implements Platform {
 
   /** Outside JPF, choices come from {@code chooser}. */
   public JavaPlatform(Chooser chooser) {
+    this(chooser, true);
+  }
+
+  private JavaPlatform(Chooser chooser, boolean bookkeepingMonitor) {
     this.chooser = Objects.requireNonNull(chooser);
+    this.bookkeepingMonitor = bookkeepingMonitor;
+  }
+
+  /**
+   * For Java PathFinder interleaving at synchronisation operations only (no scheduling point
+   * at field accesses, the jpf engine's {@code jpf.races=false}): the emulation's bookkeeping
+   * runs without its monitor. JPF switches threads only at scheduling points and none lies
+   * inside the bookkeeping (JPF's System.out is native), so it stays atomic, and the monitor
+   * would only add scheduling points that order instrumentation, not NDIS synchronisation:
+   * half of JPF's states on make-close. Outside JPF, with real threads, the monitor is kept.
+   */
+  public static JavaPlatform forJpfSynchronisationOrders() {
+    return new JavaPlatform(randomChooser(new Random(0)), !underJpf());
+  }
+
+  @Override
+  public boolean bookkeepingNeedsMonitor() {
+    return bookkeepingMonitor;
   }
 
   /** Whether {@link #choose} goes to JPF's {@code Verify.getInt} (we run under JPF). */

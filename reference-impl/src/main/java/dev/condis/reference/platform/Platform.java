@@ -51,4 +51,15 @@ public interface Platform {
 
   /** The name the calling thread was started with ("main" for the harness thread). */
   String currentThreadName();
+
+  /**
+   * Whether the emulation's own bookkeeping (stamping and delivering events, the context
+   * tracker's table) needs a Java monitor to stay consistent on this platform's threads. That
+   * monitor is instrumentation, not synchronisation of the checked program. True by default; a
+   * platform whose threads never switch inside the bookkeeping says false, so the monitor adds
+   * no scheduling point a model checker would explore (see JavaPlatform#forJpfSynchronisationOrders).
+   */
+  default boolean bookkeepingNeedsMonitor() {
+    return true;
+  }
 }

@@ -13,6 +13,14 @@ class JavaPlatformTest {
   private final JavaPlatform platform = new JavaPlatform();
 
   @Test
+  void outsideJpfTheBookkeepingAlwaysKeepsItsMonitor() {
+    // Real threads could switch inside event delivery: only JPF may drop the monitor.
+    assertThat(JavaPlatform.underJpf()).isFalse();
+    assertThat(JavaPlatform.forJpfSynchronisationOrders().bookkeepingNeedsMonitor()).isTrue();
+    assertThat(new JavaPlatform().bookkeepingNeedsMonitor()).isTrue();
+  }
+
+  @Test
   void lockIsNotReentrant() {
     PlatformLock lock = platform.newLock("ndis");
     platform.lock(lock);
