@@ -21,6 +21,7 @@ import dev.condis.reference.system.CallManagerKind;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,12 @@ class JpfAgreementTest {
   static final String SKIP =
       "JPF agreement tests skipped: no JPF installation given (set -Djpf.home=DIR or JPF_HOME=DIR "
           + "to a built jpf-core, java-17 branch; see jpf-config/README.md)";
+
+  /**
+   * System property: a regular expression; only the cases whose label it finds run (e.g.
+   * {@code -Djpf.agreement.only='multipoint.*cm=mcm'} to run one case of an hour-long suite again).
+   */
+  static final String ONLY = "jpf.agreement.only";
 
   /** JPF's bound per case; a case that needs more fails as INCONCLUSIVE, never passes. */
   static final Bounds JPF_BOUNDS = new Bounds(2_000_000, 2_000, Duration.ofMinutes(15));
@@ -140,6 +147,10 @@ class JpfAgreementTest {
   }
 
   private static VerificationResult agree(ScenarioConfig config, ImmutableList<String> properties, boolean races) {
+    String only = System.getProperty(ONLY, "").trim();
+    Assumptions.assumeTrue(
+        only.isEmpty() || Pattern.compile(only).matcher(config.label()).find(),
+        "not selected by -D" + ONLY + "=" + only);
     VerificationResult explorer =
         new ExplorerEngine().verify(request(config, properties, EXPLORER_BOUNDS, ImmutableMap.of()));
     VerificationResult jpf =
