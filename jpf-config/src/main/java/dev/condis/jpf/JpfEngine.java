@@ -86,7 +86,7 @@ public final class JpfEngine implements Engine {
     JpfVerdicts.RunFacts facts =
         new JpfVerdicts.RunFacts(
             config, run.wallTime, run.killed(), run.exitCode, run.stderr, countEndMarkers(run.console), run.workDir);
-    VerificationResult result = JpfVerdicts.result(facts, report, properties, rerunCommand(config, home));
+    VerificationResult result = JpfVerdicts.result(facts, report, properties, rerunCommand(config, home, races));
     request.progress().progress(Math.max(0, report.endStates()), run.wallTime);
     if (result.verdict() != dev.condis.model.engine.Verdict.ERROR) {
       deleteQuietly(run.workDir); // kept for an ERROR: its detail names it
@@ -110,9 +110,10 @@ public final class JpfEngine implements Engine {
     return n;
   }
 
-  /** The command that runs this JPF check again (JPF's search is deterministic). */
-  static String rerunCommand(ScenarioConfig config, JpfHome home) {
-    StringBuilder sb = new StringBuilder("./condis-verify verify --engine jpf --jpf-home ");
+  /** The command that runs this JPF check again, race check included or not (JPF's search is deterministic). */
+  static String rerunCommand(ScenarioConfig config, JpfHome home, boolean races) {
+    StringBuilder sb = new StringBuilder(races ? "" : "JAVA_OPTS=-D" + RACES + "=false ");
+    sb.append("./condis-verify verify --engine jpf --jpf-home ");
     sb.append(home.dir());
     sb.append(" --scenario ").append(config.scenario());
     sb.append(" --parties ").append(config.parties());

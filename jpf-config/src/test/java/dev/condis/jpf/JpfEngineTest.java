@@ -41,6 +41,23 @@ class JpfEngineTest {
   }
 
   @Test
+  void theRerunCommandRunsTheSameCheck() throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("jpf"));
+    for (String f : JpfHome.REQUIRED) {
+      Files.createDirectories(home.resolve(f).getParent());
+      Files.writeString(home.resolve(f), "");
+    }
+    JpfHome jpf = JpfHome.resolve(java.util.Map.of("jpf.home", home.toString()), null, java.util.Map.of());
+    dev.condis.model.scenario.ScenarioConfig config =
+        dev.condis.model.scenario.ScenarioCatalog.get("make-close")
+            .defaultConfig(dev.condis.reference.system.CallManagerKind.MCM);
+    assertThat(JpfEngine.rerunCommand(config, jpf, false))
+        .startsWith("JAVA_OPTS=-Djpf.races=false ./condis-verify verify --engine jpf --jpf-home ")
+        .contains("--scenario make-close --parties 0 --cm mcm --vc client");
+    assertThat(JpfEngine.rerunCommand(config, jpf, true)).startsWith("./condis-verify verify --engine jpf");
+  }
+
+  @Test
   void theRaceCheckIsOnUnlessTurnedOff() {
     assertThat(JpfEngine.races(null, null)).isTrue();
     assertThat(JpfEngine.races("false", null)).isFalse();
