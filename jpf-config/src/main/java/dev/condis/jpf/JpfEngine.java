@@ -3,18 +3,18 @@ package dev.condis.jpf;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.ExplorerEngine;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
-import dev.condis.model.scenario.ScenarioDefinition;
 import dev.condis.model.scenario.ScenarioHarness;
-import dev.condis.reference.fault.SeededFault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -86,7 +86,7 @@ public final class JpfEngine implements Engine {
     JpfVerdicts.RunFacts facts =
         new JpfVerdicts.RunFacts(
             config, run.wallTime, run.killed(), run.exitCode, run.stderr, countEndMarkers(run.console), run.workDir);
-    VerificationResult result = JpfVerdicts.result(facts, report, properties, rerunCommand(config, home, races));
+    VerificationResult result = JpfVerdicts.result(facts, report, properties, rerunCommand(config, request.propertyClasses(), home, races));
     request.progress().progress(Math.max(0, report.endStates()), run.wallTime);
     if (result.verdict() != dev.condis.model.engine.Verdict.ERROR) {
       deleteQuietly(run.workDir); // kept for an ERROR: its detail names it
@@ -111,21 +111,10 @@ public final class JpfEngine implements Engine {
   }
 
   /** The command that runs this JPF check again, race check included or not (JPF's search is deterministic). */
-  static String rerunCommand(ScenarioConfig config, JpfHome home, boolean races) {
-    StringBuilder sb = new StringBuilder(races ? "" : "JAVA_OPTS=-D" + RACES + "=false ");
-    sb.append("./condis-verify verify --engine jpf --jpf-home ");
-    sb.append(home.dir());
-    sb.append(" --scenario ").append(config.scenario());
-    sb.append(" --parties ").append(config.parties());
-    sb.append(" --cm ").append(ScenarioDefinition.cliName(config.callManagerKind()));
-    sb.append(" --vc ").append(ScenarioDefinition.cliName(config.vcOwner()));
-    for (SeededFault f : config.faults().asSet()) {
-      sb.append(" --inject ").append(f.cliName());
-    }
-    config.drivers().clientClass().ifPresent(c -> sb.append(" --client ").append(c));
-    config.drivers().callManagerClass().ifPresent(c -> sb.append(" --call-manager ").append(c));
-    config.drivers().miniportClass().ifPresent(c -> sb.append(" --miniport ").append(c));
-    return sb.toString();
+  static String rerunCommand(ScenarioConfig config, List<String> propertyClasses, JpfHome home, boolean races) {
+    return (races ? "" : "JAVA_OPTS=-D" + RACES + "=false ")
+        + "./condis-verify verify --engine jpf --jpf-home " + home.dir()
+        + ExplorerEngine.checkOptions(config, propertyClasses);
   }
 
   private static void deleteQuietly(Path dir) {

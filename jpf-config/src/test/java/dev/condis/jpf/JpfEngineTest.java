@@ -51,10 +51,20 @@ class JpfEngineTest {
     dev.condis.model.scenario.ScenarioConfig config =
         dev.condis.model.scenario.ScenarioCatalog.get("make-close")
             .defaultConfig(dev.condis.reference.system.CallManagerKind.MCM);
-    assertThat(JpfEngine.rerunCommand(config, jpf, false))
+    assertThat(JpfEngine.rerunCommand(config, java.util.List.of(), jpf, false))
         .startsWith("JAVA_OPTS=-Djpf.races=false ./condis-verify verify --engine jpf --jpf-home ")
         .contains("--scenario make-close --parties 0 --cm mcm --vc client");
-    assertThat(JpfEngine.rerunCommand(config, jpf, true)).startsWith("./condis-verify verify --engine jpf");
+    assertThat(JpfEngine.rerunCommand(config, java.util.List.of(), jpf, true)).startsWith("./condis-verify verify --engine jpf");
+    // A user's driver and its class path come along, as in the explorer's replay command.
+    dev.condis.model.scenario.ScenarioConfig own =
+        dev.condis.model.scenario.ScenarioCatalog.get("make-close")
+            .config(0, dev.condis.reference.system.CallManagerKind.MCM, dev.condis.model.scenario.VcOwner.CLIENT,
+                dev.condis.reference.fault.FaultSet.none(),
+                new dev.condis.model.scenario.DriverSelection(
+                    java.util.Optional.of("com.example.MyClient"), java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.List.of(tmp.resolve("drivers"))));
+    assertThat(JpfEngine.rerunCommand(own, java.util.List.of(), jpf, true))
+        .contains(" --client com.example.MyClient --classpath " + tmp.resolve("drivers"));
   }
 
   @Test

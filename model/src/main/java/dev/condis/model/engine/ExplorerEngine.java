@@ -303,7 +303,16 @@ public final class ExplorerEngine implements Engine {
    * are listed only when they differ from the default set.
    */
   public static String replayCommand(ScenarioConfig config, List<String> propertyClasses, String schedule) {
-    StringBuilder sb = new StringBuilder("./condis-verify replay");
+    return "./condis-verify replay" + checkOptions(config, propertyClasses) + " " + schedule;
+  }
+
+  /**
+   * The command-line options that ask for this check again, each after a space: the scenario
+   * instance, its faults, the user's drivers and class path, and the properties when they
+   * differ from the default set. Shared by every engine's rerun and replay commands.
+   */
+  public static String checkOptions(ScenarioConfig config, List<String> propertyClasses) {
+    StringBuilder sb = new StringBuilder();
     sb.append(" --scenario ").append(config.scenario());
     sb.append(" --parties ").append(config.parties());
     sb.append(" --cm ").append(ScenarioDefinition.cliName(config.callManagerKind()));
@@ -330,7 +339,6 @@ public final class ExplorerEngine implements Engine {
         sb.append(" --property ").append(shortProperty(p));
       }
     }
-    sb.append(' ').append(schedule);
     return sb.toString();
   }
 
