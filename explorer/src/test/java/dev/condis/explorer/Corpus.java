@@ -420,6 +420,49 @@ final class Corpus {
   }
 
   /**
+   * The cross-lock race the emulation's bookkeeping has (proofs/README.md, "What the dependency
+   * relation covers"): one thread frees a shared object under its own lock, another reads it
+   * under a different lock. {@code freerFirst} decides which thread is spawned (and so runs by
+   * default) first; {@code announced} puts a yield point labelled by the object right before
+   * each access, as Platform#sharedAccess does. {@code kind} only names the object: a context's
+   * released flag, a handle's validity, or a listener's state fed by two emitters.
+   */
+  static Program crossLockAccess(String kind, boolean freerFirst, boolean announced, Consumer<String> out) {
+    return rt -> {
+      LockRef driverLock = rt.newLock("driver");
+      LockRef ndisLock = rt.newLock("ndis");
+      boolean[] freed = {false};
+      StringBuilder seen = new StringBuilder();
+      Runnable freer = () -> {
+        rt.acquire(driverLock);
+        if (announced) {
+          rt.yieldPoint(kind);
+        }
+        freed[0] = true;
+        seen.append("free;");
+        rt.release(driverLock);
+      };
+      Runnable user = () -> {
+        rt.acquire(ndisLock);
+        if (announced) {
+          rt.yieldPoint(kind);
+        }
+        boolean dead = freed[0];
+        seen.append("use;");
+        rt.release(ndisLock);
+        if (dead) {
+          rt.fail(kind + " used after it was freed", null);
+        }
+      };
+      ThreadRef a = rt.spawn(freerFirst ? "freer" : "user", freerFirst ? freer : user);
+      ThreadRef b = rt.spawn(freerFirst ? "user" : "freer", freerFirst ? user : freer);
+      rt.join(a);
+      rt.join(b);
+      out.accept(seen.toString());
+    };
+  }
+
+  /**
    * The corpus the soundness test compares with and without reduction (philosophers are left
    * out: 234k executions without reduction; ClassicBugsTest checks all n! eating orders).
    */
@@ -439,6 +482,12 @@ final class Corpus {
         new Named("polling", Corpus::polling),
         new Named("yieldsAndChoices", Corpus::yieldsAndChoices),
         new Named("sleepingRacer", Corpus::sleepingRacer),
-        new Named("failureHidesARace", Corpus::failureHidesARace));
+        new Named("failureHidesARace", Corpus::failureHidesARace),
+        new Named("contextFreedThenTouched", out -> crossLockAccess("context#1", true, true, out)),
+        new Named("contextTouchedThenFreed", out -> crossLockAccess("context#1", false, true, out)),
+        new Named("handleInvalidatedThenUsed", out -> crossLockAccess("vc#1", true, true, out)),
+        new Named("handleUsedThenInvalidated", out -> crossLockAccess("vc#1", false, true, out)),
+        new Named("eventsEmittedFreerFirst", out -> crossLockAccess("ndis.events", true, true, out)),
+        new Named("eventsEmittedUserFirst", out -> crossLockAccess("ndis.events", false, true, out)));
   }
 }

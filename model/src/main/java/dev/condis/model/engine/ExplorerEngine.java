@@ -189,7 +189,7 @@ public final class ExplorerEngine implements Engine {
       ScenarioHarness harness, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
     return rt -> {
       ViolationSink sink = v -> rt.fail(v.toString(), v);
-      harness.runOnce(new ExplorerPlatform(rt), sink, trace, checkpoints);
+      harness.runOnce(new ExplorerPlatform(rt, harness.needsEventOrder()), sink, trace, checkpoints);
     };
   }
 

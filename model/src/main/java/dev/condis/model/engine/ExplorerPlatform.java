@@ -4,6 +4,7 @@ import dev.condis.explorer.LockRef;
 import dev.condis.explorer.Runtime;
 import dev.condis.explorer.ThreadRef;
 import dev.condis.model.scenario.Checkpoints;
+import dev.condis.reference.event.EventBus;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 import dev.condis.reference.platform.ThreadHandle;
@@ -21,6 +22,7 @@ import java.util.Objects;
  */
 public final class ExplorerPlatform implements Platform, Checkpoints.PathSource {
   private final Runtime rt;
+  private final boolean eventOrder;
   /** A hash of the platform calls so far, in order (see {@link #pathHash()}). */
   private long path = 17;
 
@@ -43,7 +45,17 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
   }
 
   public ExplorerPlatform(Runtime rt) {
+    this(rt, true);
+  }
+
+  /**
+   * With {@code eventOrder} false, emissions ({@link EventBus#EVENTS}) are no scheduling point:
+   * for properties whose verdict does not depend on the order of unlocked events
+   * (PropertyListener#traceInvariant). Every other shared location always is one.
+   */
+  public ExplorerPlatform(Runtime rt, boolean eventOrder) {
     this.rt = Objects.requireNonNull(rt, "rt");
+    this.eventOrder = eventOrder;
   }
 
   /** A platform lock over an explorer lock; remembers its holder for state checkpoints. */
@@ -143,6 +155,20 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
     int v = rt.choose(label, n);
     observe("choose:" + v, label);
     return v;
+  }
+
+  /**
+   * A yield point labelled by the location: dependent with every other access to it, so the
+   * explorer reverses two accesses by different threads (a release and a touch of one context,
+   * two emissions) even when they are made under different locks.
+   */
+  @Override
+  public void sharedAccess(String location) {
+    if (!eventOrder && location.equals(EventBus.EVENTS)) {
+      return;
+    }
+    observe("access", location);
+    rt.yieldPoint(location);
   }
 
   @Override

@@ -193,6 +193,20 @@ public final class PropertyCatalog {
       return list;
     }
 
+    /**
+     * Whether the explorer must explore every order of the event stream: some selected property
+     * is neither built-in (each one's trace invariance is argued in proofs/README.md) nor says
+     * {@link PropertyListener#traceInvariant()} itself.
+     */
+    public boolean needsEventOrder() {
+      for (PropertyListener p : newInstances()) {
+        if (!BUILT_INS.containsValue(p.getClass()) && !p.traceInvariant()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** The ids of the selected properties, in order. */
     public ImmutableList<String> ids() {
       if (ids == null) {

@@ -37,6 +37,7 @@ public final class ScenarioHarness {
   private final ScenarioConfig config;
   private final ScenarioDefinition scenario;
   private final PropertyCatalog.Factory properties;
+  private final boolean eventOrder;
   private final Class<? extends ClientDriver> clientClass;
   private final Class<? extends StandaloneCallManager> callManagerClass;
   private final Class<? extends CoNdisMiniport> miniportClass;
@@ -84,6 +85,7 @@ public final class ScenarioHarness {
               : ReferenceMcm.class;
     }
     this.properties = PropertyCatalog.prepare(propertyClasses, cp);
+    this.eventOrder = properties.needsEventOrder();
     // Construct each driver once now: a throwing constructor is bad input, not a search result.
     newClient();
     if (mcmClass != null) {
@@ -100,6 +102,14 @@ public final class ScenarioHarness {
 
   public ScenarioDefinition scenario() {
     return scenario;
+  }
+
+  /**
+   * Whether a checker must explore every order of the event stream for the selected
+   * properties ({@link PropertyCatalog.Factory#needsEventOrder()}).
+   */
+  public boolean needsEventOrder() {
+    return eventOrder;
   }
 
   /** The ids of the properties each execution checks, in order. */

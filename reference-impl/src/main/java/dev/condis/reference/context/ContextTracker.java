@@ -13,8 +13,12 @@ import java.util.Map;
  * release, or a touch after release is an event and a rule violation, never a crash.
  *
  * <p>It is instrumentation, not part of the checked program's synchronisation: its own
- * monitor only keeps its table consistent. Ordering between a release and a touch by
- * different threads comes from the drivers' own locks (the no-data-race assumption).
+ * monitor only keeps its table consistent on real threads. A context's released flag is
+ * shared across locks (a driver releases under its own lock, NDIS touches under the NDIS lock),
+ * and so are the table and the event stream: each access is announced first
+ * ({@link EventBus#announce}, {@link dev.condis.reference.platform.Platform#sharedAccess}), the
+ * flag as {@code context#<id>} and the table with the stream as {@link EventBus#EVENTS}, so a
+ * model checker explores both orders of a release and a touch by different threads.
  */
 public final class ContextTracker {
   private final EventBus events;
@@ -28,8 +32,14 @@ public final class ContextTracker {
     this.monitor = events.usesMonitor();
   }
 
+  /** The shared location of a context's released flag, as announced to the platform. */
+  public static String location(TrackedContext context) {
+    return "context#" + context.id();
+  }
+
   /** Registers a new context under a fresh id and returns it. */
   public <T extends TrackedContext> T allocate(T context) {
+    events.announce(EventBus.EVENTS); // the id counter, the table and the stream
     if (!monitor) {
       return allocateNow(context);
     }
@@ -44,7 +54,7 @@ public final class ContextTracker {
     }
     context.onAllocated(this, nextId++);
     live.put(context.id(), context);
-    events.emit(stamp -> new NdisEvent.ContextAllocated(stamp, context.ref()));
+    events.emitAnnounced(stamp -> new NdisEvent.ContextAllocated(stamp, context.ref()));
     return context;
   }
 
@@ -53,47 +63,74 @@ public final class ContextTracker {
    * changes nothing; returns whether this call released it.
    */
   public boolean release(TrackedContext context, String ruleId, String where) {
-    if (!monitor) {
-      return releaseNow(context, ruleId, where);
-    }
-    synchronized (this) {
-      return releaseNow(context, ruleId, where);
-    }
-  }
-
-  private boolean releaseNow(TrackedContext context, String ruleId, String where) {
     if (context.tracker() != this) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": releases " + context + " never allocated here");
       return false;
     }
-    if (context.isReleased()) {
+    events.announce(location(context));
+    if (!markReleased(context)) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": releases " + context + " a second time");
       return false;
     }
-    context.onReleased();
-    live.remove(context.id());
-    events.emit(stamp -> new NdisEvent.ContextReleased(stamp, context.ref(), where));
+    events.announce(EventBus.EVENTS);
+    if (!monitor) {
+      forget(context, where);
+    } else {
+      synchronized (this) {
+        forget(context, where);
+      }
+    }
     return true;
   }
 
-  boolean touch(TrackedContext context, String ruleId, String where) {
+  /** Sets the released flag; false if it was set already. */
+  private boolean markReleased(TrackedContext context) {
     if (!monitor) {
-      return touchNow(context, ruleId, where);
+      return markReleasedNow(context);
     }
     synchronized (this) {
-      return touchNow(context, ruleId, where);
+      return markReleasedNow(context);
     }
   }
 
-  private boolean touchNow(TrackedContext context, String ruleId, String where) {
+  private static boolean markReleasedNow(TrackedContext context) {
     if (context.isReleased()) {
+      return false;
+    }
+    context.onReleased();
+    return true;
+  }
+
+  private void forget(TrackedContext context, String where) {
+    live.remove(context.id());
+    events.emitAnnounced(stamp -> new NdisEvent.ContextReleased(stamp, context.ref(), where));
+  }
+
+  boolean touch(TrackedContext context, String ruleId, String where) {
+    events.announce(location(context));
+    if (!isLive(context)) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": uses " + context + " after release");
       return false;
     }
     return true;
+  }
+
+  /** Whether {@code context} was released, read as a shared access (no violation either way). */
+  public boolean isReleased(TrackedContext context) {
+    events.announce(location(context));
+    return !isLive(context);
+  }
+
+  private boolean isLive(TrackedContext context) {
+    if (!monitor) {
+      return !context.isReleased();
+    }
+    synchronized (this) {
+      return !context.isReleased();
+    }
   }
 
   /** The contexts still allocated, in allocation order: at the end of a run, the leaks. */

@@ -1,33 +1,57 @@
 package dev.condis.reference.event;
 
+import dev.condis.reference.platform.Platform;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Stamps events with a sequence number and the acting thread and hands them to every listener,
- * in order. Emission is serialised here so listeners need no locking of their own; NDIS emits
- * while holding its lock, which is what makes the order meaningful.
+ * in order. Emission is serialised here so listeners need no locking of their own.
+ *
+ * <p>NDIS emits under its lock, but drivers emit too (allocating and releasing contexts under
+ * their own locks), so the stream and the listeners' state behind it are shared across
+ * different locks: every emission is announced to the platform as an access to {@link #EVENTS}
+ * ({@link Platform#sharedAccess}), and a model checker explores every order of emissions by
+ * different threads.
  */
 public final class EventBus {
+  /** The shared location every emission accesses: the sequence counter and the listeners. */
+  public static final String EVENTS = "ndis.events";
+
   private final List<NdisListener> listeners = new CopyOnWriteArrayList<>();
   private final Supplier<String> threadName;
   private final boolean monitor;
+  private final Consumer<String> sharedAccess;
   private long nextSeq = 1;
 
-  /** {@code threadName} names the acting thread (the platform's current thread). */
+  /** A bus for plain Java threads: {@code threadName} names the acting thread. */
   public EventBus(Supplier<String> threadName) {
-    this(threadName, true);
+    this(threadName, true, location -> {});
   }
 
   /**
-   * With {@code monitor} false, emission takes no monitor: only for a platform whose threads
-   * never switch inside it ({@link dev.condis.reference.platform.Platform#bookkeepingNeedsMonitor}).
+   * The bus of a run on {@code platform}: its thread names, its choice of monitor
+   * ({@link Platform#bookkeepingNeedsMonitor}) and its {@link Platform#sharedAccess} hook.
    */
-  public EventBus(Supplier<String> threadName, boolean monitor) {
+  public EventBus(Platform platform) {
+    this(platform::currentThreadName, platform.bookkeepingNeedsMonitor(), platform::sharedAccess);
+  }
+
+  private EventBus(Supplier<String> threadName, boolean monitor, Consumer<String> sharedAccess) {
     this.threadName = threadName;
     this.monitor = monitor;
+    this.sharedAccess = sharedAccess;
+  }
+
+  /**
+   * Announces an access to bookkeeping state shared across locks ({@link Platform#sharedAccess}):
+   * the access itself must follow before the caller's next platform call.
+   */
+  public void announce(String location) {
+    sharedAccess.accept(location);
   }
 
   /** Whether emission (and the context tracker sharing this bus) takes a monitor. */
@@ -41,6 +65,15 @@ public final class EventBus {
 
   /** Builds the event with a fresh stamp and delivers it; returns it for the caller's use. */
   public NdisEvent emit(Function<Stamp, ? extends NdisEvent> event) {
+    announce(EVENTS);
+    return emitAnnounced(event);
+  }
+
+  /**
+   * {@link #emit} for a caller that has announced {@link #EVENTS} itself, with no platform call
+   * since: the context tracker, which updates its table and emits in one step.
+   */
+  public NdisEvent emitAnnounced(Function<Stamp, ? extends NdisEvent> event) {
     if (!monitor) {
       return deliver(event);
     }

@@ -70,7 +70,7 @@ final class NdisCore {
   NdisCore(Platform platform) {
     this.platform = Objects.requireNonNull(platform);
     this.lock = platform.newLock("ndis");
-    this.events = new EventBus(platform::currentThreadName, platform.bookkeepingNeedsMonitor());
+    this.events = new EventBus(platform);
     this.tracker = new ContextTracker(events);
     this.requests = new RequestBook(events);
   }

@@ -160,7 +160,7 @@ final class VcRouter {
    */
   private void leftBehind(CreateVcResult<?> made) {
     TrackedContext context = made.context();
-    if (!made.status().isPending() && context != null && context.id() != 0 && !context.isReleased()) {
+    if (!made.status().isPending() && context != null && context.id() != 0 && !core.tracker.isReleased(context)) {
       core.violation("VC-2", "ProtocolCoCreateVc failed with " + made.status() + " but left " + context
           + " allocated: a failing ProtocolCoCreateVc releases what it allocated for the VC before returning");
     }

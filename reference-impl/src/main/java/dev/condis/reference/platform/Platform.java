@@ -53,6 +53,17 @@ public interface Platform {
   String currentThreadName();
 
   /**
+   * Called right before the emulation's bookkeeping reads or writes state that threads share
+   * across <em>different</em> locks: a context's released flag (a driver releases it under its
+   * own lock, NDIS reads it under the NDIS lock) and the event stream with the property
+   * listeners' state behind it. A checker that explores synchronisation orders only must see
+   * this as a scheduling point dependent with every other access to {@code location}, or it
+   * explores one order of a real race (proofs/README.md, "What the dependency relation
+   * covers"). Real threads need nothing: the bookkeeping's monitor keeps it consistent.
+   */
+  default void sharedAccess(String location) {}
+
+  /**
    * Whether the emulation's own bookkeeping (stamping and delivering events, the context
    * tracker's table) needs a Java monitor to stay consistent on this platform's threads. That
    * monitor is instrumentation, not synchronisation of the checked program. True by default; a

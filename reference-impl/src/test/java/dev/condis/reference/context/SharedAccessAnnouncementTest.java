@@ -1,0 +1,83 @@
+package dev.condis.reference.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.condis.reference.event.Actor;
+import dev.condis.reference.event.EventBus;
+import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.platform.Platform;
+import dev.condis.reference.platform.ScriptedPlatform;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bookkeeping shared across locks (a context's released flag, the tracker's table and the
+ * event stream) announces each access to the platform before making it, so a model checker can
+ * order a driver's release under its own lock against NDIS's touch under the NDIS lock
+ * (Platform#sharedAccess; the explorer-side test is model's SharedAccessTest).
+ */
+class SharedAccessAnnouncementTest {
+  private final List<String> log = new ArrayList<>();
+  private EventBus bus;
+  private ContextTracker tracker;
+
+  @BeforeEach
+  void recordingPlatform() {
+    ScriptedPlatform delegate = new ScriptedPlatform();
+    Platform p = (Platform) Proxy.newProxyInstance(Platform.class.getClassLoader(), new Class<?>[] {Platform.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("sharedAccess")) {
+            log.add("announce " + args[0]);
+            return null;
+          }
+          return method.invoke(delegate, args);
+        });
+    bus = new EventBus(p);
+    bus.addListener(e -> log.add("event " + e.getClass().getSimpleName()));
+    tracker = new ContextTracker(bus);
+  }
+
+  @Test
+  void aReleaseAnnouncesTheFlagThenTheStream() {
+    CloseData c = tracker.allocate(new CloseData("client.closeCall"));
+    log.clear();
+
+    tracker.release(c, "CLOSE-4", "test");
+
+    assertThat(log).containsExactly("announce context#1", "announce ndis.events", "event ContextReleased");
+  }
+
+  @Test
+  void aTouchAnnouncesTheFlagAndATouchAfterReleaseTheStreamBeforeItsViolation() {
+    CloseData c = tracker.allocate(new CloseData("client.closeCall"));
+    c.touch("CLOSE-3", "live");
+    tracker.release(c, "CLOSE-4", "test");
+    log.clear();
+
+    c.touch("CLOSE-3", "after release");
+
+    assertThat(log).containsExactly("announce context#1", "announce ndis.events", "event RuleViolation");
+  }
+
+  @Test
+  void anAllocationAndAnEmissionAnnounceTheStreamFirst() {
+    tracker.allocate(new CloseData("client.closeCall"));
+    bus.emit(s -> new NdisEvent.Note(s, Actor.NDIS, "hello"));
+
+    assertThat(log).containsExactly(
+        "announce ndis.events", "event ContextAllocated", "announce ndis.events", "event Note");
+  }
+
+  @Test
+  void aSecondReleaseReadsTheFlagAndReportsWithoutForgettingTwice() {
+    CloseData c = tracker.allocate(new CloseData("client.closeCall"));
+    tracker.release(c, "CLOSE-4", "first");
+    log.clear();
+
+    assertThat(tracker.release(c, "CLOSE-4", "second")).isFalse();
+    assertThat(log).containsExactly("announce context#1", "announce ndis.events", "event RuleViolation");
+  }
+}
