@@ -23,6 +23,8 @@ final class Engine {
   final Object lock = new Object();
   final Program program;
   final SearchOptions options;
+  /** The watchdog's limit in nanoseconds; 0 = no watchdog. */
+  final long stallNanos;
   private final SearchTree tree; // null when replaying
   private final Decider decider;
 
@@ -49,6 +51,7 @@ final class Engine {
   private Engine(Program program, SearchOptions options, SearchTree tree, Decider decider) {
     this.program = program;
     this.options = options;
+    this.stallNanos = options.stallTimeout().map(Duration::toNanos).orElse(0L);
     this.tree = tree;
     this.decider = decider;
   }
@@ -204,7 +207,7 @@ final class Engine {
 
   private Execution newExecutionLocked() {
     Execution ex = new Execution(this, decider, tree == null ? 0 : tree.analysisFrom, tree == null);
-    ex.deadline = System.nanoTime() + options.perExecutionTimeout().toNanos();
+    ex.progressLocked();
     current = ex;
     return ex;
   }
@@ -224,8 +227,7 @@ final class Engine {
   // ------------------------------------------------------------ on the caller's thread
 
   private void watch() {
-    long timeout = options.perExecutionTimeout().toNanos();
-    long check = Math.max(1_000_000L, Math.min(timeout / 4, 50_000_000L));
+    long check = stallNanos == 0 ? 50_000_000L : Math.max(1_000_000L, Math.min(stallNanos / 4, 50_000_000L));
     ProgressListener progress = options.progressListener().orElse(null);
     long interval = options.progressInterval().toNanos();
     long nextProgress = startNanos + interval;
@@ -238,7 +240,7 @@ final class Engine {
         nextProgress = now + interval;
       }
       Execution ex = current;
-      if (ex != null && now - ex.deadline > 0) {
+      if (ex != null && stallNanos > 0 && now - ex.deadline > 0) {
         rescue(ex, now);
       }
       stopRetired(now, RETIRE_GRACE_NANOS);
@@ -261,7 +263,7 @@ final class Engine {
       }
       ControlledThread r = ex.running;
       if (!ex.aborted) {
-        ex.timedOutLocked(r);
+        ex.timedOutLocked(r, r.carrier == null ? new StackTraceElement[0] : r.carrier.getStackTrace());
       } else {
         ex.abortLocked(); // a fresh deadline for the rest of the unwinding
       }

@@ -60,6 +60,7 @@ final class Execution implements Runtime {
   boolean depthCut;
   Failure failure;
   volatile ControlledThread running;
+  /** When the watchdog gives up on this execution; pushed back at every step of progress. */
   volatile long deadline;
 
   Execution(Engine engine, Decider decider, int analysisFrom, boolean recordTrace) {
@@ -161,6 +162,7 @@ final class Execution implements Runtime {
     int v;
     synchronized (engine.lock) {
       enterLocked(me);
+      progressLocked();
       v = n == 1 ? 0 : decider.chooseValue(this, me, label, n);
       if (v >= 0 && steps != null) {
         steps.add(new TraceStep(me.id, me.name, "choose(" + label + ")=" + v + "of" + n));
@@ -284,6 +286,7 @@ final class Execution implements Runtime {
    * execution is over: completed, or aborted.
    */
   ControlledThread scheduleLocked(ControlledThread self) {
+    progressLocked();
     if (started < threads.size()) {
       // Spawned threads run their local prefix first, in creation order: one canonical place.
       ControlledThread n = threads.get(started++);
@@ -521,7 +524,14 @@ final class Execution implements Runtime {
 
   void abortLocked() {
     aborted = true;
-    deadline = System.nanoTime() + engine.options.perExecutionTimeout().toNanos();
+    progressLocked(); // a fresh allowance for the unwinding
+  }
+
+  /** The execution made progress: the watchdog waits a whole stall timeout from now. */
+  void progressLocked() {
+    if (engine.stallNanos > 0) {
+      deadline = System.nanoTime() + engine.stallNanos;
+    }
   }
 
   int sleepSetBlocked() {
@@ -556,10 +566,12 @@ final class Execution implements Runtime {
         + " in an earlier execution with the same prefix, but now " + now);
   }
 
-  void timedOutLocked(ControlledThread who) {
-    failLocked(FailureKind.TIMEOUT, "the execution exceeded the per-execution timeout of "
-        + engine.options.perExecutionTimeout().toMillis() + " ms: thread '" + who.name
-        + "' blocked outside the runtime or looped without calling it", null, who, null);
+  /** The watchdog's verdict on {@code who}, stuck where {@code stack} shows. */
+  void timedOutLocked(ControlledThread who, StackTraceElement[] stack) {
+    Stalled where = new Stalled(who.name, stack);
+    failLocked(FailureKind.TIMEOUT, "thread '" + who.name + "' made no runtime call for "
+        + engine.stallNanos / 1_000_000 + " ms: it blocks or spins outside the runtime"
+        + where.firstProgramFrame().map(f -> ", at " + Stalled.describe(f)).orElse(""), null, who, where);
   }
 
   String names(long mask) {

@@ -6,13 +6,16 @@ import java.util.Optional;
 
 /** Immutable settings of a search (and of a replay: steps and timeout). Build with {@link #builder()}. */
 public final class SearchOptions {
+  /** No progress for this long is a stuck thread, not a slow machine: an execution is ~1 ms. */
+  public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(30);
+
   public static final SearchOptions DEFAULTS = builder().build();
 
   private final long maxExecutions;
   private final int maxDepth;
   private final long maxStepsPerExecution;
   private final Duration timeBudget;
-  private final Duration perExecutionTimeout;
+  private final Duration stallTimeout;
   private final boolean reduction;
   private final boolean stopOnFirstFailure;
   private final ProgressListener progressListener;
@@ -24,7 +27,7 @@ public final class SearchOptions {
     maxDepth = b.maxDepth;
     maxStepsPerExecution = b.maxStepsPerExecution;
     timeBudget = b.timeBudget;
-    perExecutionTimeout = b.perExecutionTimeout;
+    stallTimeout = b.stallTimeout;
     reduction = b.reduction;
     stopOnFirstFailure = b.stopOnFirstFailure;
     progressListener = b.progressListener;
@@ -61,9 +64,15 @@ public final class SearchOptions {
     return Optional.ofNullable(timeBudget);
   }
 
-  /** Wall-clock limit of one execution; more is a {@link FailureKind#TIMEOUT} failure. */
-  public Duration perExecutionTimeout() {
-    return perExecutionTimeout;
+  /**
+   * The watchdog: the longest an execution may go without making progress (a runtime call that
+   * reaches the scheduler: a scheduling point, a choice, a thread's end). More is a
+   * {@link FailureKind#TIMEOUT} failure naming the stuck thread and its stack: a thread blocked
+   * outside the runtime or looping without calling it. Progress-based, so a slow or loaded
+   * machine does not trip it; empty = no watchdog (a replay paused in a debugger).
+   */
+  public Optional<Duration> stallTimeout() {
+    return Optional.ofNullable(stallTimeout);
   }
 
   /** Partial-order reduction (DPOR with sleep sets) on; off explores every interleaving. */
@@ -91,7 +100,7 @@ public final class SearchOptions {
   public String toString() {
     return "SearchOptions{maxExecutions=" + maxExecutions + ", maxDepth=" + maxDepth
         + ", maxStepsPerExecution=" + maxStepsPerExecution + ", timeBudget=" + timeBudget
-        + ", perExecutionTimeout=" + perExecutionTimeout + ", reduction=" + reduction
+        + ", stallTimeout=" + stallTimeout + ", reduction=" + reduction
         + ", stopOnFirstFailure=" + stopOnFirstFailure + "}";
   }
 
@@ -101,7 +110,7 @@ public final class SearchOptions {
     private int maxDepth = Integer.MAX_VALUE;
     private long maxStepsPerExecution = 1_000_000;
     private Duration timeBudget;
-    private Duration perExecutionTimeout = Duration.ofSeconds(10);
+    private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
     private boolean reduction = true;
     private boolean stopOnFirstFailure = true;
     private ProgressListener progressListener;
@@ -115,7 +124,7 @@ public final class SearchOptions {
       maxDepth = o.maxDepth;
       maxStepsPerExecution = o.maxStepsPerExecution;
       timeBudget = o.timeBudget;
-      perExecutionTimeout = o.perExecutionTimeout;
+      stallTimeout = o.stallTimeout;
       reduction = o.reduction;
       stopOnFirstFailure = o.stopOnFirstFailure;
       progressListener = o.progressListener;
@@ -144,8 +153,9 @@ public final class SearchOptions {
       return this;
     }
 
-    public Builder perExecutionTimeout(Duration d) {
-      perExecutionTimeout = positive(Objects.requireNonNull(d, "perExecutionTimeout"), "perExecutionTimeout");
+    /** The watchdog's limit ({@link SearchOptions#stallTimeout()}); null for no watchdog. */
+    public Builder stallTimeout(Duration d) {
+      stallTimeout = d == null ? null : positive(d, "stallTimeout");
       return this;
     }
 

@@ -88,7 +88,7 @@ class BoundsTest {
   void optionsValidateAndCopy() {
     assertThatThrownBy(() -> SearchOptions.builder().maxExecutions(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxExecutions");
-    assertThatThrownBy(() -> SearchOptions.builder().perExecutionTimeout(Duration.ZERO))
+    assertThatThrownBy(() -> SearchOptions.builder().stallTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
     SearchOptions o = SearchOptions.builder().maxDepth(7).reduction(false).build();
     SearchOptions copy = o.toBuilder().maxExecutions(5).build();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class HangTest {
   private static final SearchOptions QUICK = SearchOptions.builder()
-      .perExecutionTimeout(Duration.ofMillis(300))
+      .stallTimeout(Duration.ofMillis(300))
       .maxStepsPerExecution(10_000)
       .stopOnFirstFailure(false)
       .build();
@@ -53,8 +53,8 @@ class HangTest {
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
-    }), FailureKind.TIMEOUT, "per-execution timeout of 300 ms: thread 'worker' blocked outside"
-        + " the runtime or looped without calling it");
+    }), FailureKind.TIMEOUT, "thread 'worker' made no runtime call for 300 ms: it blocks or spins"
+        + " outside the runtime, at dev.condis.explorer.HangTest.lambda$sleepForeverTimesOut");
   }
 
   @Test
@@ -68,7 +68,7 @@ class HangTest {
           throw new IllegalStateException(e);
         }
       }
-    }), FailureKind.TIMEOUT, "per-execution timeout");
+    }), FailureKind.TIMEOUT, "made no runtime call for 300 ms");
   }
 
   @Test
@@ -78,7 +78,53 @@ class HangTest {
       while (spins[0] >= 0) {
         spins[0]++;
       }
-    }), FailureKind.TIMEOUT, "per-execution timeout");
+    }), FailureKind.TIMEOUT, ", at dev.condis.explorer.HangTest.lambda$busyLoopWithoutRuntimeCallsTimesOut");
+  }
+
+  @Test
+  void theStuckThreadsStackComesWithTheFailure() {
+    SearchResult r = Explorer.explore(hangsOnOneBranch(() -> {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }), QUICK);
+    Throwable cause = r.failures().get(0).cause();
+    assertThat(cause).isInstanceOf(Stalled.class);
+    assertThat(((Stalled) cause).firstProgramFrame().orElseThrow().getClassName()).isEqualTo(HangTest.class.getName());
+    assertThat(cause.getStackTrace()[0].getMethodName()).isEqualTo("sleep");
+  }
+
+  /** Slow steps are not a stall: the watchdog measures time without progress, not run time. */
+  @Test
+  void anExecutionSlowerThanTheTimeoutButMakingProgressCompletes() {
+    SearchResult r = Explorer.explore(rt -> {
+      LockRef l = rt.newLock("L");
+      for (int i = 0; i < 8; i++) {
+        rt.acquire(l);
+        sleep(100); // each step well under the 300 ms limit; the whole run well over it
+        rt.release(l);
+      }
+    }, QUICK);
+    assertThat(r.outcome()).isEqualTo(Outcome.COMPLETE);
+  }
+
+  /** No watchdog (a replay in a debugger): a thread paused for longer than any limit is waited for. */
+  @Test
+  void withoutAWatchdogAPausedThreadIsWaitedFor() {
+    Program p = hangsOnOneBranch(() -> sleep(700));
+    ExecutionResult e = Explorer.replay(p, Schedule.parse("c0of2"), QUICK.toBuilder().stallTimeout(null).build());
+    assertThat(e.failure()).isEmpty();
+    assertThat(e.completed()).isTrue();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -20,7 +20,7 @@ class SoundnessTest {
   private static final SearchOptions ALL = SearchOptions.builder()
       .stopOnFirstFailure(false).maxExecutions(20_000)
       // A loaded machine must not turn a slow execution into a TIMEOUT in one run only.
-      .perExecutionTimeout(Duration.ofMinutes(2))
+      .stallTimeout(Duration.ofMinutes(2))
       .build();
   /** Random programs small enough to enumerate without reduction. */
   private static final int FULL_LIMIT = 4_000;

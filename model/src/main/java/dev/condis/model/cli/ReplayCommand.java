@@ -73,7 +73,7 @@ final class ReplayCommand implements Callable<Integer> {
     ImmutableList<String> properties = search.propertyClasses(classpath);
     VerificationRequest request =
         new VerificationRequest(
-            config, properties, search.bounds(), dev.condis.model.engine.ProgressListener.NONE, search.engineOptions(env.environment()));
+            config, properties, search.bounds(null), dev.condis.model.engine.ProgressListener.NONE, search.engineOptions(env.environment()));
     ReplayResult outcome;
     try {
       outcome = replayer.replay(request, schedule.strip());

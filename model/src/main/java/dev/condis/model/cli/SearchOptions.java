@@ -56,8 +56,20 @@ public final class SearchOptions {
       description = "Stop each scenario's search after this long (then INCONCLUSIVE), e.g. 30s, 5m, 1h. Default: 10m.")
   Duration timeBudget;
 
+  @Option(
+      names = "--execution-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "The watchdog: a thread that makes no synchronisation step for this long blocks or spins outside the Platform, a 'hang' violation naming it. Default for verify: 30s; replay has none unless given.")
+  Duration executionTimeout;
+
   /** The bounds: the defaults with each option given replacing its part. */
   public Bounds bounds() {
+    return bounds(Bounds.DEFAULT_EXECUTION_TIMEOUT);
+  }
+
+  /** The bounds, with {@code defaultTimeout} (null: no watchdog) unless --execution-timeout is given. */
+  public Bounds bounds(Duration defaultTimeout) {
     Bounds d = Bounds.DEFAULT;
     long executions = maxExecutions == null ? d.maxExecutions() : maxExecutions;
     int depth = maxDepth == null ? d.maxDepth() : maxDepth;
@@ -68,7 +80,7 @@ public final class SearchOptions {
     if (depth <= 0) {
       throw new BadInputException("--max-depth must be positive, not " + depth);
     }
-    return new Bounds(executions, depth, budget);
+    return new Bounds(executions, depth, budget, executionTimeout == null ? defaultTimeout : executionTimeout);
   }
 
   /** The engine by name; an unknown one is bad input listing the known ones. */

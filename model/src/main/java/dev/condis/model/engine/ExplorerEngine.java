@@ -8,6 +8,7 @@ import dev.condis.explorer.Failure;
 import dev.condis.explorer.FailureKind;
 import dev.condis.explorer.Program;
 import dev.condis.explorer.Schedule;
+import dev.condis.explorer.Stalled;
 import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
 import dev.condis.model.property.DeadlockProperty;
@@ -47,9 +48,10 @@ import java.util.stream.Collectors;
  *   <li>STEP_BOUND (one execution made more than a million runtime calls; no scenario comes
  *       near): VIOLATION of {@code livelock}, rule IRQL-4 — a driver spinning while it waits
  *       for a completion. It replays like any counterexample.
- *   <li>TIMEOUT (one execution ran past the per-execution wall-clock limit, e.g. a thread
- *       blocked outside the Platform seam): INCONCLUSIVE, since wall time is not
- *       reproducible; {@code detail} gives the schedule.
+ *   <li>TIMEOUT (the watchdog: a thread made no synchronisation step for the execution
+ *       timeout, 30 s by default, i.e. it blocks or spins outside the Platform seam): VIOLATION
+ *       of {@code hang}, rule IRQL-4, naming the thread, its driver method and its stack; the
+ *       schedule replays up to the hang. Progress-based, so a slow machine does not trip it.
  *   <li>REPLAY_DIVERGENCE during the search (the checked program is not deterministic), or any
  *       failure of the explorer itself: ERROR.
  * </ul>
@@ -200,6 +202,7 @@ public final class ExplorerEngine implements Engine {
             .maxExecutions(bounds.maxExecutions())
             .maxDepth(bounds.maxDepth())
             .timeBudget(bounds.timeBudget())
+            .stallTimeout(bounds.executionTimeout())
             .stopOnFirstFailure(true)
             .reduction(true);
     if (progress != null && progress != ProgressListener.NONE) {
@@ -249,11 +252,15 @@ public final class ExplorerEngine implements Engine {
                 (cause == null ? f.message() : cause.toString()) + (cause == null ? "" : at(cause)) + where),
             f.message());
       case TIMEOUT:
+        String stack = f.cause() instanceof Stalled s ? stack(s) : "";
         return new Classified(
-            Verdict.INCONCLUSIVE, null,
-            "an execution did not finish within the per-execution time limit (a thread blocked "
-                + "outside the Platform seam, or the machine is overloaded): " + f.message() + where
-                + "; schedule " + f.schedule());
+            Verdict.VIOLATION,
+            new Violation(
+                PropertyCatalog.HANG,
+                WAIT_RULE,
+                "a driver blocks or spins outside the Platform (no synchronisation step): " + f.message()
+                    + stack),
+            f.message());
       case REPLAY_DIVERGENCE:
       default:
         return new Classified(
@@ -261,6 +268,16 @@ public final class ExplorerEngine implements Engine {
             "the checked program is not deterministic (the same decisions led elsewhere): "
                 + f.message() + where);
     }
+  }
+
+  /** The stuck thread's stack, innermost first, as report lines. */
+  private static String stack(Stalled s) {
+    StringBuilder b = new StringBuilder("; stack:");
+    StackTraceElement[] st = s.getStackTrace();
+    for (int i = 0; i < Math.min(st.length, 12); i++) {
+      b.append("\n    at ").append(Stalled.describe(st[i]));
+    }
+    return st.length > 12 ? b.append("\n    ...").toString() : b.toString();
   }
 
   /** Whether the exception was thrown by the model's own code rather than the checked program. */

@@ -25,12 +25,16 @@ import java.util.Set;
  *
  * <p>Two more properties are always checked by the engines themselves, with no listener:
  * {@value #NO_UNCAUGHT_EXCEPTION} (an exception escaped driver code: a driver bug) and
- * {@value #LIVELOCK} (an execution ran past the per-execution step bound).
+ * {@value #LIVELOCK} (an execution ran past the per-execution step bound), and {@value #HANG}
+ * (a thread made no synchronisation step for the execution timeout: it blocks or spins outside
+ * the Platform).
  */
 public final class PropertyCatalog {
 
   /** Engine-reported: an exception escaped a driver thread. */
   public static final String NO_UNCAUGHT_EXCEPTION = "no-uncaught-exception";
+  /** Engine-reported: a thread made no synchronisation step for the execution timeout. */
+  public static final String HANG = "hang";
   /** Engine-reported: one execution exceeded the step (depth) bound. */
   public static final String LIVELOCK = "livelock";
 
@@ -72,7 +76,7 @@ public final class PropertyCatalog {
 
   /** The ids the engines check on their own, always. */
   public static ImmutableList<String> engineProperties() {
-    return ImmutableList.of(NO_UNCAUGHT_EXCEPTION, LIVELOCK);
+    return ImmutableList.of(NO_UNCAUGHT_EXCEPTION, LIVELOCK, HANG);
   }
 
   /** Built-ins, then ServiceLoader ones found with {@code classpath}. */
@@ -121,7 +125,7 @@ public final class PropertyCatalog {
     if (builtIn != null) {
       return builtIn.getName();
     }
-    if (PropertyCatalog.NO_UNCAUGHT_EXCEPTION.equals(s) || PropertyCatalog.LIVELOCK.equals(s)) {
+    if (engineProperties().contains(s)) {
       throw new DriverLoader.BadDriverException(
           "property '" + s + "' is checked by the engine on every run; it need not be selected");
     }

@@ -28,6 +28,6 @@ class DefaultSuiteTest {
     assertThat(r.figures().executions()).isPositive();
     assertThat(r.properties())
         .contains("exactly-once-completion", "no-use-after-close", "no-leak", "status-discipline",
-            "call-ordering", "deadlock", "no-uncaught-exception", "livelock");
+            "call-ordering", "deadlock", "no-uncaught-exception", "livelock", "hang");
   }
 }
