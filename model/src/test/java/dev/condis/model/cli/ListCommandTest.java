@@ -8,12 +8,14 @@ import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioDefinition;
 import dev.condis.reference.fault.SeededFault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 class ListCommandTest {
   private final FakeEngines engines =
       FakeEngines.answering(Verdict.VERIFIED).with("jpf", r -> FakeEngines.result(r, Verdict.VERIFIED));
 
   @Test
+  @ExtendWith(NoJpfHome.class)
   void listsScenariosPropertiesFaultsAndEnginesAsTables() {
     FakeEngines.Run run = engines.run("list");
     assertThat(run.exit()).isZero();
@@ -49,6 +51,7 @@ class ListCommandTest {
   }
 
   @Test
+  @ExtendWith(NoJpfHome.class)
   void theJpfRowShowsTheHomeWhenSet() {
     FakeEngines.Run run = engines.run(java.util.Map.of("JPF_HOME", "/opt/jpf-core"), "list", "engines");
     assertThat(run.out()).containsPattern("(?m)^  jpf +\\S+ +jpf.home = /opt/jpf-core");

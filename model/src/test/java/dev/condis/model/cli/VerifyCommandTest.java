@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -158,6 +159,7 @@ class VerifyCommandTest {
   }
 
   @Test
+  @ExtendWith(NoJpfHome.class)
   void jpfHomeComesFromTheEnvironmentWhenNotGiven() {
     FakeEngines engines = FakeEngines.answering(Verdict.VERIFIED);
     engines.run(Map.of("JPF_HOME", "/opt/jpf-core"), ONE);
