@@ -49,7 +49,7 @@ public final class TextReport {
   static String verdictLine(VerificationResult r) {
     String detail = r.detail().filter(d -> !d.isBlank()).orElse(null);
     return switch (r.verdict()) {
-      case VERIFIED -> "VERIFIED: every execution explored, no property failed";
+      case VERIFIED -> "VERIFIED: every execution explored, no property failed" + (detail == null ? "" : "; " + detail);
       case VIOLATION -> "VIOLATION" + (detail == null ? "" : ": " + detail);
       case INCONCLUSIVE ->
           "INCONCLUSIVE: "

@@ -4,6 +4,7 @@ import com.google.common.hash.HashCode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The states seen at quiescent points during one search (see {@link StateFingerprint}): an
@@ -26,10 +27,48 @@ public final class Checkpoints {
     String heldBy();
   }
 
+  /** {@code -Dcondis.auditCache=true}: every search audits its cache hits (the tests run the suite so). */
+  public static final String AUDIT_PROPERTY = "condis.auditCache";
+
   /** Each state seen, with the path of the first execution that reached it. */
   private final Map<HashCode, Long> seen = new ConcurrentHashMap<>();
+  /** Audit mode only: each state's full text, compared on every later visit of its hash. */
+  private final Map<HashCode, String> texts;
   private final AtomicLong cut = new AtomicLong();
+  private final AtomicLong audited = new AtomicLong();
   private volatile String disabledBecause;
+
+  /** A cache that audits its hits if {@value #AUDIT_PROPERTY} is set. */
+  public Checkpoints() {
+    this(Boolean.getBoolean(AUDIT_PROPERTY));
+  }
+
+  /**
+   * With {@code audit}, the full state behind every fingerprint is kept and compared whenever
+   * the fingerprint is met again: two different states with one fingerprint (a collision, or a
+   * fingerprint that leaves something out) fail the run with {@link CacheMismatch} instead of
+   * pruning silently. It costs memory and time: for tests and doubt, not for nightly runs.
+   */
+  public Checkpoints(boolean audit) {
+    this(audit, StateFingerprint::of);
+  }
+
+  /** With another fingerprint function: for tests of the audit (a deliberately weak one). */
+  Checkpoints(boolean audit, Function<Object[], HashCode> fingerprint) {
+    this.texts = audit ? new ConcurrentHashMap<>() : null;
+    this.fingerprint = fingerprint;
+  }
+
+  private final Function<Object[], HashCode> fingerprint;
+
+  /** Audit mode found two different states under one fingerprint. */
+  public static final class CacheMismatch extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    CacheMismatch(String message) {
+      super(message);
+    }
+  }
 
   /** Ends the current execution at a checkpoint: the harness catches it and returns. */
   static final class Reached extends RuntimeException {
@@ -51,20 +90,73 @@ public final class Checkpoints {
       return;
     }
     HashCode h;
+    Object[] all;
     try {
-      Object[] all = new Object[roots.length + 1];
+      all = new Object[roots.length + 1];
       all[0] = point;
       System.arraycopy(roots, 0, all, 1, roots.length);
-      h = StateFingerprint.of(all);
+      h = fingerprint.apply(all);
     } catch (StateFingerprint.Unfingerprintable e) {
       disabledBecause = e.getMessage();
       return;
+    }
+    if (texts != null) {
+      audit(h, all);
     }
     Long first = seen.putIfAbsent(h, path);
     if (first != null && first != path) {
       cut.incrementAndGet();
       throw new Reached();
     }
+  }
+
+  private void audit(HashCode h, Object[] all) {
+    String now = StateFingerprint.text(all);
+    String before = texts.putIfAbsent(h, now);
+    if (before != null) {
+      audited.incrementAndGet();
+      if (!before.equals(now)) {
+        throw new CacheMismatch("state cache audit: two different states share fingerprint " + h
+            + "; first difference at line " + firstDifference(before, now));
+      }
+    }
+  }
+
+  private static String firstDifference(String a, String b) {
+    String[] x = a.split("\n", -1);
+    String[] y = b.split("\n", -1);
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      if (!x[i].equals(y[i])) {
+        return (i + 1) + ": '" + x[i] + "' against '" + y[i] + "'";
+      }
+    }
+    return Math.min(x.length, y.length) + 1 + ": one state is longer";
+  }
+
+  /** Audit mode: how many revisits of a fingerprint were checked against the full state. */
+  public long audited() {
+    return audited.get();
+  }
+
+  /**
+   * The probability that two of the distinct states seen share a 128-bit fingerprint (the
+   * birthday bound n(n-1)/2 / 2^128), which would make the cache prune a state it never
+   * explored: the cache's one unproved step, as TLC reports it.
+   */
+  public double collisionProbability() {
+    double n = seen.size();
+    return n * (n - 1) / 2 / Math.pow(2, 128);
+  }
+
+  /** One line on what the cache did in this search, or why it was off. */
+  public String summary() {
+    String why = disabledBecause;
+    if (why != null) {
+      return "state cache off (" + why + "): no execution was cut, the search is stateless";
+    }
+    return String.format(java.util.Locale.ROOT,
+        "state cache: %,d distinct states at quiescent points, %,d executions cut there,"
+            + " fingerprint collision probability %.1e", seen.size(), cut.get(), collisionProbability());
   }
 
   /** Executions that stopped at a checkpoint. */

@@ -1,5 +1,6 @@
 package dev.condis.model.scenario;
 
+import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.HashCode;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +46,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * canonically throws {@link Unfingerprintable}, and the caller then stops using checkpoints
  * for that search. Platform objects (threads, the controlled runtime) are left out: at a
  * quiescent point they hold nothing but names.
+ *
+ * <p>Static fields are state too (a user driver may keep a counter in one): the first time a
+ * class outside the JDK is met, its static fields are walked like instance fields, except
+ * constants ({@code static final} holding null, a string, a boxed primitive, an enum constant,
+ * a class or a Guava immutable collection). One that cannot be read canonically switches the
+ * cache off, with the field named in the reason.
+ *
+ * <p>{@link #text} gives the same walk as canonical text instead of a hash: the full state,
+ * which the cache's audit mode compares on a hit (see {@link Checkpoints}).
  */
 final class StateFingerprint {
 
@@ -56,25 +68,42 @@ final class StateFingerprint {
   }
 
   private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, List<Field>> STATIC_FIELDS = new ConcurrentHashMap<>();
 
   private final IdentityHashMap<Object, Integer> visited;
+  private final Set<Class<?>> staticsSeen;
   private final Hasher hasher = Hashing.murmur3_128().newHasher();
+  private final StringBuilder text;
   private int depth;
 
-  private StateFingerprint(IdentityHashMap<Object, Integer> visited) {
+  private StateFingerprint(IdentityHashMap<Object, Integer> visited, Set<Class<?>> staticsSeen, StringBuilder text) {
     this.visited = visited;
+    this.staticsSeen = staticsSeen;
+    this.text = text;
   }
 
   static HashCode of(Object... roots) {
-    StateFingerprint f = new StateFingerprint(new IdentityHashMap<>());
+    StateFingerprint f = new StateFingerprint(new IdentityHashMap<>(), new HashSet<>(), null);
     for (Object root : roots) {
       f.visit(root);
     }
     return f.hasher.hash();
   }
 
+  /** The full state the hash is taken of, as canonical text (for auditing cache hits). */
+  static String text(Object... roots) {
+    StateFingerprint f = new StateFingerprint(new IdentityHashMap<>(), new HashSet<>(), new StringBuilder());
+    for (Object root : roots) {
+      f.visit(root);
+    }
+    return f.text.toString();
+  }
+
   private void tag(String s) {
     hasher.putString(s, StandardCharsets.UTF_8).putByte((byte) 0);
+    if (text != null) {
+      text.append(s).append('\n');
+    }
   }
 
   private void visit(Object o) {
@@ -123,7 +152,9 @@ final class StateFingerprint {
       return;
     }
     visited.put(o, visited.size());
-    if (c.isArray()) {
+    if (c == Object.class) {
+      tag("object"); // a bare monitor or token: no state but its identity, which the index gives
+    } else if (c.isArray()) {
       visitArray(o);
     } else if (o instanceof Collection<?> coll) {
       if (isOrdered(coll)) {
@@ -165,7 +196,40 @@ final class StateFingerprint {
           throw new Unfingerprintable("cannot read " + f);
         }
       }
+      statics(c);
     }
+  }
+
+  /** The mutable static state of {@code c} and its superclasses, once per fingerprint. */
+  private void statics(Class<?> c) {
+    for (Class<?> x = c; x != null && !x.getName().startsWith("java."); x = x.getSuperclass()) {
+      if (!staticsSeen.add(x)) {
+        return;
+      }
+      for (Field f : staticFields(x)) {
+        Object value;
+        try {
+          value = f.get(null);
+        } catch (IllegalAccessException | RuntimeException | LinkageError e) {
+          throw new Unfingerprintable("cannot read static field " + f);
+        }
+        if (Modifier.isFinal(f.getModifiers()) && isConstant(value)) {
+          continue;
+        }
+        tag("static:" + x.getName() + "." + f.getName());
+        try {
+          visit(value);
+        } catch (Unfingerprintable e) {
+          throw new Unfingerprintable("static field " + x.getName() + "." + f.getName() + ": " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static boolean isConstant(Object v) {
+    return v == null || v instanceof String || v instanceof Number || v instanceof Boolean
+        || v instanceof Character || v instanceof Enum<?> || v instanceof Class<?>
+        || v instanceof ImmutableCollection<?> || v instanceof ImmutableMap<?, ?>;
   }
 
   private void visitArray(Object array) {
@@ -184,7 +248,7 @@ final class StateFingerprint {
   private void unordered(Collection<?> elements) {
     List<Map.Entry<HashCode, Object>> keyed = new ArrayList<>();
     for (Object x : elements) {
-      StateFingerprint sub = new StateFingerprint(new IdentityHashMap<>(visited));
+      StateFingerprint sub = new StateFingerprint(new IdentityHashMap<>(visited), new HashSet<>(staticsSeen), null);
       sub.visit(x);
       keyed.add(Map.entry(sub.hasher.hash(), x));
     }
@@ -208,6 +272,26 @@ final class StateFingerprint {
   private static boolean isOrdered(Map<?, ?> m) {
     return m instanceof LinkedHashMap || m instanceof SortedMap || m instanceof EnumMap
         || m instanceof ImmutableMap;
+  }
+
+  private static List<Field> staticFields(Class<?> c) {
+    return STATIC_FIELDS.computeIfAbsent(
+        c,
+        k -> {
+          List<Field> out = new ArrayList<>();
+          for (Field f : k.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
+              try {
+                f.setAccessible(true);
+              } catch (RuntimeException e) {
+                throw new Unfingerprintable("cannot read static field " + f);
+              }
+              out.add(f);
+            }
+          }
+          out.sort(Comparator.comparing(Field::getName));
+          return List.copyOf(out);
+        });
   }
 
   private static List<Field> fields(Class<?> c) {

@@ -1,0 +1,193 @@
+package dev.condis.model.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.hash.HashCode;
+import dev.condis.model.property.NoLeakProperty;
+import dev.condis.reference.client.ReferenceClient;
+import dev.condis.reference.mcm.ReferenceMcm;
+import dev.condis.reference.platform.PlatformLock;
+import dev.condis.reference.platform.ScriptedPlatform;
+import dev.condis.reference.system.CallManagerKind;
+import dev.condis.reference.system.CoNdisSystem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The state cache may cut an execution only at a state it has seen: two states that differ in
+ * any one component must fingerprint differently, or the cache would prune a reachable
+ * violation and the report would still say VERIFIED. Equal states must fingerprint alike, or
+ * the cache cuts nothing.
+ */
+class StateFingerprintTest {
+
+  /** A driver's own state: fields, a list, a set, a shared reference. */
+  static final class Driver {
+    int calls;
+    String phase = "idle";
+    final List<String> log = new ArrayList<>();
+    final Set<String> parties = new HashSet<>();
+    Object left = new Buffer();
+    Object right = new Buffer();
+  }
+
+  static final class Buffer {}
+
+  /** A user driver keeping a counter in a static field. */
+  static final class StaticCounterDriver {
+    static int created;
+    int own;
+  }
+
+  /** A static field the fingerprint cannot read canonically (a JDK object whose fields are private to the JDK). */
+  static final class AtomicStaticDriver {
+    static final java.util.Random COUNTER = new java.util.Random(1);
+    int own;
+  }
+
+  /** A lock as the explorer's platform makes it: its holder is state. */
+  record HeldLock(String name, String heldBy) implements PlatformLock, Checkpoints.HeldBy {}
+
+  private static HashCode fingerprint(Object... roots) {
+    return StateFingerprint.of(roots);
+  }
+
+  private static void assertDiffers(Consumer<Driver> change) {
+    Driver a = new Driver();
+    Driver b = new Driver();
+    assertThat(fingerprint(a)).isEqualTo(fingerprint(b));
+    change.accept(b);
+    assertThat(fingerprint(a)).isNotEqualTo(fingerprint(b));
+  }
+
+  @Test
+  void anyOneFieldOfADriverChangesIt() {
+    assertDiffers(d -> d.calls++);
+    assertDiffers(d -> d.phase = "closing");
+    assertDiffers(d -> d.log.add("makeCall"));
+    assertDiffers(d -> d.parties.add("party#1"));
+    assertDiffers(d -> d.right = d.left); // aliasing is state: one buffer, not two equal ones
+  }
+
+  @Test
+  void listOrderIsStateAndSetOrderIsNot() {
+    Driver a = new Driver();
+    Driver b = new Driver();
+    a.log.addAll(List.of("x", "y"));
+    b.log.addAll(List.of("y", "x"));
+    assertThat(fingerprint(a)).isNotEqualTo(fingerprint(b));
+    a.parties.addAll(List.of("p1", "p2", "p3"));
+    Driver c = new Driver();
+    c.log.addAll(a.log);
+    c.parties.addAll(List.of("p3", "p1", "p2"));
+    assertThat(fingerprint(a)).isEqualTo(fingerprint(c));
+  }
+
+  @Test
+  void whoHoldsALockIsState() {
+    assertThat(fingerprint(new HeldLock("ndis", null))).isNotEqualTo(fingerprint(new HeldLock("ndis", "t1")));
+    assertThat(fingerprint(new HeldLock("ndis", "t1"))).isNotEqualTo(fingerprint(new HeldLock("ndis", "t2")));
+  }
+
+  @Test
+  void aPropertyListenersStateChangesIt() {
+    Driver d = new Driver();
+    NoLeakProperty before = new NoLeakProperty();
+    NoLeakProperty after = new NoLeakProperty();
+    HashCode empty = fingerprint(d, before);
+    assertThat(fingerprint(d, after)).isEqualTo(empty);
+    CoNdisSystem system = system();
+    system.ndis().addListener(event -> after.onEvent(event, (rule, message) -> {}));
+    system.client().makeCall(0);
+    system.platform().awaitDeferred();
+    assertThat(fingerprint(d, after)).isNotEqualTo(empty);
+  }
+
+  @Test
+  void theWholeSystemIsDeterministicAndAnOutstandingRequestChangesIt() {
+    assertThat(fingerprint(system())).isEqualTo(fingerprint(system()));
+    CoNdisSystem calling = system(ScriptedPlatform.withChoices(java.util.Map.of("mcm.makeCall.pend", 1)));
+    HashCode idle = fingerprint(calling);
+    calling.client().makeCall(0); // pended: outstanding until its deferred completion runs
+    HashCode outstanding = fingerprint(calling);
+    calling.platform().awaitDeferred();
+    assertThat(outstanding).isNotEqualTo(idle);
+    assertThat(fingerprint(calling)).isNotEqualTo(outstanding).isNotEqualTo(idle);
+  }
+
+  @Test
+  void aUserDriversStaticFieldIsState() {
+    StaticCounterDriver d = new StaticCounterDriver();
+    HashCode before = fingerprint(d);
+    StaticCounterDriver.created++;
+    try {
+      assertThat(fingerprint(d)).isNotEqualTo(before);
+      assertThat(StateFingerprint.text(d)).contains("static:" + StaticCounterDriver.class.getName() + ".created");
+    } finally {
+      StaticCounterDriver.created--;
+    }
+  }
+
+  @Test
+  void aStaticFieldItCannotReadSwitchesTheCacheOffAndSaysWhich() {
+    Checkpoints cache = new Checkpoints(false);
+    cache.check(1, 1L, new AtomicStaticDriver());
+    cache.check(1, 2L, new AtomicStaticDriver()); // would be a hit: the cache must not cut it
+    assertThat(cache.disabledBecause()).contains(AtomicStaticDriver.class.getName() + ".COUNTER");
+    assertThat(cache.executionsCut()).isZero();
+    assertThat(cache.summary()).startsWith("state cache off (");
+  }
+
+  @Test
+  void theAuditFailsLoudlyWhenTwoStatesShareAFingerprint() {
+    Checkpoints weak = new Checkpoints(true, roots -> HashCode.fromInt(42)); // every state collides
+    Driver a = new Driver();
+    Driver b = new Driver();
+    b.calls = 1;
+    weak.check(1, 1L, a);
+    assertThatThrownBy(() -> weak.check(1, 2L, b))
+        .isInstanceOf(Checkpoints.CacheMismatch.class)
+        .hasMessageContaining("two different states share fingerprint")
+        .hasMessageContaining("'java.lang.Integer:0' against 'java.lang.Integer:1'");
+  }
+
+  @Test
+  void theAuditPassesARealHitAndCountsIt() {
+    Checkpoints audited = new Checkpoints(true);
+    audited.check(1, 1L, new Driver());
+    assertThatThrownBy(() -> audited.check(1, 2L, new Driver())).isInstanceOf(RuntimeException.class)
+        .hasMessage("state already explored");
+    assertThat(audited.audited()).isEqualTo(1);
+    assertThat(audited.executionsCut()).isEqualTo(1);
+  }
+
+  @Test
+  void theCollisionEstimateIsTheBirthdayBound() {
+    Checkpoints cache = new Checkpoints(false);
+    for (int i = 0; i < 1000; i++) {
+      Driver d = new Driver();
+      d.calls = i;
+      cache.check(1, i, d);
+    }
+    assertThat(cache.collisionProbability() / (1000.0 * 999 / 2 / Math.pow(2, 128))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(cache.summary()).contains("1,000 distinct states").contains("collision probability 1.5e-33");
+  }
+
+  private static CoNdisSystem system() {
+    return system(new ScriptedPlatform());
+  }
+
+  private static CoNdisSystem system(ScriptedPlatform platform) {
+    return CoNdisSystem.builder()
+        .platform(platform)
+        .callManagerKind(CallManagerKind.MCM)
+        .client(new ReferenceClient())
+        .integratedCallManager(new ReferenceMcm())
+        .build();
+  }
+}
