@@ -46,7 +46,9 @@ public final class JpfMain {
             : arguments.propertyClasses();
     ScenarioHarness harness = new ScenarioHarness(arguments.config(), properties);
     Consumer<NdisEvent> trace = arguments.events() ? event -> System.out.println(EventCodec.encode(event)) : null;
-    JavaPlatform platform = arguments.races() ? new JavaPlatform() : JavaPlatform.forJpfSynchronisationOrders();
+    JavaPlatform platform = arguments.races()
+        ? new JavaPlatform()
+        : JavaPlatform.forJpfSynchronisationOrders(harness.needsEventOrder());
     harness.runOnce(platform, ViolationSink.throwing(), trace);
     endOfExecution();
   }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.ExplorerEngine;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.scenario.DriverLoader;
 import java.nio.file.Files;
@@ -63,6 +64,11 @@ public final class SearchOptions {
       description = "The watchdog: a thread that makes no synchronisation step for this long blocks or spins outside the Platform, a 'hang' violation naming it. Default for verify: 30s; replay has none unless given.")
   Duration executionTimeout;
 
+  @Option(
+      names = "--no-state-cache",
+      description = "Explorer: switch the state cache off (a stateless search; slower, and it rests on no fingerprint).")
+  boolean noStateCache;
+
   /** The bounds: the defaults with each option given replacing its part. */
   public Bounds bounds() {
     return bounds(Bounds.DEFAULT_EXECUTION_TIMEOUT);
@@ -96,6 +102,14 @@ public final class SearchOptions {
 
   /** Options for one engine only: {@code jpf.home} from --jpf-home, -Djpf.home or $JPF_HOME. */
   public ImmutableMap<String, String> engineOptions(Map<String, String> environment) {
+    ImmutableMap<String, String> jpf = jpfOptions(environment);
+    if (!noStateCache) {
+      return jpf;
+    }
+    return ImmutableMap.<String, String>builder().putAll(jpf).put(ExplorerEngine.STATE_CACHE, "false").build();
+  }
+
+  private ImmutableMap<String, String> jpfOptions(Map<String, String> environment) {
     String home =
         jpfHome != null
             ? jpfHome.toString()

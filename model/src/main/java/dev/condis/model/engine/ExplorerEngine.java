@@ -19,6 +19,7 @@ import dev.condis.model.scenario.ScenarioDefinition;
 import dev.condis.model.scenario.ScenarioHarness;
 import dev.condis.model.scenario.ViolationSink;
 import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.ndis.NdisSnapshot;
 import dev.condis.reference.fault.SeededFault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,9 @@ import java.util.stream.Collectors;
 public final class ExplorerEngine implements Engine {
   public static final String NAME = "explorer";
 
+  /** Engine option: "false" switches the state cache off ({@code --no-state-cache}). */
+  public static final String STATE_CACHE = "explorer.stateCache";
+
   /** The rule engine-found deadlocks and livelocks are reported under. */
   static final String WAIT_RULE = DeadlockProperty.RULE;
 
@@ -83,7 +87,9 @@ public final class ExplorerEngine implements Engine {
             .build();
     SearchOptions options = searchOptions(request.bounds(), request.progress());
     SearchResult result;
-    Checkpoints cache = new Checkpoints();
+    Checkpoints cache = "false".equals(request.engineOptions().get(STATE_CACHE))
+        ? Checkpoints.off("--no-state-cache")
+        : new Checkpoints();
     try {
       result = Explorer.explore(program(harness, null, cache), options);
     } catch (RuntimeException | Error e) {
@@ -191,9 +197,18 @@ public final class ExplorerEngine implements Engine {
 
   private static Program program(
       ScenarioHarness harness, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
+    return program(harness, trace, checkpoints, snapshot -> {});
+  }
+
+  /** The harness as an explorer program; {@code ends} gets each completed execution's final state. */
+  static Program program(ScenarioHarness harness, Consumer<NdisEvent> trace, Checkpoints checkpoints,
+      Consumer<NdisSnapshot> ends) {
     return rt -> {
       ViolationSink sink = v -> rt.fail(v.toString(), v);
-      harness.runOnce(new ExplorerPlatform(rt, harness.needsEventOrder()), sink, trace, checkpoints);
+      NdisSnapshot end = harness.runOnce(new ExplorerPlatform(rt, harness.needsEventOrder()), sink, trace, checkpoints);
+      if (end != null) {
+        ends.accept(end);
+      }
     };
   }
 

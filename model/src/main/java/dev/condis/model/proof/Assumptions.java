@@ -14,9 +14,12 @@ public final class Assumptions {
   /**
    * @param engineChecks the engine's own checks in this run; with {@code data-race} among
    *     them (JPF), data-race freedom was checked rather than assumed
+   * @param stateCache what the explorer's state cache did in a VERIFIED run (its report line),
+   *     or null where it played no part in the claim
    */
   public static ImmutableList<String> of(
-      ScenarioConfig config, Bounds bounds, String engine, java.util.List<String> engineChecks) {
+      ScenarioConfig config, Bounds bounds, String engine, java.util.List<String> engineChecks,
+      String stateCache) {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     out.add(
         "data-race freedom: every piece of state shared between threads in the drivers and the "
@@ -44,8 +47,15 @@ public final class Assumptions {
     if ("explorer".equals(engine)) {
       out.add(
           "partial-order reduction: the explorer's DPOR with sleep sets skips only executions "
-              + "equivalent (same order of dependent synchronisation operations) to one it "
-              + "explores");
+              + "equivalent to one it explores: the same order of dependent operations (each "
+              + "lock's operations, each context's release and touches, deferred calls, and the "
+              + "event stream unless every property is trace-invariant)");
+    }
+    if (stateCache != null) {
+      out.add(
+          "state cache: an execution reaching, at a quiescent point, a state another path "
+              + "reached there was cut; sound if no two different states share a 128-bit "
+              + "fingerprint and the fingerprint reads the whole state (" + stateCache + ")");
     }
     out.add(
         "model fidelity: NDIS is the emulation in reference-impl, which follows the rules digest "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Counterexample;
+import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.report.Formats;
 import dev.condis.model.report.Json;
@@ -132,7 +133,9 @@ public final class ProofCertificate {
       n.putNull("counterexample");
     }
     ArrayNode assumptions = n.putArray("assumptions");
-    Assumptions.of(c, report.bounds(), r.engine(), engineChecks).forEach(assumptions::add);
+    // A VERIFIED explorer result's detail is its state cache's line (ExplorerEngine).
+    String cache = r.verdict() == Verdict.VERIFIED && "explorer".equals(r.engine()) ? r.detail().orElse(null) : null;
+    Assumptions.of(c, report.bounds(), r.engine(), engineChecks, cache).forEach(assumptions::add);
     ObjectNode t = n.putObject("tool");
     t.put("name", tool.name());
     t.put("version", tool.version());

@@ -61,6 +61,13 @@ public final class Checkpoints {
 
   private final Function<Object[], HashCode> fingerprint;
 
+  /** A cache that is off from the start, for {@code why} (e.g. the user's --no-state-cache). */
+  public static Checkpoints off(String why) {
+    Checkpoints c = new Checkpoints(false);
+    c.disable(why);
+    return c;
+  }
+
   /** Audit mode found two different states under one fingerprint. */
   public static final class CacheMismatch extends IllegalStateException {
     private static final long serialVersionUID = 1L;

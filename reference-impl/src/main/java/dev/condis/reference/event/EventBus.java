@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 public final class EventBus {
   /** The shared location every emission accesses: the sequence counter and the listeners. */
-  public static final String EVENTS = "ndis.events";
+  public static final String EVENTS = Platform.EVENT_STREAM;
 
   private final List<NdisListener> listeners = new CopyOnWriteArrayList<>();
   private final Supplier<String> threadName;

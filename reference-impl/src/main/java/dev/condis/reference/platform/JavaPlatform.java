@@ -59,8 +59,14 @@ public final class JavaPlatform implements Platform {
   }
 
   private JavaPlatform(Chooser chooser, boolean bookkeepingMonitor) {
+    this(chooser, bookkeepingMonitor, false, false);
+  }
+
+  private JavaPlatform(Chooser chooser, boolean bookkeepingMonitor, boolean yieldAtSharedAccess, boolean eventOrder) {
     this.chooser = Objects.requireNonNull(chooser);
     this.bookkeepingMonitor = bookkeepingMonitor;
+    this.yieldAtSharedAccess = yieldAtSharedAccess;
+    this.eventOrder = eventOrder;
   }
 
   /**
@@ -72,8 +78,30 @@ public final class JavaPlatform implements Platform {
    * half of JPF's states on make-close. Outside JPF, with real threads, the monitor is kept.
    */
   public static JavaPlatform forJpfSynchronisationOrders() {
-    return new JavaPlatform(randomChooser(new Random(0)), !underJpf());
+    return forJpfSynchronisationOrders(true);
   }
+
+  /**
+   * {@link #forJpfSynchronisationOrders()}, where every {@link #sharedAccess} is a JPF
+   * scheduling point ({@code Thread.yield}, a choice of every runnable thread): without field
+   * breaks JPF would otherwise run a driver's release and NDIS's touch of one context, under
+   * different locks, in one order only. With {@code eventOrder} false, emissions
+   * ({@code ndis.events}) are not, for properties that are trace-invariant.
+   */
+  public static JavaPlatform forJpfSynchronisationOrders(boolean eventOrder) {
+    return new JavaPlatform(randomChooser(new Random(0)), !underJpf(), underJpf(), eventOrder);
+  }
+
+  /** Under JPF synchronisation orders only: a scheduling point (see the factory). */
+  @Override
+  public void sharedAccess(String location) {
+    if (yieldAtSharedAccess && (eventOrder || !location.equals(EVENT_STREAM))) {
+      Thread.yield();
+    }
+  }
+
+  private final boolean yieldAtSharedAccess;
+  private final boolean eventOrder;
 
   @Override
   public boolean bookkeepingNeedsMonitor() {

@@ -63,6 +63,9 @@ public interface Platform {
    */
   default void sharedAccess(String location) {}
 
+  /** The {@link #sharedAccess} location of the event stream and the listeners' state behind it. */
+  String EVENT_STREAM = "ndis.events";
+
   /**
    * Whether the emulation's own bookkeeping (stamping and delivering events, the context
    * tracker's table) needs a Java monitor to stay consistent on this platform's threads. That
