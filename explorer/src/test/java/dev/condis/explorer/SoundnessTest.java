@@ -1,5 +1,7 @@
 package dev.condis.explorer;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * executions of a failure-free program are pairwise inequivalent, so there are exactly as many
  * as distinct final states when the final state records the order of all dependent operations.
  */
+@Execution(ExecutionMode.CONCURRENT) // independent searches: one per core
 class SoundnessTest {
   private static final SearchOptions ALL = SearchOptions.builder()
       .stopOnFirstFailure(false).maxExecutions(20_000)

@@ -1,5 +1,7 @@
 package dev.condis.model.engine;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.model.scenario.ScenarioCatalog;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * audit mode: every revisit of a fingerprint is compared with the full state it stood for, so a
  * fingerprint that merged two different states would fail here instead of pruning silently.
  */
+@Execution(ExecutionMode.CONCURRENT) // independent searches: one per core
 class DefaultSuiteTest {
 
   @BeforeAll

@@ -1,5 +1,7 @@
 package dev.condis.model.engine;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.model.scenario.FaultScenarios;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * entry names and with the catalog's rule ID; and its counterexample replays to the same
  * violation, with a trace and a replay command.
  */
+@Execution(ExecutionMode.CONCURRENT) // independent searches: one per core
 class SeededFaultTest {
 
   @ParameterizedTest(name = "{0}")

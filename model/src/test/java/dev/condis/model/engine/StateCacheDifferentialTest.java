@@ -1,5 +1,7 @@
 package dev.condis.model.engine;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * end early and leave no snapshot, so the sets are equal only if every state the cache cut at
  * had its whole future explored by the execution that reached it first.
  */
+@Execution(ExecutionMode.CONCURRENT) // independent searches: one per core
 class StateCacheDifferentialTest {
   /** Every search must finish: a bound would make the comparison say nothing. */
   private static final SearchOptions EXHAUSTIVE = SearchOptions.builder().stopOnFirstFailure(false)
