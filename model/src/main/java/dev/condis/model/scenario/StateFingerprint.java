@@ -275,23 +275,7 @@ final class StateFingerprint {
   }
 
   private static List<Field> staticFields(Class<?> c) {
-    return STATIC_FIELDS.computeIfAbsent(
-        c,
-        k -> {
-          List<Field> out = new ArrayList<>();
-          for (Field f : k.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
-              try {
-                f.setAccessible(true);
-              } catch (RuntimeException e) {
-                throw new Unfingerprintable("cannot read static field " + f);
-              }
-              out.add(f);
-            }
-          }
-          out.sort(Comparator.comparing(Field::getName));
-          return List.copyOf(out);
-        });
+    return STATIC_FIELDS.computeIfAbsent(c, k -> declared(k, true));
   }
 
   private static List<Field> fields(Class<?> c) {
@@ -305,21 +289,26 @@ final class StateFingerprint {
             if (x.getName().startsWith("java.")) {
               throw new Unfingerprintable("cannot read a subclass of " + x.getName() + " canonically");
             }
-            List<Field> own = new ArrayList<>();
-            for (Field f : x.getDeclaredFields()) {
-              if (!Modifier.isStatic(f.getModifiers())) {
-                try {
-                  f.setAccessible(true);
-                } catch (RuntimeException e) {
-                  throw new Unfingerprintable("cannot read " + f);
-                }
-                own.add(f);
-              }
-            }
-            own.sort(Comparator.comparing(Field::getName));
-            out.addAll(own);
+            out.addAll(declared(x, false));
           }
           return List.copyOf(out);
         });
+  }
+
+  /** {@code x}'s own instance or static fields (no synthetic statics), readable, by name. */
+  private static List<Field> declared(Class<?> x, boolean statics) {
+    List<Field> own = new ArrayList<>();
+    for (Field f : x.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) == statics && !(statics && f.isSynthetic())) {
+        try {
+          f.setAccessible(true);
+        } catch (RuntimeException e) {
+          throw new Unfingerprintable("cannot read " + (statics ? "static field " : "") + f);
+        }
+        own.add(f);
+      }
+    }
+    own.sort(Comparator.comparing(Field::getName));
+    return List.copyOf(own);
   }
 }
