@@ -1,5 +1,6 @@
 package dev.condis.model.cli;
 
+import dev.condis.model.report.SafeText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ final class OutputFiles {
 
   static void write(Path file, String text, String option) {
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      Files.writeString(file, SafeText.wellFormed(text), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new BadInputException("cannot write " + option + " " + file + ": " + describe(e), e);
     }

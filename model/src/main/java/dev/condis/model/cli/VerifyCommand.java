@@ -130,6 +130,7 @@ final class VerifyCommand implements Callable<Integer> {
     Instant started = Instant.now();
     Stopwatch wall = Stopwatch.createStarted();
     List<ScenarioReport> reports = new ArrayList<>();
+    List<String> lateWriteFailures = new ArrayList<>();
     int index = 1;
     for (ScenarioConfig config : configs) {
       VerificationResult result;
@@ -159,9 +160,10 @@ final class VerifyCommand implements Callable<Integer> {
       if (certificateWriter != null) {
         try {
           certificateWriter.write(report);
-        } catch (IOException e) {
-          throw new BadInputException(
-              "cannot write a certificate into --certificates " + certificates + ": " + OutputFiles.describe(e), e);
+        } catch (IOException | RuntimeException e) {
+          // Checked writable before the search; failing now must not replace the verdict.
+          lateWriteFailures.add("cannot write the certificate of " + config.label() + " into --certificates "
+              + certificates + ": " + OutputFiles.describe(e));
         }
       }
       index++;
@@ -173,9 +175,6 @@ final class VerifyCommand implements Callable<Integer> {
       if (certificateDir != null) {
         out.println("certificates: " + reports.size() + " written to " + certificates);
       }
-      if (outputFile != null) {
-        out.println(format + " report: " + output);
-      }
       out.flush();
     }
     String rendered =
@@ -185,11 +184,24 @@ final class VerifyCommand implements Callable<Integer> {
           case junit -> JunitXmlReport.render(suite);
         };
     if (outputFile != null) {
-      OutputFiles.write(outputFile, rendered, "--output");
+      try {
+        OutputFiles.write(outputFile, rendered, "--output");
+        if (textToConsole) {
+          out.println(format + " report: " + output);
+          out.flush();
+        }
+      } catch (BadInputException e) {
+        lateWriteFailures.add(e.getMessage());
+      }
     } else if (format != ReportFormat.text) {
       out.print(rendered);
       out.flush();
     }
+    // The search's verdict stands: a report that could not be written is said on one line each.
+    for (String failure : lateWriteFailures) {
+      err.println(ErrorHandling.PREFIX + ErrorHandling.oneLine(failure) + " (the verdict's exit code stands)");
+    }
+    err.flush();
     return suite.exitCode();
   }
 

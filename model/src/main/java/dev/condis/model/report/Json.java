@@ -52,7 +52,8 @@ public final class Json {
 
   public static String write(JsonNode node) {
     try {
-      return MAPPER.writer(PRETTY).writeValueAsString(node) + "\n";
+      // A lone surrogate cannot be encoded in UTF-8; escaped (backslash, u, four hex digits) it is valid JSON.
+      return SafeText.wellFormed(MAPPER.writer(PRETTY).writeValueAsString(node)) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -58,7 +58,8 @@ public final class JunitXmlReport {
     } catch (XMLStreamException e) {
       throw new IllegalStateException("cannot write the JUnit XML report", e);
     }
-    return sink.toString();
+    // The writer passes characters XML forbids through as they are: escape them visibly.
+    return SafeText.xml(sink.toString());
   }
 
   private static void property(XMLStreamWriter xml, String name, String value)

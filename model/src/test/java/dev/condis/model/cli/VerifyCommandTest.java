@@ -260,4 +260,39 @@ class VerifyCommandTest {
     }
     assertThat(run.out()).contains("certificates: 4 written to " + certs);
   }
+
+  /** The output and certificate paths pass the check, then vanish during the search. */
+  @ParameterizedTest
+  @EnumSource(value = Verdict.class, names = {"VERIFIED", "VIOLATION", "INCONCLUSIVE"})
+  void aReportThatCannotBeWrittenLateKeepsTheVerdictsExitCode(Verdict verdict, @TempDir Path dir) throws Exception {
+    Path out = dir.resolve("reports");
+    FakeEngines engines = new FakeEngines().with("explorer", r -> {
+      try { // a file where the directories were: every later write fails
+        deleteTree(out);
+        Files.writeString(out, "in the way");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return FakeEngines.result(r, verdict);
+    });
+
+    FakeEngines.Run run = engines.run(one("--format", "json", "--output", out.resolve("r.json").toString(),
+        "--certificates", out.resolve("certs").toString()));
+
+    assertThat(run.exit()).isEqualTo(verdict.exitCode());
+    assertThat(run.errLines()).hasSize(2).allSatisfy(line -> assertThat(line)
+        .startsWith("condis-verify: cannot write").endsWith("(the verdict's exit code stands)"));
+    assertThat(run.err()).contains("--output").contains("--certificates");
+  }
+
+  private static void deleteTree(Path p) throws java.io.IOException {
+    if (Files.isDirectory(p)) {
+      try (Stream<Path> children = Files.list(p)) {
+        for (Path c : children.toList()) {
+          deleteTree(c);
+        }
+      }
+    }
+    Files.deleteIfExists(p);
+  }
 }
