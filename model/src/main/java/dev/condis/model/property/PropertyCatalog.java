@@ -172,8 +172,40 @@ public final class PropertyCatalog {
               : DriverLoader.loadClass(name, PropertyListener.class, classpath, "property"));
     }
     Factory f = new Factory(ImmutableList.copyOf(classes.values()));
-    f.newInstances(); // a constructor that throws is bad input, found up front
+    checkIds(f.newInstances()); // a constructor that throws, or a bad id, is bad input found up front
     return f;
+  }
+
+  /**
+   * Each property's id names its violations in every report: one that is missing, reserved for
+   * an engine check, or already another property's would show one property's findings as
+   * another's.
+   */
+  private static void checkIds(List<PropertyListener> listeners) {
+    Map<String, PropertyListener> byId = new LinkedHashMap<>();
+    for (PropertyListener p : listeners) {
+      String name = p.getClass().getName();
+      String id;
+      try {
+        id = p.id();
+      } catch (RuntimeException e) {
+        throw new DriverLoader.BadDriverException("property " + name + ": id() threw " + e, e);
+      }
+      if (id == null || id.isBlank()) {
+        throw new DriverLoader.BadDriverException(
+            "property " + name + " has no id: id() returned " + (id == null ? "null" : "'" + id + "'"));
+      }
+      if (engineProperties().contains(id)) {
+        throw new DriverLoader.BadDriverException(
+            "property " + name + " has id '" + id + "', which names the engine's own check; choose another id");
+      }
+      PropertyListener other = byId.putIfAbsent(id, p);
+      if (other != null) {
+        throw new DriverLoader.BadDriverException("property " + name + " has id '" + id + "', already the id of "
+            + (BUILT_INS.containsValue(other.getClass()) ? "the built-in property " : "property ")
+            + other.getClass().getName() + "; ids must be unique");
+      }
+    }
   }
 
   /** Makes a fresh instance of every selected property for each execution. */
@@ -190,11 +222,7 @@ public final class PropertyCatalog {
       for (Class<? extends PropertyListener> c : classes) {
         out.add(DriverLoader.newInstance(c, "property"));
       }
-      ImmutableList<PropertyListener> list = out.build();
-      if (ids == null) {
-        ids = list.stream().map(PropertyListener::id).collect(ImmutableList.toImmutableList());
-      }
-      return list;
+      return out.build();
     }
 
     /**
@@ -211,10 +239,10 @@ public final class PropertyCatalog {
       return false;
     }
 
-    /** The ids of the selected properties, in order. */
+    /** The ids of the selected properties, in order (checked by {@link #prepare}). */
     public ImmutableList<String> ids() {
       if (ids == null) {
-        newInstances();
+        ids = newInstances().stream().map(PropertyListener::id).collect(ImmutableList.toImmutableList());
       }
       return ids;
     }

@@ -1,0 +1,106 @@
+package dev.condis.model.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.condis.model.scenario.DriverLoader;
+import dev.condis.reference.event.NdisEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user property whose id is missing, reserved, or another property's is bad input: merged
+ * with the other, its violations would be reported as that property's.
+ */
+class PropertyIdTest {
+
+  abstract static class Named implements PropertyListener {
+    @Override
+    public void onEvent(NdisEvent event, PropertyReporter reporter) {}
+  }
+
+  public static final class ClaimsNoLeak extends Named {
+    @Override
+    public String id() {
+      return "no-leak";
+    }
+  }
+
+  public static final class NullId extends Named {
+    @Override
+    public String id() {
+      return null;
+    }
+  }
+
+  public static final class BlankId extends Named {
+    @Override
+    public String id() {
+      return " ";
+    }
+  }
+
+  public static final class ClaimsHang extends Named {
+    @Override
+    public String id() {
+      return "hang";
+    }
+  }
+
+  public static final class Mine extends Named {
+    @Override
+    public String id() {
+      return "mine";
+    }
+  }
+
+  public static final class AlsoMine extends Named {
+    @Override
+    public String id() {
+      return "mine";
+    }
+  }
+
+  private static void prepare(Class<?>... user) {
+    List<String> classes = new java.util.ArrayList<>(PropertyCatalog.defaultPropertyClasses());
+    for (Class<?> c : user) {
+      classes.add(c.getName());
+    }
+    PropertyCatalog.prepare(classes, List.of());
+  }
+
+  @Test
+  void aUserPropertyWithABuiltInsIdIsRejected() {
+    assertThatThrownBy(() -> prepare(ClaimsNoLeak.class))
+        .isInstanceOf(DriverLoader.BadDriverException.class)
+        .hasMessage("property " + ClaimsNoLeak.class.getName() + " has id 'no-leak', already the id of the built-in"
+            + " property " + NoLeakProperty.class.getName() + "; ids must be unique");
+  }
+
+  @Test
+  void twoUserPropertiesWithOneIdAreRejected() {
+    assertThatThrownBy(() -> prepare(Mine.class, AlsoMine.class))
+        .isInstanceOf(DriverLoader.BadDriverException.class)
+        .hasMessageContaining("has id 'mine', already the id of property " + Mine.class.getName());
+  }
+
+  @Test
+  void aMissingOrBlankIdIsRejected() {
+    assertThatThrownBy(() -> prepare(NullId.class)).isInstanceOf(DriverLoader.BadDriverException.class)
+        .hasMessageEndingWith("has no id: id() returned null");
+    assertThatThrownBy(() -> prepare(BlankId.class)).isInstanceOf(DriverLoader.BadDriverException.class)
+        .hasMessageEndingWith("has no id: id() returned ' '");
+  }
+
+  @Test
+  void anEngineChecksIdIsReserved() {
+    assertThatThrownBy(() -> prepare(ClaimsHang.class)).isInstanceOf(DriverLoader.BadDriverException.class)
+        .hasMessageContaining("names the engine's own check");
+  }
+
+  @Test
+  void distinctIdsAreFine() {
+    prepare(Mine.class);
+    assertThat(PropertyCatalog.prepare(List.of(Mine.class.getName()), List.of()).ids()).containsExactly("mine");
+  }
+}
