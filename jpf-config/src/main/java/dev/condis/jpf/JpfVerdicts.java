@@ -8,6 +8,7 @@ import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.Violation;
 import dev.condis.model.property.DeadlockProperty;
 import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.property.PropertyFailure;
 import dev.condis.model.scenario.ViolationSink;
 import dev.condis.reference.event.NdisEvent;
 import java.time.Duration;
@@ -164,6 +165,9 @@ final class JpfVerdicts {
     }
     String exception = exceptionClass(message);
     String top = firstFrame(details);
+    if (message.contains(PropertyFailure.PREFIX)) {
+      return new Classified(Verdict.ERROR, null, oneLine(PropertyFailure.describe(message)));
+    }
     if (message.contains("platform locks are not reentrant")) {
       // The explorer reports a thread re-acquiring its own platform lock as a deadlock.
       return violation(new Violation(DeadlockProperty.ID, DeadlockProperty.RULE, oneLine(message) + at(top)));

@@ -104,6 +104,19 @@ class JpfVerdictsTest {
   }
 
   @Test
+  void aUserPropertysOwnExceptionIsThatPropertysErrorNotTheDrivers() {
+    JpfVerdicts.Classified c =
+        classify(
+            JpfVerdicts.UNCAUGHT,
+            "dev.condis.model.property.PropertyFailure: PROPERTY-ERROR property 'mine' (com.example.Mine) threw in"
+                + " onEvent: java.lang.IllegalStateException: my own bug\n"
+                + "\tat dev.condis.model.scenario.ScenarioHarness.guarded(ScenarioHarness.java:210)");
+    assertThat(c.verdict).isEqualTo(Verdict.ERROR);
+    assertThat(c.violation).isNull();
+    assertThat(c.detail).startsWith("property 'mine' (com.example.Mine) threw in onEvent:");
+  }
+
+  @Test
   void aRaceIsTheDataRaceProperty() {
     JpfVerdicts.Classified c =
         classify(

@@ -13,6 +13,7 @@ import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
 import dev.condis.model.property.DeadlockProperty;
 import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.property.PropertyFailure;
 import dev.condis.model.scenario.Checkpoints;
 import dev.condis.model.scenario.ScenarioConfig;
 import dev.condis.model.scenario.ScenarioDefinition;
@@ -256,6 +257,9 @@ public final class ExplorerEngine implements Engine {
             f.message());
       case UNCAUGHT_EXCEPTION:
         Throwable cause = f.cause();
+        if (cause instanceof PropertyFailure p) {
+          return new Classified(Verdict.ERROR, null, PropertyFailure.describe(p.getMessage()) + at(p.getCause()));
+        }
         if (cause != null && fromModel(cause)) {
           return new Classified(
               Verdict.ERROR, null,

@@ -52,6 +52,11 @@ public final class PropertyCatalog {
 
   private PropertyCatalog() {}
 
+  /** Whether {@code c} is one of the built-in properties. */
+  public static boolean isBuiltIn(Class<?> c) {
+    return BUILT_INS.containsValue(c);
+  }
+
   /** The built-in property ids, in report order. */
   public static ImmutableList<String> builtInIds() {
     return BUILT_INS.keySet().asList();
@@ -191,7 +196,7 @@ public final class PropertyCatalog {
       } catch (RuntimeException e) {
         throw new DriverLoader.BadDriverException("property " + name + ": id() threw " + e, e);
       }
-      if (id == null || id.isBlank()) {
+      if (id == null || id.trim().isEmpty()) { // not isBlank: missing from JPF's String
         throw new DriverLoader.BadDriverException(
             "property " + name + " has no id: id() returned " + (id == null ? "null" : "'" + id + "'"));
       }

@@ -3,6 +3,7 @@ package dev.condis.model.scenario;
 import com.google.common.collect.ImmutableList;
 import dev.condis.model.engine.Violation;
 import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.property.PropertyFailure;
 import dev.condis.model.property.PropertyListener;
 import dev.condis.model.property.PropertyReporter;
 import dev.condis.reference.client.ReferenceClient;
@@ -164,7 +165,7 @@ public final class ScenarioHarness {
     }
     for (PropertyListener listener : listeners) {
       PropertyReporter reporter = reporter(listener, sink);
-      builder.listener(event -> listener.onEvent(event, reporter));
+      builder.listener(event -> guarded(listener, "onEvent", () -> listener.onEvent(event, reporter)));
     }
     CoNdisSystem system = builder.build();
     ScenarioContext ctx =
@@ -188,9 +189,25 @@ public final class ScenarioHarness {
     }
     NdisSnapshot snapshot = system.finish();
     for (PropertyListener listener : listeners) {
-      listener.onExecutionEnd(snapshot, reporter(listener, sink));
+      guarded(listener, "onExecutionEnd", () -> listener.onExecutionEnd(snapshot, reporter(listener, sink)));
     }
     return snapshot;
+  }
+
+  /**
+   * Runs a listener's callback: an exception it throws is that property's error
+   * ({@link PropertyFailure}), not the drivers'. A built-in's stays what it is, our internal
+   * error; the engine's own unwinding (an Error) passes.
+   */
+  private static void guarded(PropertyListener listener, String method, Runnable callback) {
+    try {
+      callback.run();
+    } catch (RuntimeException e) {
+      if (PropertyCatalog.isBuiltIn(listener.getClass())) {
+        throw e;
+      }
+      throw new PropertyFailure(listener, method, e);
+    }
   }
 
   private static PropertyReporter reporter(PropertyListener listener, ViolationSink sink) {
