@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -129,80 +130,99 @@ final class VerifyCommand implements Callable<Integer> {
 
     Instant started = Instant.now();
     Stopwatch wall = Stopwatch.createStarted();
-    List<ScenarioReport> reports = new ArrayList<>();
+    List<ScenarioReport> reports = new CopyOnWriteArrayList<>(); // the exit guard reads it too
     List<String> lateWriteFailures = new ArrayList<>();
-    int index = 1;
-    for (ScenarioConfig config : configs) {
-      VerificationResult result;
-      try (ProgressReporter progress =
-          new ProgressReporter(config.label(), env.terminal() && !quiet, System.err)) {
-        result =
-            engine.verify(
-                new VerificationRequest(config, propertyClasses, bounds, progress, engineOptions));
-      } catch (EngineUnavailableException | BadInputException | DriverLoader.BadDriverException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        // One scenario's engine failure is that scenario's ERROR; the suite goes on.
-        err.println(
-            ErrorHandling.PREFIX + "internal error in " + config.label() + ": " + ErrorHandling.oneLine(e.toString()));
-        if (verbose) {
-          e.printStackTrace(err);
+    String[] current = {"the first scenario"};
+    try (ExitGuard guard = ExitGuard.install(where -> {
+      // Plug-in code called System.exit: say so, and keep what finished.
+      err.println(ErrorHandling.PREFIX + "plug-in code called System.exit" + where + " while checking "
+          + current[0] + "; the run was cut short with " + reports.size() + " scenario(s) finished"
+          + (outputFile == null ? "" : ", reported in " + output)
+          + (certificateDir == null ? "" : ", certified in " + certificates)
+          + " (exit " + ExitCodes.INTERNAL_ERROR + ")");
+      err.flush();
+      if (outputFile != null) {
+        OutputFiles.write(outputFile, render(new SuiteReport(tool, started, wall.elapsed(), List.copyOf(reports))),
+            "--output");
+      }
+    })) {
+      int index = 1;
+      for (ScenarioConfig config : configs) {
+        current[0] = config.label();
+        VerificationResult result;
+        try (ProgressReporter progress =
+            new ProgressReporter(config.label(), env.terminal() && !quiet, System.err)) {
+          result =
+              engine.verify(
+                  new VerificationRequest(config, propertyClasses, bounds, progress, engineOptions));
+        } catch (EngineUnavailableException | BadInputException | DriverLoader.BadDriverException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // One scenario's engine failure is that scenario's ERROR; the suite goes on.
+          err.println(
+              ErrorHandling.PREFIX + "internal error in " + config.label() + ": " + ErrorHandling.oneLine(e.toString()));
+          if (verbose) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          result = errorResult(config, engine.name(), List.copyOf(descriptions.keySet()), e);
         }
-        err.flush();
-        result = errorResult(config, engine.name(), List.copyOf(descriptions.keySet()), e);
-      }
-      ScenarioReport report = new ScenarioReport(result, bounds);
-      reports.add(report);
-      if (textToConsole) {
-        out.println(TextReport.scenario(report, index, configs.size()));
-        out.flush();
-      }
-      if (certificateWriter != null) {
-        try {
-          certificateWriter.write(report);
-        } catch (IOException | RuntimeException e) {
-          // Checked writable before the search; failing now must not replace the verdict.
-          lateWriteFailures.add("cannot write the certificate of " + config.label() + " into --certificates "
-              + certificates + ": " + OutputFiles.describe(e));
-        }
-      }
-      index++;
-    }
-
-    SuiteReport suite = new SuiteReport(tool, started, wall.elapsed(), reports);
-    if (textToConsole) {
-      out.print(TextReport.summary(suite));
-      if (certificateDir != null) {
-        out.println("certificates: " + reports.size() + " written to " + certificates);
-      }
-      out.flush();
-    }
-    String rendered =
-        switch (format) {
-          case text -> TextReport.render(suite);
-          case json -> JsonReport.render(suite);
-          case junit -> JunitXmlReport.render(suite);
-        };
-    if (outputFile != null) {
-      try {
-        OutputFiles.write(outputFile, rendered, "--output");
+        ScenarioReport report = new ScenarioReport(result, bounds);
+        reports.add(report);
         if (textToConsole) {
-          out.println(format + " report: " + output);
+          out.println(TextReport.scenario(report, index, configs.size()));
           out.flush();
         }
-      } catch (BadInputException e) {
-        lateWriteFailures.add(e.getMessage());
+        if (certificateWriter != null) {
+          try {
+            certificateWriter.write(report);
+          } catch (IOException | RuntimeException e) {
+            // Checked writable before the search; failing now must not replace the verdict.
+            lateWriteFailures.add("cannot write the certificate of " + config.label() + " into --certificates "
+                + certificates + ": " + OutputFiles.describe(e));
+          }
+        }
+        index++;
       }
-    } else if (format != ReportFormat.text) {
-      out.print(rendered);
-      out.flush();
+
+      SuiteReport suite = new SuiteReport(tool, started, wall.elapsed(), reports);
+      if (textToConsole) {
+        out.print(TextReport.summary(suite));
+        if (certificateDir != null) {
+          out.println("certificates: " + reports.size() + " written to " + certificates);
+        }
+        out.flush();
+      }
+      String rendered = render(suite);
+      if (outputFile != null) {
+        try {
+          OutputFiles.write(outputFile, rendered, "--output");
+          if (textToConsole) {
+            out.println(format + " report: " + output);
+            out.flush();
+          }
+        } catch (BadInputException e) {
+          lateWriteFailures.add(e.getMessage());
+        }
+      } else if (format != ReportFormat.text) {
+        out.print(rendered);
+        out.flush();
+      }
+      // The search's verdict stands: a report that could not be written is said on one line each.
+      for (String failure : lateWriteFailures) {
+        err.println(ErrorHandling.PREFIX + ErrorHandling.oneLine(failure) + " (the verdict's exit code stands)");
+      }
+      err.flush();
+      return suite.exitCode();
     }
-    // The search's verdict stands: a report that could not be written is said on one line each.
-    for (String failure : lateWriteFailures) {
-      err.println(ErrorHandling.PREFIX + ErrorHandling.oneLine(failure) + " (the verdict's exit code stands)");
-    }
-    err.flush();
-    return suite.exitCode();
+  }
+
+  private String render(SuiteReport suite) {
+    return switch (format) {
+      case text -> TextReport.render(suite);
+      case json -> JsonReport.render(suite);
+      case junit -> JunitXmlReport.render(suite);
+    };
   }
 
   /** id to description of each selected property (instantiating each once: bad ones fail here). */

@@ -1,0 +1,68 @@
+package dev.condis.model.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.condis.reference.client.ReferenceClient;
+import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.ndis.NdisStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plug-in that calls System.exit cannot end a run unreported: in a real condis-verify process
+ * (a child JVM), the exit is said on one line naming where it was called, the scenarios that
+ * finished keep their report and certificates, and the process ends with the internal-error
+ * code instead of the plug-in's status.
+ */
+class SystemExitTest {
+
+  /** A client that exits the JVM when a call comes in (make-close with the CM's VC). */
+  public static final class ExitingClient extends ReferenceClient {
+    @Override
+    public NdisStatus protocolClIncomingCall(ProtocolVcContext protocolVcContext, CallParameters callParameters) {
+      System.exit(42);
+      return NdisStatus.SUCCESS;
+    }
+  }
+
+  @Test
+  void anExitFromADriverIsReportedAndTheFinishedScenariosKept(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.json");
+    Path certificates = dir.resolve("certificates");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        CondisVerify.class.getName(), "verify", "--scenario", "make-close", "--cm", "mcm",
+        "--client", ExitingClient.class.getName(), "--format", "json", "--output", report.toString(),
+        "--certificates", certificates.toString())
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile())
+        .start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+
+    assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    List<String> lines = err.lines().filter(l -> l.startsWith("condis-verify:")).toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0))
+        .startsWith("condis-verify: plug-in code called System.exit at " + ExitingClient.class.getName()
+            + ".protocolClIncomingCall(SystemExitTest.java:")
+        .contains("while checking make-close[parties=0,cm=mcm,vc=cm]")
+        .contains("1 scenario(s) finished");
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.get("scenarios")).hasSize(1);
+    assertThat(json.get("scenarios").get(0).get("label").asText()).isEqualTo("make-close[parties=0,cm=mcm,vc=client]");
+    assertThat(json.get("scenarios").get(0).get("verdict").asText()).isEqualTo("VERIFIED");
+    try (Stream<Path> files = Files.list(certificates)) {
+      assertThat(files.toList()).hasSize(1);
+    }
+  }
+}
