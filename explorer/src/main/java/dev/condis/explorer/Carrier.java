@@ -10,6 +10,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Carrier extends Thread {
   private static final AtomicInteger COUNT = new AtomicInteger();
+  /**
+   * Every carrier's group. A thread the program starts itself while running on a carrier
+   * inherits it, so the threads of this group that are not carriers are the program's own,
+   * uncontrolled ones ({@link FailureKind#UNCONTROLLED_THREAD}).
+   */
+  static final ThreadGroup GROUP = new ThreadGroup("explorer-carriers");
 
   private volatile boolean permit;
   /** Set true by the watchdog: this carrier's thread is abandoned and must do nothing more. */
@@ -20,7 +26,7 @@ final class Carrier extends Thread {
   volatile ControlledThread current;
 
   Carrier() {
-    super("explorer-carrier-" + COUNT.incrementAndGet());
+    super(GROUP, "explorer-carrier-" + COUNT.incrementAndGet());
     setDaemon(true);
   }
 

@@ -23,6 +23,9 @@ final class Engine {
   final Object lock = new Object();
   final Program program;
   final SearchOptions options;
+  /** The program's own threads already reported, so one is reported once. */
+  private final java.util.Set<Thread> uncontrolledReported =
+      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
   /** The watchdog's limit in nanoseconds; 0 = no watchdog. */
   final long stallNanos;
   private final SearchTree tree; // null when replaying
@@ -162,6 +165,7 @@ final class Engine {
 
   /** Ends an execution; returns the next execution's main thread, or null when the search is over. */
   private ControlledThread finishLocked(Execution ex) {
+    ex.checkControlledLocked(uncontrolledReported);
     ex.finished = true;
     decider.executionEnded(ex);
     long n = executions + 1;

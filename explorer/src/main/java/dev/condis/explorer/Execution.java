@@ -195,14 +195,58 @@ final class Execution implements Runtime {
   // ---------------------------------------------------------------- requests
 
   private ControlledThread self() {
-    if (Thread.currentThread() instanceof Carrier c) {
+    Thread caller = Thread.currentThread();
+    if (caller instanceof Carrier c) {
       ControlledThread t = c.current;
       if (t != null && t.execution == this) {
         return t;
       }
+    } else {
+      // A thread the program started itself: the execution must not pass for a complete one.
+      uncontrolled("thread '" + caller.getName() + "', which the explorer does not control, called the runtime",
+          caller.getStackTrace());
     }
     throw new IllegalStateException(
         "runtime used outside its own execution's controlled threads (stale Runtime?)");
+  }
+
+  /** The first uncontrolled-thread finding of this execution, reported when it ends. */
+  private volatile Failure uncontrolled;
+
+  private void uncontrolled(String what, StackTraceElement[] stack) {
+    synchronized (engine.lock) {
+      if (uncontrolled == null && !finished) {
+        Stalled where = new Stalled(what, stack);
+        String at = where.firstProgramFrame().map(f -> " at " + Stalled.describe(f)).orElse("");
+        uncontrolled = new Failure(FailureKind.UNCONTROLLED_THREAD, what + at, null,
+            running == null ? main.name : running.name, schedule(), where);
+      }
+    }
+  }
+
+  /**
+   * At the end: the program's own threads still alive in the carriers' group, and any that
+   * called the runtime, make the execution an {@link FailureKind#UNCONTROLLED_THREAD} failure
+   * (unless it failed otherwise first). Under the lock.
+   */
+  void checkControlledLocked(java.util.Set<Thread> reported) {
+    Thread[] all = new Thread[Carrier.GROUP.activeCount() + 8];
+    int n = Carrier.GROUP.enumerate(all);
+    for (int i = 0; i < n; i++) {
+      Thread t = all[i];
+      if (!(t instanceof Carrier) && t.isAlive() && reported.add(t)) {
+        uncontrolled("the program started thread '" + name(t) + "' itself, outside the runtime; the explorer does"
+            + " not control it", t.getStackTrace());
+      }
+    }
+    if (failure == null && uncontrolled != null) {
+      failure = uncontrolled;
+    }
+  }
+
+  /** A thread's name, without the JDK's running number that differs between runs. */
+  private static String name(Thread t) {
+    return t.getName().matches("Thread-\\d+") ? "Thread-<n>" : t.getName();
   }
 
   private LockRef own(LockRef lock) {

@@ -10,8 +10,14 @@ public enum FailureKind {
   DEADLOCK,
   /** The execution made more runtime calls than {@link SearchOptions#maxStepsPerExecution()}. */
   STEP_BOUND,
-  /** The execution ran longer than {@link SearchOptions#perExecutionTimeout()}. */
+  /** A thread made no runtime call for {@link SearchOptions#stallTimeout()}. */
   TIMEOUT,
+  /**
+   * The program started a thread of its own (not through {@link Runtime#spawn}), or such a
+   * thread called the runtime: the explorer does not control it, so the interleavings it takes
+   * part in are not explored.
+   */
+  UNCONTROLLED_THREAD,
   /** Replay took another path than the schedule, or the program is not deterministic. */
   REPLAY_DIVERGENCE
 }

@@ -20,6 +20,9 @@ final class EngineChecks {
     } else if (id.equals(PropertyCatalog.LIVELOCK)) {
       return "No execution runs on without end: every execution finishes within the engine's "
           + "per-execution step bound (checked by the engine on every run).";
+    } else if (id.equals(PropertyCatalog.CONTROLLED_THREADS)) {
+      return "Every thread is the Platform's: driver code that starts a thread of its own (whose "
+          + "interleavings no engine run explores) is a violation (checked by the explorer on every run).";
     } else if (id.equals(PropertyCatalog.HANG)) {
       return "No driver blocks or spins outside the Platform: every thread makes a synchronisation "
           + "step within the execution timeout (--execution-timeout; the explorer's watchdog).";

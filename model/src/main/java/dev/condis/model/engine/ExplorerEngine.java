@@ -54,6 +54,8 @@ import java.util.stream.Collectors;
  *       timeout, 30 s by default, i.e. it blocks or spins outside the Platform seam): VIOLATION
  *       of {@code hang}, rule IRQL-4, naming the thread, its driver method and its stack; the
  *       schedule replays up to the hang. Progress-based, so a slow machine does not trip it.
+ *   <li>UNCONTROLLED_THREAD (driver code started a thread of its own, or called the Platform
+ *       from one): VIOLATION of {@code controlled-threads}; the certificate is never PROVED.
  *   <li>REPLAY_DIVERGENCE during the search (the checked program is not deterministic), or any
  *       failure of the explorer itself: ERROR.
  * </ul>
@@ -281,6 +283,15 @@ public final class ExplorerEngine implements Engine {
                 WAIT_RULE,
                 "a driver blocks or spins outside the Platform (no synchronisation step): " + f.message()
                     + stack),
+            f.message());
+      case UNCONTROLLED_THREAD:
+        return new Classified(
+            Verdict.VIOLATION,
+            new Violation(
+                PropertyCatalog.CONTROLLED_THREADS,
+                "-",
+                "driver code used a thread the Platform did not start, so its interleavings were not explored: "
+                    + f.message()),
             f.message());
       case REPLAY_DIVERGENCE:
       default:

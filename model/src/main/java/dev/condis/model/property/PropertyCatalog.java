@@ -27,12 +27,14 @@ import java.util.Set;
  * {@value #NO_UNCAUGHT_EXCEPTION} (an exception escaped driver code: a driver bug) and
  * {@value #LIVELOCK} (an execution ran past the per-execution step bound), and {@value #HANG}
  * (a thread made no synchronisation step for the execution timeout: it blocks or spins outside
- * the Platform).
+ * the Platform), and {@value #CONTROLLED_THREADS} (driver code started a thread of its own).
  */
 public final class PropertyCatalog {
 
   /** Engine-reported: an exception escaped a driver thread. */
   public static final String NO_UNCAUGHT_EXCEPTION = "no-uncaught-exception";
+  /** Engine-reported: driver code started a thread of its own, or used the Platform from one. */
+  public static final String CONTROLLED_THREADS = "controlled-threads";
   /** Engine-reported: a thread made no synchronisation step for the execution timeout. */
   public static final String HANG = "hang";
   /** Engine-reported: one execution exceeded the step (depth) bound. */
@@ -81,7 +83,7 @@ public final class PropertyCatalog {
 
   /** The ids the engines check on their own, always. */
   public static ImmutableList<String> engineProperties() {
-    return ImmutableList.of(NO_UNCAUGHT_EXCEPTION, LIVELOCK, HANG);
+    return ImmutableList.of(NO_UNCAUGHT_EXCEPTION, LIVELOCK, HANG, CONTROLLED_THREADS);
   }
 
   /** Built-ins, then ServiceLoader ones found with {@code classpath}. */

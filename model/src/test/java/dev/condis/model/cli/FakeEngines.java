@@ -70,7 +70,7 @@ final class FakeEngines implements EngineDirectory {
         r.config(),
         "explorer",
         verdict,
-        ImmutableList.of("exactly-once-completion", "no-leak", "no-uncaught-exception", "livelock", "hang"),
+        ImmutableList.of("exactly-once-completion", "no-leak", "no-uncaught-exception", "livelock", "hang", "controlled-threads"),
         new Figures(12, 3, 9, 4, -1, Duration.ofMillis(20)),
         cex,
         detail);

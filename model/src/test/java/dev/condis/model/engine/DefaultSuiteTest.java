@@ -47,6 +47,6 @@ class DefaultSuiteTest {
     assertThat(r.figures().executions()).isPositive();
     assertThat(r.properties())
         .contains("exactly-once-completion", "no-use-after-close", "no-leak", "status-discipline",
-            "call-ordering", "deadlock", "no-uncaught-exception", "livelock", "hang");
+            "call-ordering", "deadlock", "no-uncaught-exception", "livelock", "hang", "controlled-threads");
   }
 }

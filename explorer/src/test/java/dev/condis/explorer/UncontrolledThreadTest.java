@@ -1,0 +1,73 @@
+package dev.condis.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A thread the program starts itself is outside the explorer's control, so the interleavings it
+ * takes part in are not explored: a search that saw one must not come out COMPLETE.
+ */
+class UncontrolledThreadTest {
+
+  @Test
+  void aThreadStartedWithoutTheRuntimeFailsTheExecution() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      SearchResult r = Explorer.explore(rt -> {
+        LockRef l = rt.newLock("L");
+        Thread mine = new Thread(() -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }, "mine");
+        mine.setDaemon(true);
+        mine.start();
+        rt.acquire(l);
+        rt.release(l);
+      });
+
+      assertThat(r.outcome()).isEqualTo(Outcome.FAILURE_FOUND);
+      Failure f = r.firstFailure().orElseThrow();
+      assertThat(f.kind()).isEqualTo(FailureKind.UNCONTROLLED_THREAD);
+      assertThat(f.message()).startsWith("the program started thread 'mine' itself, outside the runtime");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aThreadOfItsOwnCallingTheRuntimeFailsTheExecution() {
+    SearchResult r = Explorer.explore(rt -> {
+      Thread mine = new Thread(() -> {
+        try {
+          rt.yieldPoint("x");
+        } catch (IllegalStateException expected) {
+          // the runtime refuses it; the finding is the execution's
+        }
+      }, "worker-of-my-own");
+      mine.start();
+      try {
+        mine.join();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    Failure f = r.firstFailure().orElseThrow();
+    assertThat(f.kind()).isEqualTo(FailureKind.UNCONTROLLED_THREAD);
+    assertThat(f.message())
+        .startsWith("thread 'worker-of-my-own', which the explorer does not control, called the runtime")
+        .contains(" at " + UncontrolledThreadTest.class.getName() + ".lambda$");
+  }
+
+  @Test
+  void spawnedThreadsAreControlled() {
+    SearchResult r = Explorer.explore(rt -> rt.join(rt.spawn("t", () -> rt.yieldPoint("x"))));
+    assertThat(r.outcome()).isEqualTo(Outcome.COMPLETE);
+  }
+}
