@@ -28,6 +28,12 @@ final class Engine {
       java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
   /** The watchdog's limit in nanoseconds; 0 = no watchdog. */
   final long stallNanos;
+  /** The search's time budget in nanoseconds; 0 = none. */
+  private final long budgetNanos;
+  /** How long an execution may stand still once the budget is spent before the budget ends it. */
+  private static final long BUDGET_GRACE_NANOS = 500_000_000L;
+  /** The time budget abandoned an execution that stood still (see {@link #watch}). */
+  private boolean budgetCut;
   private final SearchTree tree; // null when replaying
   private final Decider decider;
 
@@ -55,6 +61,7 @@ final class Engine {
     this.program = program;
     this.options = options;
     this.stallNanos = options.stallTimeout().map(Duration::toNanos).orElse(0L);
+    this.budgetNanos = options.timeBudget().map(Duration::toNanos).orElse(0L);
     this.tree = tree;
     this.decider = decider;
   }
@@ -167,6 +174,11 @@ final class Engine {
   private ControlledThread finishLocked(Execution ex) {
     ex.checkControlledLocked(uncontrolledReported);
     ex.finished = true;
+    if (budgetCut) {
+      // Abandoned unfinished by the time budget: it counts for nothing, and the search ends.
+      bounds.add(Bound.TIME_BUDGET);
+      return doneLocked();
+    }
     decider.executionEnded(ex);
     long n = executions + 1;
     executions = n;
@@ -245,7 +257,12 @@ final class Engine {
       }
       Execution ex = current;
       if (ex != null && stallNanos > 0 && now - ex.deadline > 0) {
-        rescue(ex, now);
+        rescue(ex, now, false);
+      } else if (ex != null && budgetNanos > 0 && now - startNanos > budgetNanos
+          && now - ex.lastProgress > BUDGET_GRACE_NANOS) {
+        // The search's time is up and this execution is not moving: the budget, not the
+        // watchdog, ends it (INCONCLUSIVE), however long the stall timeout is.
+        rescue(ex, now, true);
       }
       stopRetired(now, RETIRE_GRACE_NANOS);
     }
@@ -258,15 +275,20 @@ final class Engine {
   /**
    * The running thread of {@code ex} overran its time: abandon its carrier, fail the execution
    * with TIMEOUT (unless it had already failed), and carry on with the unwinding and the search.
+   * {@code overBudget}: the search's time budget is spent and the execution stands still; it is
+   * abandoned without a verdict of its own and the search ends at the budget.
    */
-  private void rescue(Execution ex, long now) {
+  private void rescue(Execution ex, long now, boolean overBudget) {
     Carrier toWake = null;
     synchronized (lock) {
-      if (ex != current || ex.finished || now - ex.deadline <= 0) {
+      if (ex != current || ex.finished || (overBudget ? now - ex.lastProgress <= BUDGET_GRACE_NANOS : now - ex.deadline <= 0)) {
         return;
       }
       ControlledThread r = ex.running;
-      if (!ex.aborted) {
+      if (overBudget) {
+        budgetCut = true;
+        ex.abortLocked();
+      } else if (!ex.aborted) {
         ex.timedOutLocked(r, r.carrier == null ? new StackTraceElement[0] : r.carrier.getStackTrace());
       } else {
         ex.abortLocked(); // a fresh deadline for the rest of the unwinding

@@ -62,6 +62,8 @@ final class Execution implements Runtime {
   volatile ControlledThread running;
   /** When the watchdog gives up on this execution; pushed back at every step of progress. */
   volatile long deadline;
+  /** When this execution last made progress (the time budget's cut-off reads it). */
+  volatile long lastProgress;
 
   Execution(Engine engine, Decider decider, int analysisFrom, boolean recordTrace) {
     this.engine = engine;
@@ -573,8 +575,10 @@ final class Execution implements Runtime {
 
   /** The execution made progress: the watchdog waits a whole stall timeout from now. */
   void progressLocked() {
+    long now = System.nanoTime();
+    lastProgress = now;
     if (engine.stallNanos > 0) {
-      deadline = System.nanoTime() + engine.stallNanos;
+      deadline = now + engine.stallNanos;
     }
   }
 

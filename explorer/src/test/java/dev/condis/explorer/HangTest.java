@@ -96,6 +96,18 @@ class HangTest {
     assertThat(cause.getStackTrace()[0].getMethodName()).isEqualTo("sleep");
   }
 
+  /** The time budget ends the search on time even when it is shorter than the stall timeout. */
+  @Test
+  void aTimeBudgetBelowTheWatchdogEndsTheSearchOnTime() {
+    long t0 = System.nanoTime();
+    SearchResult r = Explorer.explore(hangsOnOneBranch(() -> sleep(Long.MAX_VALUE)),
+        QUICK.toBuilder().stallTimeout(Duration.ofSeconds(30)).timeBudget(Duration.ofSeconds(1)).build());
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    assertThat(r.outcome()).isEqualTo(Outcome.BOUND_REACHED);
+    assertThat(r.boundsReached()).containsExactly(Bound.TIME_BUDGET);
+    assertThat(r.failures()).isEmpty();
+  }
+
   /** Slow steps are not a stall: the watchdog measures time without progress, not run time. */
   @Test
   void anExecutionSlowerThanTheTimeoutButMakingProgressCompletes() {

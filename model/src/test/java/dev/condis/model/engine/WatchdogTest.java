@@ -63,6 +63,18 @@ class WatchdogTest {
         .contains("stack:");
   }
 
+  /** INCONCLUSIVE stays what it is, a bound reached, and the budget holds below the watchdog. */
+  @Test
+  void aTimeBudgetShorterThanTheWatchdogEndsTheSearchAsInconclusiveOnTime() {
+    long t0 = System.nanoTime();
+    VerificationResult r = verify(makeClose(Optional.of(SpinningClient.class.getName())),
+        Runs.TEST_BOUNDS.withTimeBudget(Duration.ofSeconds(2)).withExecutionTimeout(Bounds.DEFAULT_EXECUTION_TIMEOUT));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(r.detail().orElseThrow()).contains("time budget");
+  }
+
   @Test
   void aLoadedMachineGivesNoSpuriousVerdict() throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
