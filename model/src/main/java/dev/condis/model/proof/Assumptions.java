@@ -59,7 +59,7 @@ public final class Assumptions {
     }
     out.add(
         "model fidelity: NDIS is the emulation in reference-impl, which follows the rules digest "
-            + "(condis-rules.md) and its stated readings of open questions, not Windows' own "
+            + "(RULES.md) and its stated readings of open questions, not Windows' own "
             + "implementation; a property is as strong as its listener");
     if (!config.drivers().isReference()) {
       out.add(
