@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Re-runs one counterexample from its schedule and prints it step by step: the sequence chart,"
           + " the Mermaid diagram, the violation, and whether the program diverged from the schedule.",
-      "Give the same scenario options as the run that found it (the counterexample's replay line has them)."
+      "Give the same scenario options as the run that found it (the counterexample's replay line has them):"
+          + " --scenario is required, --cm defaults to standalone and --vc to the scenario's default owner."
+          + " No watchdog unless --execution-timeout is given, so a replay can wait at a breakpoint."
     })
 final class ReplayCommand implements Callable<Integer> {
 

@@ -38,7 +38,7 @@ public final class ScenarioOptions {
   @Option(
       names = "--scenario",
       paramLabel = "NAME",
-      description = "Check only this scenario (see 'list scenarios'). Default: the whole default suite.")
+      description = "The scenario (see 'list scenarios'). verify: default the whole default suite; replay: required.")
   String scenario;
 
   @Option(
@@ -50,13 +50,13 @@ public final class ScenarioOptions {
   @Option(
       names = "--cm",
       paramLabel = "standalone|mcm",
-      description = "Call manager kind: a stand-alone CM over a miniport, or an MCM. Default: both.")
+      description = "Call manager kind: a stand-alone CM over a miniport, or an MCM. verify: default both; replay: default standalone.")
   String cm;
 
   @Option(
       names = "--vc",
       paramLabel = "client|cm",
-      description = "Who creates the VC: the client (outgoing call) or the call manager (incoming). Default: every owner the scenario supports.")
+      description = "Who creates the VC: the client (outgoing call) or the call manager (incoming). verify: default every owner the scenario supports; replay: the scenario's default owner.")
   String vc;
 
   @Option(
