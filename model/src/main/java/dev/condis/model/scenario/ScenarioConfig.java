@@ -1,6 +1,7 @@
 package dev.condis.model.scenario;
 
 import dev.condis.reference.fault.FaultSet;
+import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.system.CallManagerKind;
 import java.util.Objects;
 
@@ -16,13 +17,21 @@ public record ScenarioConfig(
     FaultSet faults,
     DriverSelection drivers) {
 
-  /** A short stable label, e.g. "multipoint[parties=3,cm=mcm]" for reports and file names. */
+  /**
+   * A short stable label for reports and file names, e.g.
+   * "make-close[parties=0,cm=mcm,vc=client,inject=[mcm-double-close-complete]]": faults
+   * spelled as {@code --inject} takes them.
+   */
   public String label() {
+    StringBuilder injected = new StringBuilder();
+    for (SeededFault f : faults.asSet()) { // a loop, not a stream: the label is made under JPF too
+      injected.append(injected.length() == 0 ? "" : ", ").append(f.cliName());
+    }
     return scenario
         + "[parties=" + parties
         + ",cm=" + callManagerKind.name().toLowerCase(java.util.Locale.ROOT)
         + ",vc=" + (vcOwner == VcOwner.CLIENT ? "client" : "cm")
-        + (faults.isEmpty() ? "" : ",inject=" + faults)
+        + (faults.isEmpty() ? "" : ",inject=[" + injected + "]")
         + "]";
   }
 

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.condis.model.report.Fixtures;
 import dev.condis.model.report.ScenarioReport;
+import dev.condis.reference.fault.FaultSet;
+import dev.condis.reference.fault.SeededFault;
+import dev.condis.reference.system.CallManagerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -116,8 +119,10 @@ class ProofCertificateTest {
 
   @Test
   void fileNamesAreSafeForInjectedFaults() {
-    assertThat(CertificateWriter.fileName("make-close[parties=0,cm=mcm,vc=client,inject=[MCM_DOUBLE_CLOSE_COMPLETE]]"))
-        .isEqualTo("make-close_parties-0_cm-mcm_vc-client_inject-_MCM_DOUBLE_CLOSE_COMPLETE.json");
+    String label = Fixtures.config("make-close", CallManagerKind.MCM, FaultSet.of(SeededFault.MCM_DOUBLE_CLOSE_COMPLETE)).label();
+    assertThat(label).isEqualTo("make-close[parties=0,cm=mcm,vc=client,inject=[mcm-double-close-complete]]");
+    assertThat(CertificateWriter.fileName(label))
+        .isEqualTo("make-close_parties-0_cm-mcm_vc-client_inject-_mcm-double-close-complete.json");
   }
 
   @Test
