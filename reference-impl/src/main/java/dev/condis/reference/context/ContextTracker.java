@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCatalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,6 +64,7 @@ public final class ContextTracker {
    * changes nothing; returns whether this call released it.
    */
   public boolean release(TrackedContext context, String ruleId, String where) {
+    checkRule(ruleId);
     if (context.tracker() != this) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": releases " + context + " never allocated here");
@@ -109,6 +111,7 @@ public final class ContextTracker {
   }
 
   boolean touch(TrackedContext context, String ruleId, String where) {
+    checkRule(ruleId);
     events.announce(location(context));
     if (!isLive(context)) {
       events.violation(
@@ -116,6 +119,34 @@ public final class ContextTracker {
       return false;
     }
     return true;
+  }
+
+  /**
+   * A violation names the rule the caller passes, so the caller may pass only a rule of the
+   * catalog (RULES.md) or an open question of the digest (OQ-1 to OQ-25): a made-up ID would
+   * reach every report as if it were a rule.
+   */
+  static void checkRule(String ruleId) {
+    if (ruleId != null && (RuleCatalog.isKnown(ruleId) || isOpenQuestion(ruleId))) {
+      return;
+    }
+    throw new IllegalArgumentException("unknown rule ID '" + ruleId + "': release() and touch() take a rule"
+        + " ID of RULES.md (e.g. VC-11) or an open question OQ-1 to OQ-25");
+  }
+
+  private static boolean isOpenQuestion(String id) {
+    if (!id.startsWith("OQ-") || id.length() > 5) {
+      return false;
+    }
+    int n = 0;
+    for (int i = 3; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return id.length() > 3 && n >= 1 && n <= 25;
   }
 
   /** Whether {@code context} was released, read as a shared access (no violation either way). */

@@ -80,4 +80,17 @@ class SharedAccessAnnouncementTest {
     assertThat(tracker.release(c, "CLOSE-4", "second")).isFalse();
     assertThat(log).containsExactly("announce context#1", "announce ndis.events", "event RuleViolation");
   }
+
+  @Test
+  void releaseAndTouchTakeOnlyRuleIdsOfTheCatalog() {
+    CloseData c = tracker.allocate(new CloseData("client.closeCall"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.touch("MY-RULE-1", "driver"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown rule ID 'MY-RULE-1': release() and touch() take a rule ID of RULES.md (e.g. VC-11) or an"
+            + " open question OQ-1 to OQ-25");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tracker.release(c, "OQ-26", "driver"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(c.touch("VC-11", "driver")).isTrue();
+    assertThat(tracker.release(c, "OQ-18", "driver")).isTrue();
+  }
 }
