@@ -14,50 +14,56 @@ import org.junit.jupiter.api.Test;
  */
 class PropertyIdTest {
 
+  /** A property that only has an id (public no-arg subclasses: the catalog instantiates them). */
   abstract static class Named implements PropertyListener {
+    private final String id;
+
+    Named(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
     @Override
     public void onEvent(NdisEvent event, PropertyReporter reporter) {}
   }
 
   public static final class ClaimsNoLeak extends Named {
-    @Override
-    public String id() {
-      return "no-leak";
+    public ClaimsNoLeak() {
+      super("no-leak");
     }
   }
 
   public static final class NullId extends Named {
-    @Override
-    public String id() {
-      return null;
+    public NullId() {
+      super(null);
     }
   }
 
   public static final class BlankId extends Named {
-    @Override
-    public String id() {
-      return " ";
+    public BlankId() {
+      super(" ");
     }
   }
 
   public static final class ClaimsHang extends Named {
-    @Override
-    public String id() {
-      return "hang";
+    public ClaimsHang() {
+      super("hang");
     }
   }
 
   public static final class Mine extends Named {
-    @Override
-    public String id() {
-      return "mine";
+    public Mine() {
+      super("mine");
     }
   }
 
   public static final class AlsoMine extends Named {
-    @Override
-    public String id() {
-      return "mine";
+    public AlsoMine() {
+      super("mine");
     }
   }
 
