@@ -23,7 +23,11 @@ final class Engine {
   final Object lock = new Object();
   final Program program;
   final SearchOptions options;
-  /** The program's own threads already reported, so one is reported once. */
+  /**
+   * The program's own threads already reported (or alive before this search began), so one is
+   * reported once and by the search it appeared in. Searches running at the same time in one
+   * JVM cannot tell whose such a thread is: explorer/README.md says so.
+   */
   private final java.util.Set<Thread> uncontrolledReported =
       java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
   /** The watchdog's limit in nanoseconds; 0 = no watchdog. */
@@ -92,6 +96,8 @@ final class Engine {
   private void run() {
     waiter = Thread.currentThread();
     startNanos = System.nanoTime();
+    // A program thread still alive from an earlier search is that search's finding, not ours.
+    uncontrolledReported.addAll(Execution.foreignThreads());
     Carrier c;
     synchronized (lock) {
       c = CarrierPool.take();

@@ -232,11 +232,8 @@ final class Execution implements Runtime {
    * (unless it failed otherwise first). Under the lock.
    */
   void checkControlledLocked(java.util.Set<Thread> reported) {
-    Thread[] all = new Thread[Carrier.GROUP.activeCount() + 8];
-    int n = Carrier.GROUP.enumerate(all);
-    for (int i = 0; i < n; i++) {
-      Thread t = all[i];
-      if (!(t instanceof Carrier) && t.isAlive() && reported.add(t)) {
+    for (Thread t : foreignThreads()) {
+      if (reported.add(t)) {
         uncontrolled("the program started thread '" + name(t) + "' itself, outside the runtime; the explorer does"
             + " not control it", t.getStackTrace());
       }
@@ -244,6 +241,19 @@ final class Execution implements Runtime {
     if (failure == null && uncontrolled != null) {
       failure = uncontrolled;
     }
+  }
+
+  /** The live threads of the carriers' group that are not carriers: the programs' own. */
+  static java.util.List<Thread> foreignThreads() {
+    Thread[] all = new Thread[Carrier.GROUP.activeCount() + 8];
+    int n = Carrier.GROUP.enumerate(all);
+    java.util.List<Thread> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!(all[i] instanceof Carrier) && all[i].isAlive()) {
+        out.add(all[i]);
+      }
+    }
+    return out;
   }
 
   /** A thread's name, without the JDK's running number that differs between runs. */

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A thread the program starts itself is outside the explorer's control, so the interleavings it
  * takes part in are not explored: a search that saw one must not come out COMPLETE.
  */
+@Isolated // its threads would be blamed on any search running beside it (explorer/README.md)
 class UncontrolledThreadTest {
 
   @Test

@@ -14,6 +14,7 @@ import dev.condis.reference.system.CallManagerKind;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A driver that starts a java.lang.Thread of its own is outside what any run explores: the
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * PROVED certificate), naming the thread and where it runs, whether or not the thread calls the
  * Platform.
  */
+@Isolated // its threads would be blamed on any search running beside it (explorer/README.md)
 class OwnThreadTest {
 
   /** Closes its call from a thread of its own: the Platform is used from an uncontrolled thread. */
