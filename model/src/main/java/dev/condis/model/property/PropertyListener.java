@@ -28,7 +28,7 @@ public interface PropertyListener {
    * execution the explorer treats as equivalent; the others (a driver allocating or releasing
    * a context under its own lock, and the rule violations that raises) may arrive before or
    * after a concurrent NDIS event. False (the default, always sound): the explorer explores
-   * every order of the event stream for this property, at a cost (about 10 times the
+   * every order of the event stream for this property, at a cost (about 9 times the
    * executions on the default suite). Say true only for a property whose verdict is the same
    * for every such order, e.g. one that keeps context events as a set; the built-in properties
    * do (proofs/README.md, "What the dependency relation covers").
