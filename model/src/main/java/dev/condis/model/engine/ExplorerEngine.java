@@ -291,7 +291,7 @@ public final class ExplorerEngine implements Engine {
                 PropertyCatalog.CONTROLLED_THREADS,
                 "-",
                 "driver code used a thread the Platform did not start, so its interleavings were not explored: "
-                    + f.message()),
+                    + f.message() + (f.cause() instanceof Stalled s ? driverFrame(s) : "")),
             f.message());
       case REPLAY_DIVERGENCE:
       default:
@@ -300,6 +300,20 @@ public final class ExplorerEngine implements Engine {
             "the checked program is not deterministic (the same decisions led elsewhere): "
                 + f.message() + where);
     }
+  }
+
+  /** The innermost frame of the thread's stack in driver code: not the JDK's, the platform's or NDIS's. */
+  private static String driverFrame(Stalled s) {
+    for (StackTraceElement f : s.getStackTrace()) {
+      String c = f.getClassName();
+      if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.") && !c.startsWith("dev.condis.explorer.")
+          && !c.startsWith("dev.condis.model.") && !c.startsWith("dev.condis.reference.ndis.")
+          && !c.startsWith("dev.condis.reference.platform.") && !c.startsWith("dev.condis.reference.context.")
+          && !c.startsWith("dev.condis.reference.event.")) {
+        return "; first driver frame: " + Stalled.describe(f);
+      }
+    }
+    return "";
   }
 
   /** The stuck thread's stack, innermost first, as report lines. */

@@ -77,7 +77,8 @@ class OwnThreadTest {
     assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VIOLATION);
     assertThat(r.counterexample().orElseThrow().violation().property()).isEqualTo(PropertyCatalog.CONTROLLED_THREADS);
     assertThat(r.counterexample().orElseThrow().violation().message())
-        .contains("thread 'my-closer', which the explorer does not control, called the runtime");
+        .contains("thread 'my-closer', which the explorer does not control, called the runtime")
+        .contains("; first driver frame: dev.condis.reference.client.");
     assertThat(ProofCertificate.status(r)).isNotEqualTo(ProofCertificate.Status.PROVED);
   }
 
