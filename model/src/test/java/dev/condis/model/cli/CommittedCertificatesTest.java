@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * equal its committed twin in statement, verdict, bounds, figures and assumptions. Only the
  * date, the wall time (and the rate computed from it), the tool's version and the commit it
  * names may differ.
- * Regenerate with {@code rm -r proofs/certificates && ./condis-verify verify --certificates
- * proofs/certificates}.
+ * Regenerate as proofs/README.md says ("How certificates are produced").
  */
 class CommittedCertificatesTest {
   private static final Path COMMITTED = Path.of("..").toAbsolutePath().normalize().resolve("proofs/certificates");
