@@ -17,6 +17,25 @@ final class Carrier extends Thread {
    */
   static final ThreadGroup GROUP = new ThreadGroup("explorer-carriers");
 
+  /**
+   * Set on every carrier. The JDK calls {@code childValue} in the creating thread while it
+   * constructs a thread that inherits thread-locals (every {@code new Thread}, and the threads
+   * of the JDK's executors): so a thread the program creates while it runs on a carrier is
+   * seen at its creation, with the creator's stack, even if it ends before the execution does.
+   */
+  private static final InheritableThreadLocal<Boolean> CREATION_WATCH = new InheritableThreadLocal<>() {
+    @Override
+    protected Boolean childValue(Boolean parentValue) {
+      if (Thread.currentThread() instanceof Carrier c) {
+        ControlledThread t = c.current;
+        if (t != null) {
+          t.execution.threadCreated(new Throwable().getStackTrace());
+        }
+      }
+      return null; // the child is not watched: it is not a carrier
+    }
+  };
+
   private volatile boolean permit;
   /** Set true by the watchdog: this carrier's thread is abandoned and must do nothing more. */
   volatile boolean retired;
@@ -26,7 +45,8 @@ final class Carrier extends Thread {
   volatile ControlledThread current;
 
   Carrier() {
-    super(GROUP, "explorer-carrier-" + COUNT.incrementAndGet());
+    // Inherits no thread-locals: a carrier made on a carrier is not the program's thread.
+    super(GROUP, null, "explorer-carrier-" + COUNT.incrementAndGet(), 0, false);
     setDaemon(true);
   }
 
@@ -69,6 +89,7 @@ final class Carrier extends Thread {
 
   @Override
   public void run() {
+    CREATION_WATCH.set(Boolean.TRUE);
     while (true) {
       awaitPermit();
       ControlledThread t = job;

@@ -226,6 +226,11 @@ final class Execution implements Runtime {
     }
   }
 
+  /** A controlled thread of this execution is constructing a {@link Thread} of its own. */
+  void threadCreated(StackTraceElement[] stack) {
+    uncontrolled("the program created a thread of its own; the explorer does not control it", stack);
+  }
+
   /**
    * At the end: the program's own threads still alive in the carriers' group, and any that
    * called the runtime, make the execution an {@link FailureKind#UNCONTROLLED_THREAD} failure
@@ -239,7 +244,10 @@ final class Execution implements Runtime {
       }
     }
     if (failure == null && uncontrolled != null) {
-      failure = uncontrolled;
+      // The whole execution's schedule, not the prefix at the finding: a replay must run to
+      // the end, where the finding is reported again.
+      Failure u = uncontrolled;
+      failure = new Failure(u.kind(), u.message(), u.payload(), u.threadName(), schedule(), u.cause());
     }
   }
 

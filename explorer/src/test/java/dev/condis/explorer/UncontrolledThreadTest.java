@@ -36,22 +36,49 @@ class UncontrolledThreadTest {
       assertThat(r.outcome()).isEqualTo(Outcome.FAILURE_FOUND);
       Failure f = r.firstFailure().orElseThrow();
       assertThat(f.kind()).isEqualTo(FailureKind.UNCONTROLLED_THREAD);
-      assertThat(f.message()).startsWith("the program started thread 'mine' itself, outside the runtime");
+      assertThat(f.message()).startsWith("the program created a thread of its own")
+          .contains(" at " + UncontrolledThreadTest.class.getName() + ".lambda$");
     } finally {
       release.countDown();
     }
   }
 
   @Test
+  void aThreadThatEndsBeforeTheExecutionIsSeenAtItsCreation() {
+    int[] shared = new int[1];
+    SearchResult r = Explorer.explore(rt -> {
+      Thread racer = new Thread(() -> shared[0]++, "racer"); // a data race with no runtime call
+      racer.start();
+      shared[0]++;
+      try {
+        racer.join();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    assertThat(r.outcome()).isEqualTo(Outcome.FAILURE_FOUND);
+    Failure f = r.firstFailure().orElseThrow();
+    assertThat(f.kind()).isEqualTo(FailureKind.UNCONTROLLED_THREAD);
+    assertThat(f.message()).startsWith("the program created a thread of its own")
+        .contains(" at " + UncontrolledThreadTest.class.getName() + ".lambda$");
+    assertThat(Explorer.replay(rt -> {
+      Thread racer = new Thread(() -> { }, "racer");
+      racer.start();
+    }, f.schedule()).failure()).map(Failure::kind).contains(FailureKind.UNCONTROLLED_THREAD);
+  }
+
+  @Test
   void aThreadOfItsOwnCallingTheRuntimeFailsTheExecution() {
     SearchResult r = Explorer.explore(rt -> {
-      Thread mine = new Thread(() -> {
+      // Created without inheriting thread-locals, so only its call to the runtime gives it away.
+      Thread mine = new Thread(null, () -> {
         try {
           rt.yieldPoint("x");
         } catch (IllegalStateException expected) {
           // the runtime refuses it; the finding is the execution's
         }
-      }, "worker-of-my-own");
+      }, "worker-of-my-own", 0, false);
       mine.start();
       try {
         mine.join();

@@ -20,16 +20,20 @@ import org.junit.jupiter.api.parallel.Isolated;
  * A driver that starts a java.lang.Thread of its own is outside what any run explores: the
  * instance is a VIOLATION of the engine property controlled-threads (never VERIFIED, never a
  * PROVED certificate), naming the thread and where it runs, whether or not the thread calls the
- * Platform.
+ * Platform. The explorer sees a thread when it is created on a controlled thread (it inherits a
+ * thread-local), and otherwise when it calls the Platform or is alive at the end.
  */
 @Isolated // its threads would be blamed on any search running beside it (explorer/README.md)
 class OwnThreadTest {
 
-  /** Closes its call from a thread of its own: the Platform is used from an uncontrolled thread. */
+  /**
+   * Closes its call from a thread of its own, made without inheriting thread-locals (so its
+   * creation is not seen): the Platform is used from an uncontrolled thread.
+   */
   public static final class ClosesOnItsOwnThread extends ReferenceClient {
     @Override
     public void closeCall() {
-      Thread t = new Thread(super::closeCall, "my-closer");
+      Thread t = new Thread(null, super::closeCall, "my-closer", 0, false);
       t.start();
       try {
         t.join();
@@ -39,11 +43,7 @@ class OwnThreadTest {
     }
   }
 
-  /**
-   * Starts a thread that only touches a plain field, no Platform call, and is still alive when
-   * the execution ends. (One that ends before the execution does, without a Platform call, is
-   * not seen: proofs/README.md, assumption 8.)
-   */
+  /** Starts a thread that only touches a plain field, no Platform call, and is still alive when the execution ends. */
   public static final class CountsOnItsOwnThread extends ReferenceClient {
     private volatile int counted;
 
@@ -59,6 +59,19 @@ class OwnThreadTest {
       }, "my-counter");
       t.setDaemon(true);
       t.start();
+      super.makeCall(parties);
+    }
+  }
+
+  /** Races on a plain field from a thread of its own that ends before the execution does. */
+  public static final class RacesOnItsOwnThread extends ReferenceClient {
+    private int calls;
+
+    @Override
+    public void makeCall(int parties) {
+      Thread t = new Thread(() -> calls++);
+      t.start();
+      calls++;
       super.makeCall(parties);
     }
   }
@@ -88,6 +101,20 @@ class OwnThreadTest {
 
     assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VIOLATION);
     assertThat(r.counterexample().orElseThrow().violation().property()).isEqualTo(PropertyCatalog.CONTROLLED_THREADS);
-    assertThat(r.counterexample().orElseThrow().violation().message()).contains("thread 'my-counter'");
+    assertThat(r.counterexample().orElseThrow().violation().message())
+        .contains("created a thread of its own")
+        .contains(" at " + CountsOnItsOwnThread.class.getName() + ".makeCall(OwnThreadTest.java:");
+  }
+
+  @Test
+  void aDriversThreadIsSeenWhenItIsCreatedEvenIfItEndsFirst() {
+    VerificationResult r = verify(RacesOnItsOwnThread.class);
+
+    assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VIOLATION);
+    assertThat(r.counterexample().orElseThrow().violation().property()).isEqualTo(PropertyCatalog.CONTROLLED_THREADS);
+    assertThat(r.counterexample().orElseThrow().violation().message())
+        .contains("created a thread of its own")
+        .contains(" at " + RacesOnItsOwnThread.class.getName() + ".makeCall(OwnThreadTest.java:");
+    assertThat(ProofCertificate.status(r)).isNotEqualTo(ProofCertificate.Status.PROVED);
   }
 }
