@@ -65,7 +65,10 @@ public final class Assumptions {
       out.add(
           "user drivers: the user's classes synchronise only through the Platform they are given "
               + "(no synchronized, java.util.concurrent, own threads or static mutable state "
-              + "shared across executions); otherwise interleavings are missed");
+              + "shared across executions); otherwise interleavings are missed; and they call "
+              + "touch() before reading their own contexts: NDIS checks every context it holds "
+              + "(a release while it holds one, each hand-back), but a driver's own read of a "
+              + "context it released is seen only through touch()");
     }
     return out.build();
   }

@@ -51,6 +51,7 @@ public final class FaultScenarios {
           "CLIENT_FREES_PARTY_BEFORE_CLOSE_COMPLETES",
           "CM_READS_PARTY_AFTER_FREE",
           "CM_LEAKS_PARTY_ON_CLOSE",
+          "CM_FREES_PARTY_BEFORE_DROP_COMPLETES",
           "CLIENT_LEAKS_ADD_PARTY_PARAMETERS" -> {
         scenario = ScenarioCatalog.MULTIPOINT;
         parties = 2;

@@ -54,13 +54,19 @@ final class ClientState {
     }
     vc.call = Call.DELETING;
     NdisVcHandle handle = vc.handle;
+    boolean freeEarly = fault(SeededFault.CLIENT_FREES_VC_BEFORE_DELETE);
+    if (freeEarly) {
+      tracker.release(vc, "VC-11", "client.deleteVc"); // Seeded fault: VC-11, freed before the delete
+    }
     return () -> {
       NdisStatus status = ndis.coDeleteVc(handle);
       lock();
       try {
         if (status.isSuccess()) {
           vcs.remove(vc); // VC-7: the handle is dead
-          tracker.release(vc, "VC-11", "client.deleteVc");
+          if (!freeEarly) {
+            tracker.release(vc, "VC-11", "client.deleteVc");
+          }
         } else if (vc.touch("VC-6", "client.deleteVc")) {
           vc.call = Call.IDLE;
         }

@@ -8,6 +8,7 @@ import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.driver.PartyResult;
+import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisStatus;
 
@@ -153,6 +154,9 @@ final class CmParties {
         cm.releaseParty(party, "DROP-6", "ProtocolCmDropParty"); // OQ-19: before returning
         return NdisStatus.SUCCESS;
       }
+      if (cm.fault(SeededFault.CM_FREES_PARTY_BEFORE_DROP_COMPLETES)) {
+        cm.releaseParty(party, "DROP-6", "ProtocolCmDropParty"); // Seeded fault: DROP-7, freed while pending
+      }
     } finally {
       cm.unlock();
     }
@@ -162,10 +166,13 @@ final class CmParties {
 
   private void completeDropParty(CmParty party) {
     NdisPartyHandle handle;
+    boolean freedEarly = cm.fault(SeededFault.CM_FREES_PARTY_BEFORE_DROP_COMPLETES);
     cm.lock();
     try {
-      if (!party.touch("DROP-7", cm.where("dropPartyComplete"))
-          || !party.vc.touch("DROP-10", cm.where("dropPartyComplete"))) {
+      // With the seeded fault the state was freed: read it anyway, with no touch, as a driver
+      // that does not report its reads would.
+      if (!freedEarly && (!party.touch("DROP-7", cm.where("dropPartyComplete"))
+          || !party.vc.touch("DROP-10", cm.where("dropPartyComplete")))) {
         return;
       }
       handle = party.handle;
@@ -178,7 +185,9 @@ final class CmParties {
     ndis.dropPartyComplete(NdisStatus.SUCCESS, handle);
     cm.lock();
     try {
-      cm.releaseParty(party, "DROP-7", "dropPartyComplete"); // OQ-19: after the completion returned
+      if (!freedEarly) {
+        cm.releaseParty(party, "DROP-7", "dropPartyComplete"); // OQ-19: after the completion returned
+      }
     } finally {
       cm.unlock();
     }

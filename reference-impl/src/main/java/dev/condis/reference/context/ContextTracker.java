@@ -71,6 +71,11 @@ public final class ContextTracker {
       return false;
     }
     events.announce(location(context));
+    String[] held = held(context);
+    if (held != null) {
+      events.violation(held[0], categoryOf(held[0]),
+          where + ": releases " + context + " while NDIS still holds it to hand back (" + held[1] + ")");
+    }
     if (!markReleased(context)) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": releases " + context + " a second time");
@@ -85,6 +90,61 @@ public final class ContextTracker {
       }
     }
     return true;
+  }
+
+  /**
+   * NDIS keeps {@code context} to hand it back to a handler later, until {@code until}: a
+   * release before {@link #letGo} breaks {@code ruleId} and is reported at the release itself,
+   * whether or not anything touches the context again (VC-11, DROP-7). Holding again replaces
+   * the rule; a context already released is not held.
+   */
+  public void hold(TrackedContext context, String ruleId, String until) {
+    checkRule(ruleId);
+    events.announce(location(context));
+    if (!monitor) {
+      holdNow(context, ruleId, until);
+      return;
+    }
+    synchronized (this) {
+      holdNow(context, ruleId, until);
+    }
+  }
+
+  private static void holdNow(TrackedContext context, String ruleId, String until) {
+    if (!context.isReleased()) {
+      context.onHeld(ruleId, until);
+    }
+  }
+
+  /** NDIS will not hand {@code context} back any more: its owner may release it. */
+  public void letGo(TrackedContext context) {
+    events.announce(location(context));
+    if (!monitor) {
+      context.onHeld(null, null);
+      return;
+    }
+    synchronized (this) {
+      context.onHeld(null, null);
+    }
+  }
+
+  /** The rule and the "until" of a hold, or null. */
+  private String[] held(TrackedContext context) {
+    if (!monitor) {
+      return heldNow(context);
+    }
+    synchronized (this) {
+      return heldNow(context);
+    }
+  }
+
+  private static String[] heldNow(TrackedContext context) {
+    return context.heldRule() == null ? null : new String[] {context.heldRule(), context.heldUntil()};
+  }
+
+  private static RuleCategory categoryOf(String ruleId) {
+    java.util.Optional<dev.condis.reference.rules.Rule> rule = RuleCatalog.find(ruleId);
+    return rule.isPresent() ? rule.get().category() : RuleCategory.USE_AFTER_CLOSE;
   }
 
   /** Sets the released flag; false if it was set already. */

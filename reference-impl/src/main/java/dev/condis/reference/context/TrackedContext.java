@@ -17,6 +17,9 @@ public abstract class TrackedContext {
   private ContextTracker tracker;
   private int id;
   private boolean released;
+  /** While NDIS holds this context to hand it back later: the rule a release now breaks. */
+  private String heldRule;
+  private String heldUntil;
 
   protected TrackedContext(ContextKind kind, String tag) {
     this.kind = Objects.requireNonNull(kind);
@@ -65,6 +68,19 @@ public abstract class TrackedContext {
 
   final void onReleased() {
     this.released = true;
+  }
+
+  final void onHeld(String ruleId, String until) {
+    this.heldRule = ruleId;
+    this.heldUntil = until;
+  }
+
+  final String heldRule() {
+    return heldRule;
+  }
+
+  final String heldUntil() {
+    return heldUntil;
   }
 
   final ContextTracker tracker() {

@@ -124,6 +124,30 @@ public enum SeededFault {
       "no-use-after-close",
       "The call manager reads the party handle out of party state it already freed."),
 
+  /**
+   * The client releases its own ProtocolVcContext before NdisCoDeleteVc instead of after it
+   * returned, and never touches it again. NDIS still holds the context of a VC it has not
+   * deleted, so the release itself is the violation. Shows on every delete of a client-created
+   * VC.
+   */
+  CLIENT_FREES_VC_BEFORE_DELETE(
+      "VC-11",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "The client releases its own ProtocolVcContext before NdisCoDeleteVc has returned."),
+
+  /**
+   * The call manager frees its CallMgrPartyContext in a ProtocolCmDropParty that pends, and
+   * at the completion reads the party handle out of the freed state with a plain Java read
+   * (no touch). NDIS has the context in hand at Ndis(M)CmDropPartyComplete and checks it.
+   * Shows on a pended drop ({@code dropParty.pend} = 1) of a multipoint call.
+   */
+  CM_FREES_PARTY_BEFORE_DROP_COMPLETES(
+      "DROP-7",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "The call manager frees its party state in a pended ProtocolCmDropParty, before the completion."),
+
   // ---- LEAK: no-leak ----------------------------------------------------------------------
 
   /**

@@ -103,6 +103,7 @@ final class CallRouter {
       vc.state = VcState.ACTIVE;
       if (party != null) {
         party.connect(partyContext);
+        core.holdPartyContext(party);
       }
     } else {
       if (vc.activation != VcActivation.INACTIVE) {
@@ -161,6 +162,9 @@ final class CallRouter {
     core.touch(vc.callManagerContext, "VC-11", "ProtocolCmCloseCall");
     core.touch(partyContext, "CLOSE-14", "ProtocolCmCloseCall");
     core.touch(closeData, "OQ-18", "ProtocolCmCloseCall");
+    for (PartyRecord attachedParty : vc.attachedParties()) {
+      core.letGo(attachedParty.callManagerContext()); // CLOSE-4: ProtocolCmCloseCall frees it
+    }
     NdisStatus returned = core.callOut(core.callManagerActor(), "ProtocolCmCloseCall",
         Fmt.args(vc.callManagerContext, partyContext, closeData),
         () -> core.callManager().protocolCmCloseCall(vc.callManagerContext, partyContext, closeData));
@@ -216,6 +220,9 @@ final class CallRouter {
   private void closed(VcRecord vc, PartyRecord party, NdisStatus status) {
     if (!status.isSuccess()) {
       vc.state = vc.stateBeforeClose;
+      for (PartyRecord attachedParty : vc.attachedParties()) {
+        core.holdPartyContext(attachedParty); // the call stays up (CLOSE-18)
+      }
       return;
     }
     if (vc.activation != VcActivation.INACTIVE) {

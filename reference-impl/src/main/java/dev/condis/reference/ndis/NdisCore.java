@@ -251,6 +251,35 @@ final class NdisCore {
     context.touch(ruleId, where);
   }
 
+  /**
+   * NDIS keeps a context a driver handed it, to pass back to a handler later: its owner may not
+   * release it before {@link #letGo} (the tracker reports such a release under {@code ruleId}).
+   * Null and never-allocated contexts are skipped (their misuse is reported where they are passed).
+   */
+  void hold(TrackedContext context, String ruleId, String until) {
+    requireLock();
+    if (context != null && context.id() != 0) {
+      tracker.hold(context, ruleId, until);
+    }
+  }
+
+  /**
+   * DROP-7: the call manager's CallMgrPartyContext of an attached party is handed back by
+   * ProtocolCmDropParty or ProtocolCmCloseCall; it may not be freed before.
+   */
+  void holdPartyContext(PartyRecord party) {
+    hold(party.callManagerContext(), "DROP-7", "the CallMgrPartyContext of " + party.handle()
+        + ", until ProtocolCmDropParty or ProtocolCmCloseCall");
+  }
+
+  /** NDIS will not pass {@code context} to a handler again. */
+  void letGo(TrackedContext context) {
+    requireLock();
+    if (context != null && context.id() != 0) {
+      tracker.letGo(context);
+    }
+  }
+
   // ---------------------------------------------------------------- handles
 
   VcRecord issueVc(Actor creator, String detail) {
@@ -263,6 +292,9 @@ final class NdisCore {
   void invalidateVc(VcRecord vc, String reason) {
     requireLock();
     vc.state = VcState.DELETED;
+    letGo(vc.clientContext);
+    letGo(vc.callManagerContext);
+    letGo(vc.miniportContext);
     events.emit(stamp -> new NdisEvent.HandleInvalidated(stamp, vc.handle().toString(), reason));
   }
 
@@ -276,6 +308,7 @@ final class NdisCore {
   void endParty(PartyRecord party, PartyRecord.End why, String reason) {
     requireLock();
     party.end(why);
+    letGo(party.callManagerContext());
     events.emit(stamp -> new NdisEvent.HandleInvalidated(stamp, party.handle().toString(), reason));
   }
 

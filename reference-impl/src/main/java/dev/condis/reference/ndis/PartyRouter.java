@@ -83,6 +83,7 @@ final class PartyRouter {
         core.violation("ADD-3", "add-party of " + party.handle() + " succeeded without a CallMgrPartyContext");
       }
       party.connect(partyContext);
+      core.holdPartyContext(party);
     } else {
       core.endParty(party, PartyRecord.End.ADD_FAILED, "add-party failed with " + status);
     }
@@ -117,6 +118,7 @@ final class PartyRouter {
     CallMgrPartyContext partyContext = party.callManagerContext();
     core.touch(partyContext, "DROP-7", "ProtocolCmDropParty");
     core.touch(closeData, "OQ-18", "ProtocolCmDropParty");
+    core.letGo(partyContext); // DROP-6: ProtocolCmDropParty frees it (after the completion if pended: below)
     NdisStatus returned = core.callOut(core.callManagerActor(), "ProtocolCmDropParty", Fmt.args(partyContext, closeData),
         () -> core.callManager().protocolCmDropParty(partyContext, closeData));
     if (!DROP_RETURNS.contains(returned)) {
@@ -133,6 +135,9 @@ final class PartyRouter {
       return;
     }
     PartyRecord party = request.party;
+    // DROP-7: a pended drop's CallMgrPartyContext lives until this completion returns; NDIS has
+    // it in hand here, so a CM that freed it early is seen whether or not it reads it again.
+    core.touch(party.callManagerContext(), "DROP-7", call.api());
     dropped(party, status);
     ProtocolPartyContext partyContext = party.clientContext();
     core.touch(partyContext, party.incomingDropDispatched() ? "IDROP-4" : "DROP-8", "ProtocolClDropPartyComplete");
@@ -158,6 +163,7 @@ final class PartyRouter {
         core.violation("DROP-2", "drop of " + party.handle() + " failed with FAILURE, but it is not the last party");
       }
       party.dropFailed(status == NdisStatus.FAILURE && lastParty);
+      core.holdPartyContext(party); // still attached: the close will hand it over (CLOSE-14)
     }
   }
 }

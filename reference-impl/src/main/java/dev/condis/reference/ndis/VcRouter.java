@@ -39,6 +39,7 @@ final class VcRouter {
     } else {
       vc.callManagerContext = (CallMgrVcContext) creatorContext;
     }
+    core.hold(creatorContext, "VC-11", "the creator's per-VC context of " + vc.handle() + ", until its delete returns");
     MiniportCoHandlers miniport = core.miniport();
     if (miniport != null) {
       CreateVcResult<?> made = core.callOut(Actor.MINIPORT, "MiniportCoCreateVc", Fmt.args(vc.handle()),
@@ -49,6 +50,7 @@ final class VcRouter {
         return new VcCreation(status, null);
       }
       vc.miniportContext = (MiniportVcContext) made.context();
+      holdMiniportContext(vc);
     }
     CreateVcResult<?> made = vc.clientCreated()
         ? core.callOut(vc.peer(), "ProtocolCoCreateVc", Fmt.args(vc.handle()),
@@ -59,6 +61,7 @@ final class VcRouter {
     if (!status.isSuccess()) {
       leftBehind(made);
       if (vc.miniportContext != null) {
+        core.letGo(vc.miniportContext);
         core.callOut(Actor.MINIPORT, "MiniportCoDeleteVc", Fmt.args(vc.miniportContext),
             () -> miniport.miniportCoDeleteVc(vc.miniportContext));
       }
@@ -70,7 +73,21 @@ final class VcRouter {
     } else {
       vc.clientContext = (ProtocolVcContext) made.context();
     }
+    holdPeerContext(vc);
     return new VcCreation(NdisStatus.SUCCESS, vc.handle());
+  }
+
+  /** VC-11: the peer frees its per-VC context in its ProtocolCoDeleteVc, not before. */
+  private void holdPeerContext(VcRecord vc) {
+    core.hold(peerContext(vc), "VC-11", "the peer's per-VC context of " + vc.handle() + ", until its ProtocolCoDeleteVc");
+  }
+
+  private void holdMiniportContext(VcRecord vc) {
+    core.hold(vc.miniportContext, "VC-11", "the miniport's per-VC context of " + vc.handle() + ", until MiniportCoDeleteVc");
+  }
+
+  private static TrackedContext peerContext(VcRecord vc) {
+    return vc.clientCreated() ? vc.callManagerContext : vc.clientContext;
   }
 
   /**
@@ -112,7 +129,8 @@ final class VcRouter {
 
   private NdisStatus runDeleteHandlers(Call call, VcRecord vc) {
     if (!vc.peerDeleted) {
-      core.touch(vc.clientCreated() ? vc.callManagerContext : vc.clientContext, "VC-11", "ProtocolCoDeleteVc");
+      core.touch(peerContext(vc), "VC-11", "ProtocolCoDeleteVc");
+      core.letGo(peerContext(vc));
       NdisStatus status = vc.clientCreated()
           ? core.callOut(vc.peer(), "ProtocolCoDeleteVc", Fmt.args(vc.callManagerContext),
               () -> core.callManager().protocolCoDeleteVc(vc.callManagerContext))
@@ -120,6 +138,7 @@ final class VcRouter {
               () -> core.client().protocolCoDeleteVc(vc.clientContext));
       status = deleteStatus("ProtocolCoDeleteVc", status);
       if (!status.isSuccess()) {
+        holdPeerContext(vc);
         return status; // OQ-15: the VC and both contexts survive; the creator may retry
       }
       vc.peerDeleted = true; // VC-8 from here for the peer
@@ -127,10 +146,12 @@ final class VcRouter {
     MiniportCoHandlers miniport = core.miniport();
     if (miniport != null && vc.miniportContext != null) {
       core.touch(vc.miniportContext, "VC-11", "MiniportCoDeleteVc");
+      core.letGo(vc.miniportContext);
       NdisStatus status = deleteStatus("MiniportCoDeleteVc",
           core.callOut(Actor.MINIPORT, "MiniportCoDeleteVc", Fmt.args(vc.miniportContext),
               () -> miniport.miniportCoDeleteVc(vc.miniportContext)));
       if (!status.isSuccess()) {
+        holdMiniportContext(vc);
         return status;
       }
     }

@@ -93,4 +93,67 @@ class SharedAccessAnnouncementTest {
     assertThat(c.touch("VC-11", "driver")).isTrue();
     assertThat(tracker.release(c, "OQ-18", "driver")).isTrue();
   }
+
+  @Test
+  void aReleaseWhileNdisHoldsTheContextIsTheHoldsViolationAtTheReleaseItself() {
+    CloseData c = tracker.allocate(new CloseData("cm.closeCall"));
+    tracker.hold(c, "DROP-7", "until ProtocolCmDropParty");
+    log.clear();
+
+    assertThat(tracker.release(c, "DROP-6", "cm.early")).isTrue(); // released all the same
+
+    // The hold is read under the flag's own announcement, before the violation is emitted.
+    assertThat(log).containsExactly("announce context#1", "announce ndis.events", "event RuleViolation",
+        "announce ndis.events", "event ContextReleased");
+  }
+
+  @Test
+  void aReleaseAfterNdisLetGoIsClean() {
+    CloseData c = tracker.allocate(new CloseData("cm.closeCall"));
+    tracker.hold(c, "DROP-7", "until ProtocolCmDropParty");
+    List<NdisEvent> events = new ArrayList<>();
+    bus.addListener(events::add);
+    log.clear();
+
+    tracker.letGo(c);
+    tracker.release(c, "DROP-6", "cm.ProtocolCmDropParty");
+
+    assertThat(log.get(0)).isEqualTo("announce context#1");
+    assertThat(events).noneMatch(e -> e instanceof NdisEvent.RuleViolation);
+  }
+
+  @Test
+  void theViolationNamesTheHoldsRuleWithItsCatalogCategory() {
+    CloseData c = tracker.allocate(new CloseData("client.vc"));
+    tracker.hold(c, "VC-11", "the creator's per-VC context of vc#1, until its delete returns");
+    List<NdisEvent> events = new ArrayList<>();
+    bus.addListener(events::add);
+
+    tracker.release(c, "VC-11", "client.deleteVc");
+
+    assertThat(events).filteredOn(e -> e instanceof NdisEvent.RuleViolation)
+        .singleElement()
+        .satisfies(e -> {
+          NdisEvent.RuleViolation v = (NdisEvent.RuleViolation) e;
+          assertThat(v.ruleId()).isEqualTo("VC-11");
+          assertThat(v.category()).isEqualTo(dev.condis.reference.event.RuleCategory.USE_AFTER_CLOSE);
+          assertThat(v.message()).isEqualTo("client.deleteVc: releases CloseData#1(client.vc) while NDIS still"
+              + " holds it to hand back (the creator's per-VC context of vc#1, until its delete returns)");
+        });
+  }
+
+  @Test
+  void aContextAlreadyReleasedIsNotHeldAgain() {
+    CloseData c = tracker.allocate(new CloseData("cm.party"));
+    tracker.release(c, "DROP-6", "cm.ProtocolCmDropParty");
+    tracker.hold(c, "DROP-7", "drop failed: attached again");
+    List<NdisEvent> events = new ArrayList<>();
+    bus.addListener(events::add);
+
+    tracker.release(c, "DROP-6", "again");
+
+    assertThat(events).filteredOn(e -> e instanceof NdisEvent.RuleViolation)
+        .extracting(e -> ((NdisEvent.RuleViolation) e).message())
+        .containsExactly("again: releases CloseData#1(cm.party) a second time");
+  }
 }

@@ -136,6 +136,14 @@ class SeededFaultTest {
               run.client().closeCall();
             },
             new Violation()),
+        c(SeededFault.CLIENT_FREES_VC_BEFORE_DELETE, CM, ch(),
+            SeededFaultTest::makeAndClose, new Violation()),
+        c(SeededFault.CM_FREES_PARTY_BEFORE_DROP_COMPLETES, MCM, ch("dropParty.pend", 1),
+            run -> {
+              run.client().makeCall(2);
+              run.client().dropParty();
+            },
+            new Violation()),
         // LEAK
         c(SeededFault.CLIENT_LEAKS_PARTY_ON_MAKE_FAILURE, CM, ch("makeCall.status", 1),
             run -> run.client().makeCall(1),
