@@ -64,7 +64,9 @@ final class CallRouter {
         PartyResult::status);
     NdisStatus status = core.requests.settle(request, result.status(), "ProtocolCmMakeCall",
         s -> madeCall(vc, party, s, result.callMgrPartyContext(), true));
-    return new PartyCreation(status, partyHandle);
+    // The seed (ProtocolClMakeCallComplete): the party handle is valid only on SUCCESS of a
+    // multipoint call and NULL otherwise; a pended call's handle comes back with the completion.
+    return new PartyCreation(status, status.isSuccess() || status.isPending() ? partyHandle : null);
   }
 
   /** Ndis(M)CmMakeCallComplete → ProtocolClMakeCallComplete, exactly once (GEN-1, GEN-2). */
@@ -84,8 +86,9 @@ final class CallRouter {
     madeCall(vc, party, status, partyContext, false);
     core.touch(vc.clientContext, "VC-11", "ProtocolClMakeCallComplete");
     core.touch(parameters, "MAKE-2", "ProtocolClMakeCallComplete");
-    core.callOutVoid(Actor.CLIENT, "ProtocolClMakeCallComplete", Fmt.args(status, vc.clientContext, expected, parameters),
-        () -> core.client().protocolClMakeCallComplete(status, vc.clientContext, expected, parameters));
+    NdisPartyHandle delivered = status.isSuccess() ? expected : null; // NULL unless SUCCESS (seed)
+    core.callOutVoid(Actor.CLIENT, "ProtocolClMakeCallComplete", Fmt.args(status, vc.clientContext, delivered, parameters),
+        () -> core.client().protocolClMakeCallComplete(status, vc.clientContext, delivered, parameters));
   }
 
   /** NDIS state after a make-call finished; checks MAKE-3/MAKE-4, MAKE-5 and MAKE-14. */

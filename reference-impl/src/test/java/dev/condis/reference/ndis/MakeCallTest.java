@@ -163,6 +163,34 @@ class MakeCallTest {
   }
 
   @Test
+  void aFailedMultipointMakeCompletesWithANullPartyHandle() {
+    NdisVcHandle vc = f.clientVc();
+    f.cm.makeCallReturn = NdisStatus.PENDING;
+    f.cm.activateInMakeCall = false;
+    CallParameters params = f.params("p");
+    NdisPartyHandle party = f.cl.clMakeCall(vc, params, f.partyContext()).ndisPartyHandle();
+    assertThat(party).isEqualTo(new NdisPartyHandle(1)); // pended: the handle the completion is about
+    f.rec.clear();
+
+    f.cmApi.cmMakeCallComplete(NdisStatus.FAILURE, vc, party, null, params);
+
+    // Seed ProtocolClMakeCallComplete: the party handle is valid only on SUCCESS, NULL otherwise.
+    assertThat(f.rec.lines("->")).containsExactly(
+        "-> CLIENT ProtocolClMakeCallComplete(FAILURE, client.vc#1, null, p#" + params.id() + ")");
+  }
+
+  @Test
+  void aMultipointMakeFailedInLineReturnsNoPartyHandle() {
+    NdisVcHandle vc = f.clientVc();
+    f.cm.makeCallReturn = NdisStatus.FAILURE;
+    f.cm.activateInMakeCall = false;
+
+    PartyCreation made = f.cl.clMakeCall(vc, f.params("p"), f.partyContext());
+
+    assertThat(made).isEqualTo(new PartyCreation(NdisStatus.FAILURE, null));
+  }
+
+  @Test
   void droppingThePartyBeforeTheMakeCompletesIsMake13() {
     NdisVcHandle vc = f.clientVc();
     f.cm.makeCallReturn = NdisStatus.PENDING;
