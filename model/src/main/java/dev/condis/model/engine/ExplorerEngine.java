@@ -17,6 +17,7 @@ import dev.condis.model.property.PropertyFailure;
 import dev.condis.model.scenario.Checkpoints;
 import dev.condis.model.scenario.ScenarioConfig;
 import dev.condis.model.scenario.ScenarioDefinition;
+import dev.condis.model.scenario.Premises;
 import dev.condis.model.scenario.ScenarioHarness;
 import dev.condis.model.scenario.ViolationSink;
 import dev.condis.reference.event.NdisEvent;
@@ -83,6 +84,7 @@ public final class ExplorerEngine implements Engine {
     ScenarioConfig config = request.config();
     // Bad input (unknown scenario, unusable class) throws IllegalArgumentException here.
     ScenarioHarness harness = new ScenarioHarness(config, request.propertyClasses());
+    Premises premises = harness.trackPremises();
     ImmutableList<String> properties =
         ImmutableList.<String>builder()
             .addAll(harness.propertyIds())
@@ -138,6 +140,11 @@ public final class ExplorerEngine implements Engine {
       return new VerificationResult(
           config, NAME, Verdict.INCONCLUSIVE, properties, figures, Optional.empty(),
           Optional.of(boundsText(result, request.bounds())));
+    }
+    if (!premises.unmet().isEmpty()) {
+      return new VerificationResult(
+          config, NAME, Verdict.ERROR, properties, figures, Optional.empty(),
+          Optional.of(premiseNotMet(config, premises)));
     }
     // The cache is a reduction the proof rests on: say what it did, or that it was off.
     return new VerificationResult(
@@ -213,6 +220,15 @@ public final class ExplorerEngine implements Engine {
         ends.accept(end);
       }
     };
+  }
+
+  /** One line: which premise the drivers never offered, so the scenario never ran its subject. */
+  static String premiseNotMet(ScenarioConfig config, Premises premises) {
+    return "premise not met: scenario " + config.scenario() + " relies on the drivers offering the choice "
+        + String.join(", ", premises.unmet().stream().map(l -> "'" + l + "'").toList())
+        + " (Platform.choose with that label and the value the scenario narrows it to), and no execution did:"
+        + " the scenario never exercised its subject, so nothing is proved (every execution explored, no"
+        + " property failed)";
   }
 
   /** The explorer's options for {@code bounds}; progress goes to {@code progress}. */

@@ -41,16 +41,24 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
 
   /** {@code platform} itself when there is no constraint. */
   public Platform apply(Platform platform) {
-    return isEmpty() ? platform : new Constrained(platform, this);
+    return apply(platform, null);
   }
 
-  private ImmutableIntArray lookup(String label) {
-    int dot = label.indexOf('.');
-    ImmutableIntArray values = allowed.get(label);
-    if (values == null && dot >= 0) {
-      values = allowed.get(label.substring(dot + 1));
+  /**
+   * As {@link #apply(Platform)}, recording in {@code premises} (if not null) each constraint a
+   * driver's choice met with a narrowed value in range.
+   */
+  public Platform apply(Platform platform, Premises premises) {
+    return isEmpty() ? platform : new Constrained(platform, this, premises);
+  }
+
+  /** The constraint's own key that {@code label} matches (itself, or its suffix), or null. */
+  private String keyFor(String label) {
+    if (allowed.containsKey(label)) {
+      return label;
     }
-    return values;
+    int dot = label.indexOf('.');
+    return dot >= 0 && allowed.containsKey(label.substring(dot + 1)) ? label.substring(dot + 1) : null;
   }
 
   @Override
@@ -63,21 +71,28 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
   private static final class Constrained implements Platform {
     private final Platform delegate;
     private final ChoiceConstraints constraints;
+    private final Premises premises;
 
-    Constrained(Platform delegate, ChoiceConstraints constraints) {
+    Constrained(Platform delegate, ChoiceConstraints constraints, Premises premises) {
       this.delegate = delegate;
       this.constraints = constraints;
+      this.premises = premises;
     }
 
     @Override
     public int choose(String label, int n) {
-      ImmutableIntArray values = constraints.lookup(label);
-      if (values == null) {
+      String key = constraints.keyFor(label);
+      if (key == null) {
         return delegate.choose(label, n);
       }
+      ImmutableIntArray values = constraints.allowed.get(key);
       ImmutableIntArray inRange = ImmutableIntArray.copyOf(values.stream().filter(v -> v >= 0 && v < n));
       if (inRange.isEmpty()) {
+        // None of the narrowed values exists here: explored in full, and no premise met.
         return delegate.choose(label, n);
+      }
+      if (premises != null) {
+        premises.offered(key);
       }
       return inRange.length() == 1 ? inRange.get(0) : inRange.get(delegate.choose(label, inRange.length()));
     }

@@ -200,6 +200,24 @@ public final class ScenarioCatalog {
     return map.buildOrThrow();
   }
 
+  /**
+   * The data choices {@code config}'s scenario relies on (its premises, {@link Premises}): the
+   * narrowed choices that make it about its subject. A search in which the drivers never offer
+   * one of them has not exercised the scenario.
+   */
+  public static ImmutableList<String> premises(ScenarioConfig config) {
+    if (config.scenario().equals(MAKE_CALL_FAILURE)) {
+      return ImmutableList.of("makeCall.status"); // the call manager can fail the make-call
+    }
+    if (config.scenario().equals(EARLY_COMPLETION)) {
+      // Completions that overtake the PENDING return: the set-up and the close can pend.
+      return config.vcOwner() == VcOwner.CLIENT
+          ? ImmutableList.of("makeCall.pend", "closeCall.pend")
+          : ImmutableList.of("incomingCall.answer", "closeCall.pend");
+    }
+    return ImmutableList.of();
+  }
+
   /** Every scenario, in catalog order. */
   public static ImmutableList<ScenarioDefinition> all() {
     return SCENARIOS.values().asList();

@@ -43,6 +43,8 @@ public final class ScenarioHarness {
   private final Class<? extends StandaloneCallManager> callManagerClass;
   private final Class<? extends CoNdisMiniport> miniportClass;
   private final Class<? extends IntegratedCallManager> mcmClass;
+  /** Null unless {@link #trackPremises()} was called (the explorer engine). */
+  private Premises premises;
 
   /**
    * Resolves everything up front. Bad input (unknown scenario, bad parameters, a driver or
@@ -101,6 +103,16 @@ public final class ScenarioHarness {
     return config;
   }
 
+  /**
+   * From now on, records which of the scenario's premises ({@link ScenarioCatalog#premises})
+   * the drivers meet, across every {@link #runOnce}; returns the ledger. For a checker whose
+   * executions share one JVM state (the explorer); JPF backtracks the program's state.
+   */
+  public Premises trackPremises() {
+    premises = new Premises(ScenarioCatalog.premises(config));
+    return premises;
+  }
+
   public ScenarioDefinition scenario() {
     return scenario;
   }
@@ -141,7 +153,7 @@ public final class ScenarioHarness {
    */
   public NdisSnapshot runOnce(
       Platform platform, ViolationSink sink, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
-    Platform p = scenario.constraintsFor(config.callManagerKind()).apply(platform);
+    Platform p = scenario.constraintsFor(config.callManagerKind()).apply(platform, premises);
     // Checkpoints need to know which path an execution took: only a platform that tracks it.
     Checkpoints.PathSource pathSource =
         checkpoints != null && platform instanceof Checkpoints.PathSource s ? s : null;
