@@ -30,12 +30,27 @@ final class PartyRouter {
     this.core = core;
   }
 
-  /** NdisClAddParty: only on an established multipoint call (ADD-1), never during a make-call (MAKE-13). */
+  /**
+   * NdisClAddParty: only on an established multipoint call (ADD-1), never during a make-call
+   * (MAKE-13).
+   *
+   * <p>Decision (the digest is silent; ICLOSE-2 covers only sends): once
+   * ProtocolClIncomingCloseCall has been dispatched on the VC the call is closing, and an add
+   * fails with NDIS_STATUS_CLOSING without reaching the call manager. It is not a violation:
+   * the client may have decided to add before the close reached it (it calls NDIS after
+   * dropping its own lock, GEN-9). It is a failed add like any other: the client releases the
+   * party context and parameters it allocated for it (ADD-5, checked as a leak).
+   */
   PartyCreation addParty(Call call, NdisVcHandle handle, ProtocolPartyContext partyContext, CallParameters parameters) {
     core.requireLock();
     VcRecord vc = core.vc(call, handle, "VC-7");
     if (vc == null) {
       return new PartyCreation(NdisStatus.FAILURE, null);
+    }
+    if (vc.incomingCloseDispatched && vc.state == VcState.ACTIVE) {
+      core.note(call.api() + " on " + handle + " after an incoming close: the call is closing, the add fails"
+          + " with CLOSING and the call manager is not called");
+      return new PartyCreation(NdisStatus.CLOSING, null);
     }
     if (vc.state != VcState.ACTIVE || !vc.multipoint) {
       core.violation(call, vc.state == VcState.MAKING ? "MAKE-13" : "ADD-1",

@@ -26,6 +26,22 @@ class PartyTest {
   }
 
   @Test
+  void anAddAfterAnIncomingCloseFailsWithClosingWithoutReachingTheCallManager() {
+    Fixture.Multipoint call = f.multipointCall(2);
+    f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.SUCCESS, call.vc(), null);
+    f.rec.clear();
+
+    PartyCreation added = f.cl.clAddParty(call.vc(), f.partyContext(), f.params("add"));
+
+    // The decision in PartyRouter#addParty: the call is closing; not a violation (the client
+    // may have decided before the close reached it), a failed add it cleans up after (ADD-5).
+    assertThat(added).isEqualTo(new PartyCreation(NdisStatus.CLOSING, null));
+    assertThat(f.rec.handlers()).isEmpty();
+    assertThat(f.rec.violations()).isEmpty();
+    assertThat(f.ndis.snapshot().vcs().get(0).liveParties()).hasSize(2);
+  }
+
+  @Test
   void pendedAddPartyCompletesThroughProtocolClAddPartyComplete() {
     Fixture.Multipoint call = f.multipointCall(1);
     f.cm.addPartyReturn = NdisStatus.PENDING;
