@@ -25,6 +25,20 @@ public final class FaultScenarios {
         parties = 0;
         kind = CallManagerKind.MCM;
       }
+      case "CM_KEEPS_VC_AFTER_CLOSE" -> {
+        scenario = ScenarioCatalog.MAKE_CLOSE;
+        parties = 0;
+        kind = CallManagerKind.MCM;
+        owner = VcOwner.CALL_MANAGER;
+      }
+      case "CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL" -> {
+        scenario = ScenarioCatalog.MAKE_CALL_FAILURE;
+        parties = 0;
+      }
+      case "CLIENT_IGNORES_INCOMING_CLOSE" -> {
+        scenario = ScenarioCatalog.INCOMING_CLOSE;
+        parties = 0;
+      }
       case "CLIENT_ANSWERS_INCOMING_CALL_TWICE", "CLIENT_USES_VC_AFTER_CLOSE" -> {
         scenario = ScenarioCatalog.MAKE_CLOSE;
         parties = 0;

@@ -20,6 +20,7 @@ public final class ScenarioCatalog {
   public static final String MAKE_CALL_FAILURE = "make-call-failure";
   public static final String MULTIPOINT = "multipoint";
   public static final String INCOMING_CLOSE_RACE = "incoming-close-race";
+  public static final String INCOMING_CLOSE = "incoming-close";
   public static final String INCOMING_DROP_RACE = "incoming-drop-race";
   public static final String CM_VC_REUSE = "cm-vc-reuse";
   public static final String EARLY_COMPLETION = "early-completion";
@@ -99,6 +100,21 @@ public final class ScenarioCatalog {
                   ctx.establishCall();
                   ctx.settle();
                   ctx.race("network", ctx.callManager()::remoteClose, ctx.client()::closeCall);
+                }),
+            new ScenarioDefinition(
+                INCOMING_CLOSE,
+                "The network hangs up and the client has only to answer: the incoming close "
+                    + "races the call's set-up, and once that settles the network hangs up the "
+                    + "call if it has not already. The client must acknowledge it with "
+                    + "NdisClCloseCall (ICLOSE-4) and stop sending (ICLOSE-2); it never closes "
+                    + "on its own.",
+                "ICLOSE-2, ICLOSE-3, ICLOSE-4, ICLOSE-5, ICLOSE-6, ICLOSE-9, OQ-13",
+                0, 0, 1, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
+                ctx -> {
+                  ctx.race("network", ctx.callManager()::remoteClose, ctx::establishCall);
+                  ctx.settle();
+                  ctx.callManager().remoteClose();
                 }),
             new ScenarioDefinition(
                 INCOMING_DROP_RACE,

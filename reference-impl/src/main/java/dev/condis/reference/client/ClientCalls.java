@@ -97,7 +97,9 @@ final class ClientCalls {
         }
         tracker.release(parameters, "MAKE-8", "client.ProtocolClMakeCallComplete");
         vc.call = Call.IDLE;
-        next.add(client.deleteVc(vc)); // OQ-21: no retry; the VC goes
+        if (!client.fault(SeededFault.CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL)) {
+          next.add(client.deleteVc(vc)); // OQ-21: no retry; the VC goes
+        }
       }
     } finally {
       client.unlock();

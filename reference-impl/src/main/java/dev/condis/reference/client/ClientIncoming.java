@@ -154,7 +154,8 @@ final class ClientIncoming {
     List<Runnable> next = new ArrayList<>();
     client.lock();
     try {
-      if (!vc.touch("ICLOSE-2", "client.ProtocolClIncomingCloseCall")) {
+      if (!vc.touch("ICLOSE-2", "client.ProtocolClIncomingCloseCall")
+          || client.fault(SeededFault.CLIENT_IGNORES_INCOMING_CLOSE)) {
         return;
       }
       if (closeData != null) {

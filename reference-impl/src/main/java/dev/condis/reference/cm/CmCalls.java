@@ -266,6 +266,8 @@ final class CmCalls {
     // pended close the client does nothing more with the VC once NdisClCloseCall returns: delete
     // it now (its ProtocolCoDeleteVc runs inside), even while ProtocolCmCloseCall is still on
     // the stack (GEN-8).
-    vcLifecycle.deleteOwnVc(vc);
+    if (!cm.fault(SeededFault.CM_KEEPS_VC_AFTER_CLOSE)) {
+      vcLifecycle.deleteOwnVc(vc);
+    }
   }
 }

@@ -192,6 +192,39 @@ public enum SeededFault {
       "no-leak",
       "The client does not free the add-party CallParameters when the add-party fails."),
 
+  /**
+   * The client keeps its VC after a failed make-call instead of deleting it from
+   * ProtocolClMakeCallComplete, and makes no other call on it; only its shutdown() deletes it.
+   * Shows on every failed make-call ({@code makeCall.status} = 1): NDIS reports the obligation
+   * overdue when the scenario ends, before shutdown.
+   */
+  CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL(
+      "MAKE-8",
+      RuleCategory.LEAK,
+      "no-leak",
+      "The client does not delete its VC after a failed make-call; only its shutdown does."),
+
+  /**
+   * The call manager keeps its own VC after a pended close completed instead of deleting it;
+   * only its shutdown() deletes it. Shows on a close of an incoming call that the call manager
+   * pends ({@code closeCall.pend} = 1).
+   */
+  CM_KEEPS_VC_AFTER_CLOSE(
+      "CLOSE-10",
+      RuleCategory.LEAK,
+      "no-leak",
+      "The call manager does not delete its own VC after a pended close; only its shutdown does."),
+
+  /**
+   * The client's ProtocolClIncomingCloseCall returns without acknowledging the close with
+   * NdisClCloseCall; only its shutdown() closes the call. Shows on every incoming close.
+   */
+  CLIENT_IGNORES_INCOMING_CLOSE(
+      "ICLOSE-4",
+      RuleCategory.LEAK,
+      "no-leak",
+      "The client ignores ProtocolClIncomingCloseCall; only its shutdown closes the call."),
+
   // ---- ORDERING: call-ordering ------------------------------------------------------------
 
   /**

@@ -114,6 +114,7 @@ final class CallRouter {
             + vc.activation + ": the call manager deactivates before reporting failure");
       }
       vc.state = VcState.IDLE_DEACTIVATED;
+      vc.lastMakeFailed = true;
       if (party != null) {
         core.endParty(party, PartyRecord.End.MAKE_FAILED, "make-call failed with " + status);
       }
@@ -172,7 +173,7 @@ final class CallRouter {
         Fmt.args(vc.callManagerContext, partyContext, closeData),
         () -> core.callManager().protocolCmCloseCall(vc.callManagerContext, partyContext, closeData));
     PartyRecord closing = party;
-    return core.requests.settle(request, returned, "ProtocolCmCloseCall", s -> closed(vc, closing, s));
+    return core.requests.settle(request, returned, "ProtocolCmCloseCall", s -> closed(vc, closing, s, false));
   }
 
   private static String closeRefusal(VcRecord vc) {
@@ -206,7 +207,7 @@ final class CallRouter {
     if (!Objects.equals(partyHandle, expected)) {
       core.violation(call, "CLOSE-2", "completes with party " + partyHandle + "; the close's party is " + expected);
     }
-    closed(vc, party, status);
+    closed(vc, party, status, true);
     ProtocolPartyContext partyContext = party == null ? null : party.clientContext();
     core.touch(vc.clientContext, "CLOSE-12", "ProtocolClCloseCallComplete");
     core.touch(partyContext, "CLOSE-13", "ProtocolClCloseCallComplete"); // OQ-6
@@ -220,7 +221,7 @@ final class CallRouter {
    * CM/MCM-created VC the handle is dead for the client until re-offered (CLOSE-11, VC-17).
    * Failure: the call stays up exactly as it was (CLOSE-18, OQ-11).
    */
-  private void closed(VcRecord vc, PartyRecord party, NdisStatus status) {
+  private void closed(VcRecord vc, PartyRecord party, NdisStatus status, boolean byCompletion) {
     if (!status.isSuccess()) {
       vc.state = vc.stateBeforeClose;
       for (PartyRecord attachedParty : vc.attachedParties()) {
@@ -240,6 +241,7 @@ final class CallRouter {
     }
     vc.state = VcState.IDLE_DEACTIVATED;
     vc.lastCallClosed = true;
+    vc.lastCloseCompleted = byCompletion;
     if (!vc.clientCreated()) {
       vc.clientHandleDead = true;
       core.note(vc.handle() + " is dead for the client from ProtocolClCloseCallComplete on (CLOSE-11)"

@@ -119,6 +119,17 @@ public final class Ndis {
     });
   }
 
+  /**
+   * Reports every obligation a handler left undone ({@link ObligationCheck}). Called by the
+   * harness when a scenario has ended quiescent, before the drivers' shutdown.
+   */
+  public void checkObligations() {
+    core.locked(() -> {
+      new ObligationCheck(core).run();
+      return null;
+    });
+  }
+
   /** NDIS's state now: outstanding requests, live handles and contexts, and every VC. */
   public NdisSnapshot snapshot() {
     return core.locked(() -> {

@@ -77,6 +77,11 @@ final class PartyRecord {
     return requests;
   }
 
+  /** Why the party is GONE; null while it is not. */
+  End endedBy() {
+    return end;
+  }
+
   boolean incomingDropDispatched() {
     return incomingDropDispatched;
   }

@@ -38,6 +38,12 @@ final class VcRecord {
   boolean lastCallClosed;
   /** The state to return to if the outstanding close fails (CLOSE-18). */
   VcState stateBeforeClose;
+  /** The current call's make-call failed (MAKE-8: the client deletes the VC, or retries). */
+  boolean lastMakeFailed;
+  /** The last close was finished by Ndis(M)CmCloseCallComplete, not by the handler's return. */
+  boolean lastCloseCompleted;
+  /** An overdue obligation of this VC was reported already (reported once). */
+  boolean obligationReported;
 
   VcRecord(NdisVcHandle handle, Actor creator, Actor callManager) {
     this.handle = handle;
@@ -81,6 +87,9 @@ final class VcRecord {
   void beginCall() {
     incomingCloseDispatched = false;
     lastCallClosed = false;
+    lastMakeFailed = false;
+    lastCloseCompleted = false;
+    obligationReported = false;
     multipoint = false;
   }
 

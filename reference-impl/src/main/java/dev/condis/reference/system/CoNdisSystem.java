@@ -120,15 +120,18 @@ public final class CoNdisSystem {
   }
 
   /**
-   * Ends the scenario: client.shutdown(), wait for all deferred work, callManager.shutdown(),
-   * wait again, and return NDIS's final state for the leak and missing-completion checks.
-   * Once only.
+   * Ends the scenario: waits for all deferred work, NDIS reports the obligations the handlers
+   * left undone, then client.shutdown(), wait for all deferred work,
+   * callManager.shutdown(), wait again, and return NDIS's final state for the leak and
+   * missing-completion checks. Once only.
    */
   public NdisSnapshot finish() {
     if (finished) {
       throw new IllegalStateException("finish() was already called");
     }
     finished = true;
+    platform.awaitDeferred(); // quiescent: the obligations of every handler that ran are due
+    ndis.checkObligations();
     client.shutdown();
     platform.awaitDeferred();
     callManager.shutdown();

@@ -151,6 +151,23 @@ class SeededFaultTest {
         c(SeededFault.CM_LEAKS_PARTY_ON_CLOSE, MCM, ch(),
             SeededFaultTest::makeMultipointAndClose,
             new Leak(ContextKind.CALL_MGR_PARTY_CONTEXT, "mcm.party", false)),
+        // Obligations a handler leaves undone: NDIS reports them when the scenario ends
+        // quiescent, before the shutdown() that would clean up after them.
+        c(SeededFault.CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL, CM, ch("makeCall.status", 1),
+            run -> run.client().makeCall(0), new Violation()),
+        c(SeededFault.CM_KEEPS_VC_AFTER_CLOSE, MCM, ch("closeCall.pend", 1),
+            run -> {
+              run.callManager().offerIncomingCall();
+              run.client().closeCall();
+            },
+            new Violation()),
+        c(SeededFault.CLIENT_IGNORES_INCOMING_CLOSE, CM, ch("makeCall.pend", 1),
+            run -> {
+              run.client().makeCall(0);
+              run.settle();
+              run.callManager().remoteClose();
+            },
+            new Violation()),
         c(SeededFault.CLIENT_NEVER_DELETES_VC, CM, ch(),
             SeededFaultTest::makeAndClose,
             new Leak(ContextKind.PROTOCOL_VC_CONTEXT, "client.vc", true)),

@@ -1,0 +1,75 @@
+package dev.condis.reference.ndis;
+
+import dev.condis.reference.context.TrackedContext;
+
+/**
+ * The obligations the rules tie to a handler, checked when they are overdue: at the end of a
+ * scenario, once it is quiescent (every thread joined, every deferred call run) and before
+ * the drivers' {@code shutdown()}. By then every handler the drivers will get has run and
+ * returned, so what a rule says a handler (or the work it starts) must do has been done or
+ * never will be; cleanup in {@code shutdown()} comes later and cannot discharge it.
+ *
+ * <p>Only obligations with no "or keep it for later" are checked here: a VC kept for reuse
+ * (CLOSE-16, VC-17), a party context recycled (DROP-4, ADD-5), or a close the call manager
+ * finished in-line (it has no moment after the client's completion logic to delete its VC)
+ * are left to the end-of-run leak check.
+ */
+final class ObligationCheck {
+  private final NdisCore core;
+
+  ObligationCheck(NdisCore core) {
+    this.core = core;
+  }
+
+  void run() {
+    core.requireLock();
+    for (VcRecord vc : core.table.vcs()) {
+      if (vc.state != VcState.DELETED && !vc.obligationReported) {
+        String overdue = overdue(vc);
+        if (overdue != null) {
+          vc.obligationReported = true;
+          core.violation(overdue.substring(0, overdue.indexOf(' ')), overdue.substring(overdue.indexOf(' ') + 1));
+        }
+      }
+    }
+    for (PartyRecord party : core.table.parties()) {
+      if (party.state() != PartyState.GONE) {
+        continue;
+      }
+      if (party.endedBy() == PartyRecord.End.MAKE_FAILED) {
+        stillLive(party.clientContext(), "MAKE-8", "the client never released the ProtocolPartyContext of "
+            + party.handle() + " after its make-call failed");
+      } else if (party.endedBy() == PartyRecord.End.CLOSED) {
+        stillLive(party.clientContext(), "CLOSE-13", "the client never released the ProtocolPartyContext of "
+            + party.handle() + " after the close of " + party.vc().handle() + " completed");
+        stillLive(party.callManagerContext(), "CLOSE-4", "the call manager never freed the CallMgrPartyContext of "
+            + party.handle() + " that ProtocolCmCloseCall handed it");
+      }
+    }
+  }
+
+  /** "RULE message" for the first overdue obligation of {@code vc}, or null. */
+  private static String overdue(VcRecord vc) {
+    VcState s = vc.state;
+    if (vc.incomingCloseDispatched && (s == VcState.ACTIVE || s == VcState.CONNECTED || s == VcState.ACCEPTED)) {
+      return "ICLOSE-4 the incoming close of " + vc.handle() + " was never acknowledged with NdisClCloseCall"
+          + " (the scenario ended quiescent with the call still " + s + ")";
+    }
+    if (vc.clientCreated() && vc.lastMakeFailed && s == VcState.IDLE_DEACTIVATED) {
+      return "MAKE-8 the client neither deleted " + vc.handle() + " after its make-call failed nor made another"
+          + " call on it (the scenario ended quiescent; deleting it at shutdown is too late)";
+    }
+    if (!vc.clientCreated() && vc.lastCallClosed && vc.lastCloseCompleted && s == VcState.IDLE_DEACTIVATED
+        && vc.activation == VcActivation.INACTIVE) {
+      return "CLOSE-10 the " + vc.creator() + " neither deleted its " + vc.handle() + " after the close completed"
+          + " nor offered a new call on it (the scenario ended quiescent; deleting it at shutdown is too late)";
+    }
+    return null;
+  }
+
+  private void stillLive(TrackedContext context, String ruleId, String message) {
+    if (context != null && context.id() != 0 && !core.tracker.isReleased(context)) {
+      core.violation(ruleId, message + " (the scenario ended quiescent; releasing it at shutdown is too late)");
+    }
+  }
+}
