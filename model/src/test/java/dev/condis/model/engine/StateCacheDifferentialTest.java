@@ -71,7 +71,7 @@ class StateCacheDifferentialTest {
       "incoming-drop-race[parties=2,cm=standalone,vc=client]", "incoming-drop-race[parties=2,cm=mcm,vc=client]",
       "combined[parties=0,cm=standalone,vc=client]", "combined[parties=0,cm=mcm,vc=client]");
 
-  /** The default suite's instances small enough to search without the cache: 19 of 26. */
+  /** The default suite's instances small enough to search without the cache: 23 of 30. */
   static Stream<ScenarioConfig> suite() {
     return ScenarioCatalog.defaultSuite().stream().filter(c -> !TOO_BIG_WITHOUT_CACHE.contains(c.label()));
   }

@@ -73,8 +73,7 @@ public final class ContextTracker {
     events.announce(location(context));
     String[] held = held(context);
     if (held != null) {
-      events.violation(held[0], categoryOf(held[0]),
-          where + ": releases " + context + " while NDIS still holds it to hand back (" + held[1] + ")");
+      events.violation(held[0], categoryOf(held[0]), where + ": releases " + context + " " + held[1]);
     }
     if (!markReleased(context)) {
       events.violation(
@@ -93,42 +92,49 @@ public final class ContextTracker {
   }
 
   /**
-   * NDIS keeps {@code context} to hand it back to a handler later, until {@code until}: a
-   * release before {@link #letGo} breaks {@code ruleId} and is reported at the release itself,
-   * whether or not anything touches the context again (VC-11, DROP-7). Holding again replaces
-   * the rule; a context already released is not held.
+   * From now on a release of {@code context} breaks {@code ruleId}, and is reported at the
+   * release itself, whether or not anything touches the context again: NDIS keeps it to hand
+   * it back to a handler (VC-11, DROP-7), or a release now would come in the wrong order
+   * (CLOSE-5). {@code why} completes "releases X ..." in the message. Holding again replaces
+   * the hold; a context already released is not held.
    */
-  public void hold(TrackedContext context, String ruleId, String until) {
+  public void hold(TrackedContext context, String ruleId, String why) {
     checkRule(ruleId);
     events.announce(location(context));
     if (!monitor) {
-      holdNow(context, ruleId, until);
+      holdNow(context, ruleId, why);
       return;
     }
     synchronized (this) {
-      holdNow(context, ruleId, until);
+      holdNow(context, ruleId, why);
     }
   }
 
-  private static void holdNow(TrackedContext context, String ruleId, String until) {
+  private static void holdNow(TrackedContext context, String ruleId, String why) {
     if (!context.isReleased()) {
-      context.onHeld(ruleId, until);
+      context.onHeld(ruleId, why);
     }
   }
 
-  /** NDIS will not hand {@code context} back any more: its owner may release it. */
-  public void letGo(TrackedContext context) {
+  /** Ends a hold of {@code ruleId} (another rule's hold stays): the owner may release it now. */
+  public void letGo(TrackedContext context, String ruleId) {
     events.announce(location(context));
     if (!monitor) {
-      context.onHeld(null, null);
+      letGoNow(context, ruleId);
       return;
     }
     synchronized (this) {
+      letGoNow(context, ruleId);
+    }
+  }
+
+  private static void letGoNow(TrackedContext context, String ruleId) {
+    if (ruleId.equals(context.heldRule())) {
       context.onHeld(null, null);
     }
   }
 
-  /** The rule and the "until" of a hold, or null. */
+  /** The rule and the "why" of a hold, or null. */
   private String[] held(TrackedContext context) {
     if (!monitor) {
       return heldNow(context);
@@ -139,7 +145,7 @@ public final class ContextTracker {
   }
 
   private static String[] heldNow(TrackedContext context) {
-    return context.heldRule() == null ? null : new String[] {context.heldRule(), context.heldUntil()};
+    return context.heldRule() == null ? null : new String[] {context.heldRule(), context.heldWhy()};
   }
 
   private static RuleCategory categoryOf(String ruleId) {

@@ -17,9 +17,9 @@ public abstract class TrackedContext {
   private ContextTracker tracker;
   private int id;
   private boolean released;
-  /** While NDIS holds this context to hand it back later: the rule a release now breaks. */
+  /** While a release would break a rule (ContextTracker#hold): the rule, and why. */
   private String heldRule;
-  private String heldUntil;
+  private String heldWhy;
 
   protected TrackedContext(ContextKind kind, String tag) {
     this.kind = Objects.requireNonNull(kind);
@@ -70,17 +70,17 @@ public abstract class TrackedContext {
     this.released = true;
   }
 
-  final void onHeld(String ruleId, String until) {
+  final void onHeld(String ruleId, String why) {
     this.heldRule = ruleId;
-    this.heldUntil = until;
+    this.heldWhy = why;
   }
 
   final String heldRule() {
     return heldRule;
   }
 
-  final String heldUntil() {
-    return heldUntil;
+  final String heldWhy() {
+    return heldWhy;
   }
 
   final ContextTracker tracker() {

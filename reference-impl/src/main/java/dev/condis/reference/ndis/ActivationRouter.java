@@ -65,6 +65,13 @@ final class ActivationRouter {
     if (overlapping(call, vc)) {
       return NdisStatus.FAILURE;
     }
+    if (vc.state == VcState.CLOSING && vc.closingPartyContext != null
+        && !core.tracker.isReleased(vc.closingPartyContext)) {
+      // CLOSE-5: in close processing the party state is freed before the deactivation. Not
+      // freed yet: freeing it later is out of order; never freeing it is CLOSE-4's leak.
+      core.holdBecause(vc.closingPartyContext, "CLOSE-5", "after " + call.api() + " on " + handle
+          + ": in close processing the call manager frees the party state first, then deactivates");
+    }
     if (call.actor() == Actor.MCM) { // OQ-10: synchronous
       core.requests.openAndFinish(vc.requests(), RequestKind.DEACTIVATE_VC, vc, NdisStatus.SUCCESS);
       deactivated(vc, NdisStatus.SUCCESS);

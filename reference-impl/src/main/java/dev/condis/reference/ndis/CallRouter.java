@@ -167,8 +167,9 @@ final class CallRouter {
     core.touch(partyContext, "CLOSE-14", "ProtocolCmCloseCall");
     core.touch(closeData, "OQ-18", "ProtocolCmCloseCall");
     for (PartyRecord attachedParty : vc.attachedParties()) {
-      core.letGo(attachedParty.callManagerContext()); // CLOSE-4: ProtocolCmCloseCall frees it
+      core.letGo(attachedParty.callManagerContext(), "DROP-7"); // CLOSE-4: ProtocolCmCloseCall frees it
     }
+    vc.closingPartyContext = partyContext; // CLOSE-5: freed before the deactivation
     NdisStatus returned = core.callOut(core.callManagerActor(), "ProtocolCmCloseCall",
         Fmt.args(vc.callManagerContext, partyContext, closeData),
         () -> core.callManager().protocolCmCloseCall(vc.callManagerContext, partyContext, closeData));
@@ -211,8 +212,12 @@ final class CallRouter {
     ProtocolPartyContext partyContext = party == null ? null : party.clientContext();
     core.touch(vc.clientContext, "CLOSE-12", "ProtocolClCloseCallComplete");
     core.touch(partyContext, "CLOSE-13", "ProtocolClCloseCallComplete"); // OQ-6
+    // NDIS has freed the request already, but the close is not over for the call manager's
+    // VC until the client's completion returns (VC-5, checked in VcRouter#delete).
+    vc.closeCompleteRunning = true;
     core.callOutVoid(Actor.CLIENT, "ProtocolClCloseCallComplete", Fmt.args(status, vc.clientContext, partyContext),
         () -> core.client().protocolClCloseCallComplete(status, vc.clientContext, partyContext));
+    vc.closeCompleteRunning = false;
   }
 
   /**
@@ -222,6 +227,7 @@ final class CallRouter {
    * Failure: the call stays up exactly as it was (CLOSE-18, OQ-11).
    */
   private void closed(VcRecord vc, PartyRecord party, NdisStatus status, boolean byCompletion) {
+    vc.closingPartyContext = null;
     if (!status.isSuccess()) {
       vc.state = vc.stateBeforeClose;
       for (PartyRecord attachedParty : vc.attachedParties()) {

@@ -257,9 +257,14 @@ final class NdisCore {
    * Null and never-allocated contexts are skipped (their misuse is reported where they are passed).
    */
   void hold(TrackedContext context, String ruleId, String until) {
+    holdBecause(context, ruleId, "while NDIS still holds it to hand back (" + until + ")");
+  }
+
+  /** A release of {@code context} from now on breaks {@code ruleId}; {@code why} says how. */
+  void holdBecause(TrackedContext context, String ruleId, String why) {
     requireLock();
     if (context != null && context.id() != 0) {
-      tracker.hold(context, ruleId, until);
+      tracker.hold(context, ruleId, why);
     }
   }
 
@@ -272,11 +277,11 @@ final class NdisCore {
         + ", until ProtocolCmDropParty or ProtocolCmCloseCall");
   }
 
-  /** NDIS will not pass {@code context} to a handler again. */
-  void letGo(TrackedContext context) {
+  /** NDIS will not pass {@code context} to a handler again: ends its {@code ruleId} hold. */
+  void letGo(TrackedContext context, String ruleId) {
     requireLock();
     if (context != null && context.id() != 0) {
-      tracker.letGo(context);
+      tracker.letGo(context, ruleId);
     }
   }
 
@@ -292,9 +297,9 @@ final class NdisCore {
   void invalidateVc(VcRecord vc, String reason) {
     requireLock();
     vc.state = VcState.DELETED;
-    letGo(vc.clientContext);
-    letGo(vc.callManagerContext);
-    letGo(vc.miniportContext);
+    letGo(vc.clientContext, "VC-11");
+    letGo(vc.callManagerContext, "VC-11");
+    letGo(vc.miniportContext, "VC-11");
     events.emit(stamp -> new NdisEvent.HandleInvalidated(stamp, vc.handle().toString(), reason));
   }
 
@@ -308,7 +313,7 @@ final class NdisCore {
   void endParty(PartyRecord party, PartyRecord.End why, String reason) {
     requireLock();
     party.end(why);
-    letGo(party.callManagerContext());
+    letGo(party.callManagerContext(), "DROP-7");
     events.emit(stamp -> new NdisEvent.HandleInvalidated(stamp, party.handle().toString(), reason));
   }
 

@@ -133,7 +133,7 @@ final class PartyRouter {
     CallMgrPartyContext partyContext = party.callManagerContext();
     core.touch(partyContext, "DROP-7", "ProtocolCmDropParty");
     core.touch(closeData, "OQ-18", "ProtocolCmDropParty");
-    core.letGo(partyContext); // DROP-6: ProtocolCmDropParty frees it (after the completion if pended: below)
+    core.letGo(partyContext, "DROP-7"); // DROP-6: ProtocolCmDropParty frees it (after the completion if pended: below)
     NdisStatus returned = core.callOut(core.callManagerActor(), "ProtocolCmDropParty", Fmt.args(partyContext, closeData),
         () -> core.callManager().protocolCmDropParty(partyContext, closeData));
     if (!DROP_RETURNS.contains(returned)) {

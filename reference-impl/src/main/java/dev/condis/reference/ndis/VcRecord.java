@@ -1,6 +1,7 @@
 package dev.condis.reference.ndis;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.MiniportVcContext;
 import dev.condis.reference.context.ProtocolVcContext;
@@ -42,6 +43,10 @@ final class VcRecord {
   boolean lastMakeFailed;
   /** The last close was finished by Ndis(M)CmCloseCallComplete, not by the handler's return. */
   boolean lastCloseCompleted;
+  /** The CallMgrPartyContext handed to the outstanding ProtocolCmCloseCall (CLOSE-5), or null. */
+  CallMgrPartyContext closingPartyContext;
+  /** ProtocolClCloseCallComplete for this VC's call is running: the close is not over (VC-5). */
+  boolean closeCompleteRunning;
   /** An overdue obligation of this VC was reported already (reported once). */
   boolean obligationReported;
 

@@ -61,7 +61,7 @@ final class VcRouter {
     if (!status.isSuccess()) {
       leftBehind(made);
       if (vc.miniportContext != null) {
-        core.letGo(vc.miniportContext);
+        core.letGo(vc.miniportContext, "VC-11");
         core.callOut(Actor.MINIPORT, "MiniportCoDeleteVc", Fmt.args(vc.miniportContext),
             () -> miniport.miniportCoDeleteVc(vc.miniportContext));
       }
@@ -106,6 +106,11 @@ final class VcRouter {
       core.violation(call, "VC-4", handle + " was created by the " + vc.creator() + "; only its creator may delete it");
       return NdisStatus.FAILURE;
     }
+    if (vc.closeCompleteRunning && call.actor() != Actor.CLIENT) {
+      core.violation(call, "VC-5", handle + " is still in the client's ProtocolClCloseCallComplete: its close is"
+          + " not over until that returns");
+      return NdisStatus.NOT_ACCEPTED;
+    }
     if (vc.deleting) {
       core.violation(call, "VC-6", handle + " is already being deleted");
       return NdisStatus.CLOSING;
@@ -130,7 +135,7 @@ final class VcRouter {
   private NdisStatus runDeleteHandlers(Call call, VcRecord vc) {
     if (!vc.peerDeleted) {
       core.touch(peerContext(vc), "VC-11", "ProtocolCoDeleteVc");
-      core.letGo(peerContext(vc));
+      core.letGo(peerContext(vc), "VC-11");
       NdisStatus status = vc.clientCreated()
           ? core.callOut(vc.peer(), "ProtocolCoDeleteVc", Fmt.args(vc.callManagerContext),
               () -> core.callManager().protocolCoDeleteVc(vc.callManagerContext))
@@ -146,7 +151,7 @@ final class VcRouter {
     MiniportCoHandlers miniport = core.miniport();
     if (miniport != null && vc.miniportContext != null) {
       core.touch(vc.miniportContext, "VC-11", "MiniportCoDeleteVc");
-      core.letGo(vc.miniportContext);
+      core.letGo(vc.miniportContext, "VC-11");
       NdisStatus status = deleteStatus("MiniportCoDeleteVc",
           core.callOut(Actor.MINIPORT, "MiniportCoDeleteVc", Fmt.args(vc.miniportContext),
               () -> miniport.miniportCoDeleteVc(vc.miniportContext)));

@@ -97,7 +97,7 @@ class SharedAccessAnnouncementTest {
   @Test
   void aReleaseWhileNdisHoldsTheContextIsTheHoldsViolationAtTheReleaseItself() {
     CloseData c = tracker.allocate(new CloseData("cm.closeCall"));
-    tracker.hold(c, "DROP-7", "until ProtocolCmDropParty");
+    tracker.hold(c, "DROP-7", "while NDIS still holds it");
     log.clear();
 
     assertThat(tracker.release(c, "DROP-6", "cm.early")).isTrue(); // released all the same
@@ -115,7 +115,7 @@ class SharedAccessAnnouncementTest {
     bus.addListener(events::add);
     log.clear();
 
-    tracker.letGo(c);
+    tracker.letGo(c, "DROP-7");
     tracker.release(c, "DROP-6", "cm.ProtocolCmDropParty");
 
     assertThat(log.get(0)).isEqualTo("announce context#1");
@@ -125,7 +125,8 @@ class SharedAccessAnnouncementTest {
   @Test
   void theViolationNamesTheHoldsRuleWithItsCatalogCategory() {
     CloseData c = tracker.allocate(new CloseData("client.vc"));
-    tracker.hold(c, "VC-11", "the creator's per-VC context of vc#1, until its delete returns");
+    tracker.hold(c, "VC-11", "while NDIS still holds it to hand back (the creator's per-VC context of vc#1,"
+        + " until its delete returns)");
     List<NdisEvent> events = new ArrayList<>();
     bus.addListener(events::add);
 
@@ -140,6 +141,21 @@ class SharedAccessAnnouncementTest {
           assertThat(v.message()).isEqualTo("client.deleteVc: releases CloseData#1(client.vc) while NDIS still"
               + " holds it to hand back (the creator's per-VC context of vc#1, until its delete returns)");
         });
+  }
+
+  @Test
+  void aLetGoEndsOnlyItsOwnRulesHold() {
+    CloseData c = tracker.allocate(new CloseData("cm.party"));
+    tracker.hold(c, "CLOSE-5", "after NdisCmDeactivateVc on vc#1");
+    tracker.letGo(c, "DROP-7"); // the party ends: NDIS hands it back no more, the order still matters
+    List<NdisEvent> events = new ArrayList<>();
+    bus.addListener(events::add);
+
+    tracker.release(c, "CLOSE-4", "cm.late");
+
+    assertThat(events).filteredOn(e -> e instanceof NdisEvent.RuleViolation)
+        .extracting(e -> ((NdisEvent.RuleViolation) e).ruleId() + ": " + ((NdisEvent.RuleViolation) e).message())
+        .containsExactly("CLOSE-5: cm.late: releases CloseData#1(cm.party) after NdisCmDeactivateVc on vc#1");
   }
 
   @Test

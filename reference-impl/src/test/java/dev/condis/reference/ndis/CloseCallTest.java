@@ -32,6 +32,52 @@ class CloseCallTest {
   }
 
   @Test
+  void aCallManagerDeletingItsVcWhileTheClientIsInsideCloseCompleteIsVc5() {
+    NdisVcHandle vc = f.connectedIncomingCall();
+    f.cm.closeCallReturn = NdisStatus.PENDING;
+    assertThat(f.cl.clCloseCall(vc, null, null)).isEqualTo(NdisStatus.PENDING);
+    NdisStatus[] deleted = new NdisStatus[1];
+    // The request is gone from NDIS's book, but the client is still in its completion.
+    f.client.inside.put("ProtocolClCloseCallComplete", () -> deleted[0] = f.cmApi.coDeleteVc(vc));
+    f.rec.clear();
+
+    f.cmApi.cmCloseCallComplete(NdisStatus.SUCCESS, vc, null);
+
+    assertThat(deleted[0]).isEqualTo(NdisStatus.NOT_ACCEPTED);
+    assertThat(f.rec.ruleIds()).containsExactly("VC-5");
+    assertThat(f.cmApi.coDeleteVc(vc)).isEqualTo(NdisStatus.SUCCESS); // once it returned
+  }
+
+  @Test
+  void aCallManagerFreeingThePartyStateAfterItsDeactivationIsClose5() {
+    Fixture.Multipoint call = f.multipointCall(1);
+    f.cm.closeCallReturn = NdisStatus.PENDING; // deactivates inside ProtocolCmCloseCall, party state still live
+    assertThat(f.cl.clCloseCall(call.vc(), call.parties().get(0), null)).isEqualTo(NdisStatus.PENDING);
+    f.rec.clear();
+
+    f.tracker.release(f.cm.partyContext, "CLOSE-4", "cm.late"); // CLOSE-5: before the deactivation
+
+    assertThat(f.rec.violations()).extracting(v -> v.ruleId() + " " + v.category())
+        .containsExactly("CLOSE-5 ORDERING");
+  }
+
+  @Test
+  void aCallManagerFreeingThePartyStateBeforeItsDeactivationIsClean() {
+    Fixture.Multipoint call = f.multipointCall(1);
+    f.cm.deactivateInCloseCall = false;
+    f.cm.closeCallReturn = NdisStatus.PENDING;
+    f.cm.inside.put("ProtocolCmCloseCall", () -> {
+      f.tracker.release(f.cm.partyContext, "CLOSE-4", "cm.ProtocolCmCloseCall"); // CLOSE-4, CLOSE-5
+      f.cm.deactivate(call.vc());
+    });
+    f.rec.clear();
+
+    assertThat(f.cl.clCloseCall(call.vc(), call.parties().get(0), null)).isEqualTo(NdisStatus.PENDING);
+
+    assertThat(f.rec.violations()).isEmpty();
+  }
+
+  @Test
   void pendedCloseCompletesOnceThroughProtocolClCloseCallComplete() {
     NdisVcHandle vc = f.connectedCall();
     f.cm.closeCallReturn = NdisStatus.PENDING;
