@@ -1,5 +1,6 @@
 package dev.condis.model.property;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.ndis.NdisSnapshot;
 
@@ -12,6 +13,7 @@ import dev.condis.reference.ndis.NdisSnapshot;
  * <p>Register your own with {@code --property CLASS} or through {@link java.util.ServiceLoader}
  * ({@code META-INF/services/dev.condis.model.property.PropertyListener}).
  */
+@PublicApi
 public interface PropertyListener {
 
   /** A short stable id, e.g. "exactly-once-completion"; shown in verdicts and reports. */

@@ -1,10 +1,13 @@
 package dev.condis.reference.context;
 
+import dev.condis.reference.PublicApi;
+
 /**
  * A CO_CALL_PARAMETERS buffer. Owned by whoever allocated it (the client for make-call and
  * add-party, the call manager for incoming calls and activation) and lent across NDIS until
  * the matching completion (MAKE-2, ADD-8, OQ-17).
  */
+@PublicApi
 public class CallParameters extends TrackedContext {
   private boolean callParametersChanged;
   private int flowSpec;

@@ -1,6 +1,9 @@
 package dev.condis.reference.context;
 
+import dev.condis.reference.PublicApi;
+
 /** What a tracked allocation is, in the digest's own names (condis-rules.md §1.3). */
+@PublicApi
 public enum ContextKind {
   PROTOCOL_VC_CONTEXT("ProtocolVcContext"),
   PROTOCOL_PARTY_CONTEXT("ProtocolPartyContext"),

@@ -1,8 +1,10 @@
 package dev.condis.reference.context;
 
+import dev.condis.reference.PublicApi;
 import java.util.Objects;
 
 /** An immutable reference to one tracked allocation, as events and reports carry it. */
+@PublicApi
 public record ContextRef(ContextKind kind, int id, String tag) {
   @Override
   public String toString() {

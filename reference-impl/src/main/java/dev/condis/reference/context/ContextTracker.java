@@ -1,6 +1,7 @@
 package dev.condis.reference.context;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
@@ -21,6 +22,7 @@ import java.util.Map;
  * flag as {@code context#<id>} and the table with the stream as {@link EventBus#EVENTS}, so a
  * model checker explores both orders of a release and a touch by different threads.
  */
+@PublicApi
 public final class ContextTracker {
   private final EventBus events;
   /** The bus's choice (Platform#bookkeepingNeedsMonitor): the tracker is bookkeeping too. */

@@ -1,5 +1,6 @@
 package dev.condis.reference.context;
 
+import dev.condis.reference.PublicApi;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Objects;
  * <p>Drivers subclass the concrete kinds to hold their per-VC or per-party state, and call
  * {@link #touch(String, String)} whenever they read or write that state.
  */
+@PublicApi
 public abstract class TrackedContext {
   private final ContextKind kind;
   private final String tag;

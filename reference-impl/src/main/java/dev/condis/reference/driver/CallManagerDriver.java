@@ -1,11 +1,14 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
+
 /**
  * The network-facing actions a scenario asks of a call manager (stand-alone or MCM): the
  * remote side offering a call, hanging up, or a leaf leaving a multipoint call. Like client
  * actions, they start work and return; a call manager suppresses an action that the rules
  * forbid at that moment (ICLOSE-10, INCALL-9, OQ-1, OQ-12, OQ-14) rather than break a rule.
  */
+@PublicApi
 public interface CallManagerDriver extends ProtocolCmHandlers {
 
   /** An incoming call: create a VC, activate it, dispatch it to the client's SAP. */

@@ -1,5 +1,6 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.ndis.NdisAfHandle;
@@ -9,6 +10,7 @@ import dev.condis.reference.platform.Platform;
 import java.util.Objects;
 
 /** What a stand-alone call manager gets: NdisCmXxx functions, the AF and the client's SAP. */
+@PublicApi
 public record CallManagerEnvironment(
     NdisCmApi ndis,
     Platform platform,

@@ -1,5 +1,7 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
+
 /**
  * A complete CoNDIS client: its NDIS handlers plus the actions a scenario asks of it (what an
  * application above the protocol driver would ask). Actions only start work: every request
@@ -7,6 +9,7 @@ package dev.condis.reference.driver;
  * requests are issued. A user's own client implements this with a public no-arg constructor
  * and is plugged in with {@code --client CLASS}.
  */
+@PublicApi
 public interface ClientDriver extends ProtocolClientHandlers {
 
   /** Called once, before anything else, with the NDIS functions the client may call. */

@@ -1,5 +1,6 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.ndis.NdisAfHandle;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * synchronise through, the tracking allocator for its contexts, the address family it opened,
  * its SAP for incoming calls, and the seeded faults switched on for the reference drivers.
  */
+@PublicApi
 public record ClientEnvironment(
     NdisClientApi ndis,
     Platform platform,

@@ -1,5 +1,6 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.TrackedContext;
 import dev.condis.reference.ndis.NdisStatus;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
  * What a ProtocolCoCreateVc / MiniportCoCreateVc handler returns: its status and, on
  * SUCCESS, the per-VC context it allocated (the C out-parameter). Never PENDING (GEN-5).
  */
+@PublicApi
 public record CreateVcResult<C extends TrackedContext>(NdisStatus status, C context) {
   public static <C extends TrackedContext> CreateVcResult<C> success(C context) {
     return new CreateVcResult<>(NdisStatus.SUCCESS, context);

@@ -1,5 +1,6 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.MiniportVcContext;
 import dev.condis.reference.ndis.NdisStatus;
@@ -9,6 +10,7 @@ import dev.condis.reference.ndis.NdisVcHandle;
  * The CoNDIS miniport beneath a stand-alone call manager: NDIS forwards VC creation,
  * deletion, activation and deactivation to it (§1.1, §2.1 step 3, §2.2 step 2).
  */
+@PublicApi
 public interface MiniportCoHandlers {
 
   CreateVcResult<MiniportVcContext> miniportCoCreateVc(NdisVcHandle ndisVcHandle);

@@ -1,5 +1,6 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.ndis.NdisMiniportApi;
@@ -7,6 +8,7 @@ import dev.condis.reference.platform.Platform;
 import java.util.Objects;
 
 /** What the miniport under a stand-alone call manager gets. */
+@PublicApi
 public record MiniportEnvironment(
     NdisMiniportApi ndis, Platform platform, ContextTracker tracker, FaultSet faults) {
   // Written out: under Java PathFinder the compiler-generated record methods stop the

@@ -1,5 +1,6 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.ndis.NdisStatus;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * It is null on a point-to-point call (MAKE-5); on PENDING the context travels with the
  * completion instead.
  */
+@PublicApi
 public record PartyResult(NdisStatus status, CallMgrPartyContext callMgrPartyContext) {
   public static PartyResult of(NdisStatus status) {
     return new PartyResult(status, null);

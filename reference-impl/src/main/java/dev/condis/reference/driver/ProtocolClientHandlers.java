@@ -1,5 +1,6 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolPartyContext;
@@ -13,6 +14,7 @@ import dev.condis.reference.ndis.NdisVcHandle;
  * them, possibly from a call manager's deferred-completion thread, possibly nested inside the
  * client's own request (GEN-8, GEN-9).
  */
+@PublicApi
 public interface ProtocolClientHandlers {
 
   /** ProtocolCoCreateVc for a VC a call manager creates for an incoming call. Never PENDING. */

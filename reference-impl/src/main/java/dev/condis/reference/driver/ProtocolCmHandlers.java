@@ -1,5 +1,6 @@
 package dev.condis.reference.driver;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
@@ -13,6 +14,7 @@ import dev.condis.reference.ndis.NdisVcHandle;
  * calls the same ProtocolCmXxx / ProtocolCoXxx set for both (§1.1); they differ in the NDIS
  * functions they may call (GEN-10), see {@code NdisCmApi} and {@code NdisMcmApi}.
  */
+@PublicApi
 public interface ProtocolCmHandlers {
 
   /** ProtocolCoCreateVc for a client-created VC. Never PENDING (GEN-5). */

@@ -1,6 +1,9 @@
 package dev.condis.reference.event;
 
+import dev.condis.reference.PublicApi;
+
 /** The parties to the CoNDIS conversation (condis-rules.md §1.1), plus the harness's network. */
+@PublicApi
 public enum Actor {
   CLIENT,
   CALL_MANAGER,

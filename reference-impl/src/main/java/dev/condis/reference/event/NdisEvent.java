@@ -1,5 +1,6 @@
 package dev.condis.reference.event;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.ContextRef;
 import dev.condis.reference.ndis.NdisStatus;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * this stream. NDIS emits every event that concerns its own state while holding its lock, so
  * the order a listener sees is the order the checked program established.
  */
+@PublicApi
 public sealed interface NdisEvent {
   Stamp stamp();
 

@@ -1,6 +1,9 @@
 package dev.condis.reference.event;
 
+import dev.condis.reference.PublicApi;
+
 /** Each kind of outstanding request is a token consumed by exactly one completion (§1.4). */
+@PublicApi
 public enum RequestKind {
   MAKE_CALL,
   CLOSE_CALL,

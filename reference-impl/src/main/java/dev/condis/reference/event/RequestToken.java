@@ -1,5 +1,6 @@
 package dev.condis.reference.event;
 
+import dev.condis.reference.PublicApi;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Objects;
  * completion (GEN-1, GEN-2, GEN-6, GEN-7). {@code vc} and {@code party} name the handles
  * ("vc#3", "party#5", or "-").
  */
+@PublicApi
 public record RequestToken(int id, RequestKind kind, String vc, String party) {
   @Override
   public String toString() {

@@ -1,6 +1,9 @@
 package dev.condis.reference.event;
 
+import dev.condis.reference.PublicApi;
+
 /** The digest's rule categories (condis-rules.md §3.12). */
+@PublicApi
 public enum RuleCategory {
   DOUBLE_COMPLETE,
   USE_AFTER_CLOSE,

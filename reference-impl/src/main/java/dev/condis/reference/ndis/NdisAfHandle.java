@@ -1,6 +1,9 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
+
 /** NdisAfHandle: the address family a client opened and a call manager registered. */
+@PublicApi
 public record NdisAfHandle(int id) {
   @Override
   public String toString() {

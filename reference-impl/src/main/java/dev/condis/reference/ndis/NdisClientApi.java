@@ -1,11 +1,13 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolPartyContext;
 import dev.condis.reference.context.ProtocolVcContext;
 
 /** The NDIS functions a CoNDIS client may call (NdisClXxx and the NdisCo pair). */
+@PublicApi
 public interface NdisClientApi {
 
   /** NdisCoCreateVc: runs the call manager's ProtocolCoCreateVc synchronously. */

@@ -1,5 +1,6 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
@@ -9,6 +10,7 @@ import dev.condis.reference.context.CloseData;
  * The NDIS functions a stand-alone call manager may call (NdisCmXxx and the NdisCo pair for
  * the VCs it creates). An MCM gets {@link NdisMcmApi} instead (GEN-10).
  */
+@PublicApi
 public interface NdisCmApi {
 
   /** NdisCoCreateVc for an incoming call: runs the client's ProtocolCoCreateVc. */

@@ -1,5 +1,6 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
@@ -10,6 +11,7 @@ import dev.condis.reference.context.CloseData;
  * completion side forwards to the same routines as {@link NdisCmApi} (the NDIS header's
  * macros, §1.1); creation, deletion, activation and deactivation differ.
  */
+@PublicApi
 public interface NdisMcmApi {
 
   /** NdisMCmCreateVc; for an MCM its MiniportVcContext is its CallMgrVcContext. */

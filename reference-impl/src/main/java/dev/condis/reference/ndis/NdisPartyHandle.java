@@ -1,6 +1,9 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
+
 /** NdisPartyHandle: an opaque value from NDIS's handle table; never reused within one run. */
+@PublicApi
 public record NdisPartyHandle(int id) {
   @Override
   public String toString() {

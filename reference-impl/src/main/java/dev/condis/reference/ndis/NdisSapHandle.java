@@ -1,6 +1,9 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
+
 /** NdisSapHandle: a service access point the client registered for incoming calls. */
+@PublicApi
 public record NdisSapHandle(int id) {
   @Override
   public String toString() {

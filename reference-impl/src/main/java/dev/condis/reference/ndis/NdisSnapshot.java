@@ -1,6 +1,7 @@
 package dev.condis.reference.ndis;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.ContextRef;
 import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.RequestToken;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * properties: requests still outstanding (MAKE-10 and its kin), handles still live, contexts
  * still allocated, and one summary per VC ever created.
  */
+@PublicApi
 public record NdisSnapshot(
     ImmutableList<RequestToken> outstandingRequests,
     ImmutableList<LiveHandle> liveHandles,

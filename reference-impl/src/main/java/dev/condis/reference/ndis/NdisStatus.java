@@ -1,6 +1,9 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
+
 /** The NDIS_STATUS values the CoNDIS call lifecycle uses. */
+@PublicApi
 public enum NdisStatus {
   SUCCESS,
   PENDING,

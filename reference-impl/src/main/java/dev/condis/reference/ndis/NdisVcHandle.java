@@ -1,6 +1,9 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
+
 /** NdisVcHandle: an opaque value from NDIS's handle table; never reused within one run. */
+@PublicApi
 public record NdisVcHandle(int id) {
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
 import java.util.Objects;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Objects;
  * is meaningful only once the request has completed with SUCCESS (MAKE-6, ADD-4); it is null
  * on a point-to-point make-call.
  */
+@PublicApi
 public record PartyCreation(NdisStatus status, NdisPartyHandle ndisPartyHandle) {
   // Written out: under Java PathFinder the compiler-generated record methods stop the
   // calling thread silently (jpf-config/README.md, "Known JPF limitations").

@@ -1,8 +1,10 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
 import java.util.Objects;
 
 /** NdisCoCreateVc / NdisMCmCreateVc: the status and, on SUCCESS, the new NdisVcHandle. */
+@PublicApi
 public record VcCreation(NdisStatus status, NdisVcHandle ndisVcHandle) {
   // Written out: under Java PathFinder the compiler-generated record methods stop the
   // calling thread silently (jpf-config/README.md, "Known JPF limitations").

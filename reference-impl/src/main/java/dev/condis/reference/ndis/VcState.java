@@ -1,5 +1,7 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.PublicApi;
+
 /**
  * The call-lifecycle state NDIS keeps for a VC (condis-rules.md §1.4). Activation is tracked
  * separately ({@link VcActivation}), because it overlaps the call states.
@@ -12,6 +14,7 @@ package dev.condis.reference.ndis;
  * IDLE_DEACTIVATED}, or {@code OFFERED → REJECTED → IDLE_DEACTIVATED} once deactivated; from
  * {@code IDLE_DEACTIVATED} back to {@code ACTIVATED} for a new offer (VC-17) or {@code DELETED}.
  */
+@PublicApi
 public enum VcState {
   /** Created; no call has been made or offered on it yet. */
   CREATED,

@@ -1,5 +1,7 @@
 package dev.condis.reference.platform;
 
+import dev.condis.reference.PublicApi;
+
 /**
  * The one seam through which the reference synchronises (architecture.md, "The Platform seam").
  *
@@ -13,6 +15,7 @@ package dev.condis.reference.platform;
  * <p>Because shared state is only ever touched under a {@link PlatformLock} (the NDIS layer
  * asserts it), exploring the orders of these calls covers every behaviour of the program.
  */
+@PublicApi
 public interface Platform {
 
   /** A new non-reentrant lock. Names show up in schedules and counterexamples. */
