@@ -50,7 +50,7 @@ final class ClientCalls {
       // MAKE-2: parameters stay lent until the completion.
       PartyCreation made = ndis.clMakeCall(handle, parameters, first);
       if (made.status().isFinal()) {
-        makeCallCompleted(made.status(), vc, made.ndisPartyHandle(), parameters); // GEN-1
+        client.handlers.protocolClMakeCallComplete(made.status(), vc, made.ndisPartyHandle(), parameters); // GEN-1
       }
     };
   }
@@ -167,7 +167,7 @@ final class ClientCalls {
           if (status.isPending()) {
             pendedCloseFaults(last, handle, ownVc);
           } else {
-            closeCallCompleted(status, vc, last); // GEN-1
+            client.handlers.protocolClCloseCallComplete(status, vc, last); // GEN-1
           }
         });
   }

@@ -45,7 +45,7 @@ final class ClientParties {
       // ADD-8: parameters stay lent until the completion.
       PartyCreation added = ndis.clAddParty(handle, party, parameters);
       if (added.status().isFinal()) {
-        addPartyCompleted(added.status(), party, added.ndisPartyHandle(), parameters); // GEN-1
+        client.handlers.protocolClAddPartyComplete(added.status(), party, added.ndisPartyHandle(), parameters); // GEN-1
       }
     };
   }
@@ -134,7 +134,7 @@ final class ClientParties {
     return () -> {
       NdisStatus status = ndis.clDropParty(handle, data);
       if (status.isFinal()) {
-        dropPartyCompleted(status, party); // GEN-1
+        client.handlers.protocolClDropPartyComplete(status, party); // GEN-1
       }
     };
   }

@@ -3,6 +3,7 @@ package dev.condis.reference.client;
 import dev.condis.reference.client.ClientVc.Call;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.driver.ClientEnvironment;
+import dev.condis.reference.driver.ProtocolClientHandlers;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ndis.NdisAfHandle;
@@ -34,6 +35,13 @@ final class ClientState {
   boolean shuttingDown;
   /** The call manager answered INVALID_DATA to close data once (CLOSE-6, DROP-5). */
   boolean closeDataRefused;
+
+  /**
+   * The client's own handlers (the ReferenceClient, or a subclass): a request that returns a
+   * final status runs its completion logic through them, so an override sees in-line
+   * completions too, not only the ones NDIS delivers.
+   */
+  ProtocolClientHandlers handlers;
 
   ClientState(ClientEnvironment environment) {
     this.ndis = environment.ndis();

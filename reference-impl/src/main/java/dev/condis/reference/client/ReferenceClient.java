@@ -69,6 +69,7 @@ public class ReferenceClient implements ClientDriver {
   @Override
   public void initialize(ClientEnvironment environment) {
     this.client = new ClientState(environment);
+    client.handlers = this; // in-line completions go through the overridable handlers
     this.calls = new ClientCalls(client);
     this.parties = new ClientParties(client, calls);
     calls.useParties(parties);

@@ -102,30 +102,30 @@ public abstract class CallManagerCore implements CallManagerDriver {
   // VCs: CmVcLifecycle (§2.1 steps 1 and 3, §2.2 step 2, §2.8)
 
   @Override
-  public final CreateVcResult<CallMgrVcContext> protocolCoCreateVc(NdisVcHandle ndisVcHandle) {
+  public CreateVcResult<CallMgrVcContext> protocolCoCreateVc(NdisVcHandle ndisVcHandle) {
     return vcLifecycle.protocolCoCreateVc(ndisVcHandle);
   }
 
   @Override
-  public final NdisStatus protocolCoDeleteVc(CallMgrVcContext callMgrVcContext) {
+  public NdisStatus protocolCoDeleteVc(CallMgrVcContext callMgrVcContext) {
     return vcLifecycle.protocolCoDeleteVc(callMgrVcContext);
   }
 
   @Override
-  public final void protocolCmActivateVcComplete(
+  public void protocolCmActivateVcComplete(
       NdisStatus status, CallMgrVcContext callMgrVcContext, CallParameters callParameters) {
     vcLifecycle.activationCompleted((CmVc) callMgrVcContext, status);
   }
 
   @Override
-  public final void protocolCmDeactivateVcComplete(
+  public void protocolCmDeactivateVcComplete(
       NdisStatus status, CallMgrVcContext callMgrVcContext) {
     vcLifecycle.deactivationCompleted((CmVc) callMgrVcContext, status);
   }
 
   /** End of the scenario: delete the idle VCs this call manager created. */
   @Override
-  public final void shutdown() {
+  public void shutdown() {
     vcLifecycle.shutdown();
   }
 
@@ -133,7 +133,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
   // Calls: CmCalls (§2.1, §2.2)
 
   @Override
-  public final PartyResult protocolCmMakeCall(
+  public PartyResult protocolCmMakeCall(
       CallMgrVcContext callMgrVcContext,
       CallParameters callParameters,
       NdisPartyHandle ndisPartyHandle) {
@@ -141,7 +141,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
   }
 
   @Override
-  public final NdisStatus protocolCmCloseCall(
+  public NdisStatus protocolCmCloseCall(
       CallMgrVcContext callMgrVcContext,
       CallMgrPartyContext callMgrPartyContext,
       CloseData closeData) {
@@ -152,7 +152,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
   // Parties: CmParties (§2.4, §2.5)
 
   @Override
-  public final PartyResult protocolCmAddParty(
+  public PartyResult protocolCmAddParty(
       CallMgrVcContext callMgrVcContext,
       CallParameters callParameters,
       NdisPartyHandle ndisPartyHandle) {
@@ -160,7 +160,7 @@ public abstract class CallManagerCore implements CallManagerDriver {
   }
 
   @Override
-  public final NdisStatus protocolCmDropParty(
+  public NdisStatus protocolCmDropParty(
       CallMgrPartyContext callMgrPartyContext, CloseData closeData) {
     return parties.protocolCmDropParty(callMgrPartyContext, closeData);
   }
@@ -169,23 +169,23 @@ public abstract class CallManagerCore implements CallManagerDriver {
   // What the remote side starts: CmIncoming (§2.3, §2.6, §2.7)
 
   @Override
-  public final void offerIncomingCall() {
+  public void offerIncomingCall() {
     incoming.offerIncomingCall();
   }
 
   @Override
-  public final void protocolCmIncomingCallComplete(
+  public void protocolCmIncomingCallComplete(
       NdisStatus status, CallMgrVcContext callMgrVcContext, CallParameters callParameters) {
     incoming.incomingCallCompleted((CmVc) callMgrVcContext, status);
   }
 
   @Override
-  public final void remoteClose() {
+  public void remoteClose() {
     incoming.remoteClose();
   }
 
   @Override
-  public final void remoteDropParty() {
+  public void remoteDropParty() {
     incoming.remoteDropParty();
   }
 }

@@ -21,7 +21,7 @@ import dev.condis.reference.ndis.VcCreation;
  * deactivations to the miniport's MiniportCoActivateVc / MiniportCoDeactivateVc. All call
  * logic lives in {@link CallManagerCore}; choice labels start with {@code cm.}.
  */
-public final class ReferenceCallManager extends CallManagerCore implements StandaloneCallManager {
+public class ReferenceCallManager extends CallManagerCore implements StandaloneCallManager {
 
   public ReferenceCallManager() {}
 

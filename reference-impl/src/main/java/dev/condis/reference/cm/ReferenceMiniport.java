@@ -23,7 +23,7 @@ import dev.condis.reference.platform.PlatformLock;
  * <p>Choice labels: {@code miniport.activateVc.pend} (2: inline, pend), {@code
  * miniport.deactivateVc.pend} (2: inline, pend).
  */
-public final class ReferenceMiniport implements CoNdisMiniport {
+public class ReferenceMiniport implements CoNdisMiniport {
 
   /** The miniport's per-VC state (MiniportVcContext). Guarded by the miniport's lock. */
   private static final class MiniportVc extends MiniportVcContext {

@@ -30,7 +30,7 @@ import dev.condis.reference.ndis.VcCreation;
  * OPEN-QUESTIONS.md); the core handles both a final return (it runs its own
  * ProtocolCmXxxVcComplete logic, GEN-6) and PENDING (NDIS calls the handler once).
  */
-public final class ReferenceMcm extends CallManagerCore implements IntegratedCallManager {
+public class ReferenceMcm extends CallManagerCore implements IntegratedCallManager {
 
   public ReferenceMcm() {}
 
