@@ -107,6 +107,12 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
       return delegate.bookkeepingNeedsMonitor();
     }
 
+    /** Forwarded like every other method: a dropped announcement is a missed dependency. */
+    @Override
+    public void sharedAccess(String location) {
+      delegate.sharedAccess(location);
+    }
+
     @Override
     public void lock(PlatformLock lock) {
       delegate.lock(lock);
