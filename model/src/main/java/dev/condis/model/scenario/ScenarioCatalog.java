@@ -25,6 +25,7 @@ public final class ScenarioCatalog {
   public static final String CM_VC_REUSE = "cm-vc-reuse";
   public static final String EARLY_COMPLETION = "early-completion";
   public static final String DOUBLE_CLOSE = "double-close";
+  public static final String CLOSE_FAILURE = "close-failure";
   public static final String COMBINED = "combined";
 
   private static final ImmutableSet<VcOwner> BOTH = ImmutableSet.of(VcOwner.CLIENT, VcOwner.CALL_MANAGER);
@@ -177,6 +178,20 @@ public final class ScenarioCatalog {
                   ctx.client().closeCall();
                 }),
             new ScenarioDefinition(
+                CLOSE_FAILURE,
+                "An established call; the client closes it; the call manager pends the close and "
+                    + "completes it with a failure once: the call stays up exactly as it was, "
+                    + "nothing torn down or freed (CLOSE-18), and the client closes it again.",
+                "CLOSE-18, CLOSE-2, CLOSE-4, CLOSE-5, CLOSE-13",
+                0, 0, 1, VcOwner.CLIENT, BOTH,
+                ChoiceConstraints.of(Map.of("closeCall.pend", new int[] {1, 2}, "closeCall.fail", new int[] {1})),
+                MINIPORT_INLINE,
+                ctx -> {
+                  ctx.establishCall();
+                  ctx.settle();
+                  ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
                 DOUBLE_CLOSE,
                 "The application asks the client to close the same call twice, the second "
                     + "time while the first close may still be outstanding: the client must not "
@@ -224,6 +239,9 @@ public final class ScenarioCatalog {
   public static ImmutableList<String> premises(ScenarioConfig config) {
     if (config.scenario().equals(MAKE_CALL_FAILURE)) {
       return ImmutableList.of("makeCall.status"); // the call manager can fail the make-call
+    }
+    if (config.scenario().equals(CLOSE_FAILURE)) {
+      return ImmutableList.of("closeCall.fail"); // the call manager can fail a pended close
     }
     if (config.scenario().equals(EARLY_COMPLETION)) {
       // Completions that overtake the PENDING return: the set-up and the close can pend.

@@ -57,9 +57,19 @@ public record ScenarioDefinition(
     return new ScenarioConfig(name, parties, kind, vcOwner, faults, drivers);
   }
 
+  /**
+   * Narrowed in every scenario unless its own constraints say otherwise: a call manager's
+   * pended close never fails ({@code closeCall.fail}), except in {@code close-failure}, whose
+   * subject it is. A failed close and its retry would double every close subtree of the suite
+   * without touching the other scenarios' subjects.
+   */
+  public static final ChoiceConstraints BASE_CONSTRAINTS =
+      ChoiceConstraints.of(java.util.Map.of("closeCall.fail", new int[] {0}));
+
   /** The choice constraints in force under {@code kind}. */
   public ChoiceConstraints constraintsFor(CallManagerKind kind) {
-    return kind == CallManagerKind.STANDALONE ? constraints.and(standaloneConstraints) : constraints;
+    ChoiceConstraints own = BASE_CONSTRAINTS.and(constraints);
+    return kind == CallManagerKind.STANDALONE ? own.and(standaloneConstraints) : own;
   }
 
   /** The default instance for {@code kind}, reference drivers, no fault. */

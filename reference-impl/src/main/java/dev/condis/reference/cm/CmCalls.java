@@ -200,6 +200,29 @@ final class CmCalls {
 
   private void closeCall(CmVc vc, Request request) {
     NdisPartyHandle partyHandle = null;
+    NdisVcHandle failedHandle = null;
+    cm.lock();
+    try {
+      if (!vc.touch("CLOSE-5", cm.where("closeCall"))) {
+        return;
+      }
+      if (request.pended && !vc.closeFailedOnce && cm.choose("closeCall.fail", 2) == 1) {
+        // A pended close that fails, once per VC: nothing torn down, nothing freed, the call
+        // stays up exactly as it was (CLOSE-18) and the client may close again.
+        vc.closeFailedOnce = true;
+        vc.call = Call.CONNECTED;
+        for (CmParty party : vc.parties) {
+          partyHandle = party.handle; // the last party's, kept (CLOSE-2)
+        }
+        failedHandle = vc.handle;
+      }
+    } finally {
+      cm.unlock();
+    }
+    if (failedHandle != null) {
+      ndis.closeCallComplete(NdisStatus.FAILURE, failedHandle, partyHandle);
+      return;
+    }
     cm.lock();
     try {
       if (!vc.touch("CLOSE-5", cm.where("closeCall"))) {

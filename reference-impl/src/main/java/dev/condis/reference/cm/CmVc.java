@@ -49,6 +49,8 @@ final class CmVc extends CallMgrVcContext {
   boolean established;
   /** An incoming close was dispatched for the current call (ICLOSE-10). */
   boolean incomingCloseDispatched;
+  /** A pended close of this VC was completed with a failure once (closeCall.fail, CLOSE-18). */
+  boolean closeFailedOnce;
   /** The parties attached to the call, in the order they were added (CLOSE-1). */
   final List<CmParty> parties = new ArrayList<>();
   /** The flow spec copied out of the client's call parameters (OQ-17). */
