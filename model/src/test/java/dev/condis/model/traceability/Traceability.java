@@ -1,6 +1,7 @@
 package dev.condis.model.traceability;
 
 import com.google.common.collect.ImmutableSortedSet;
+import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.rules.Rule;
 import dev.condis.reference.rules.RuleCatalog;
 import java.io.IOException;
@@ -20,15 +21,26 @@ import java.util.stream.Stream;
 
 /**
  * Maps every rule of the digest to the main code that implements or checks it (files citing
- * its ID) and the tests that cover it (test files citing it), or to the written reason it is
- * out of scope. Renders the table committed as TRACEABILITY.md.
+ * its ID), the tests that provoke a violation of it and assert its ID, and the tests citing it,
+ * or to the written reason it is out of scope. Renders the table committed as TRACEABILITY.md.
  */
 final class Traceability {
   static final Pattern RULE_ID =
       Pattern.compile("\\b(GEN|VC|MAKE|CLOSE|ICLOSE|ADD|DROP|IDROP|INCALL|AF|IRQL)-\\d+\\b");
 
-  record Row(Rule rule, ImmutableSortedSet<String> code, ImmutableSortedSet<String> tests, String outOfScope) {
+  /**
+   * One rule: the main code citing it, the tests citing it, the tests that provoke a violation
+   * of it and assert its ID ({@code detected}), or the reason it is out of scope.
+   */
+  record Row(Rule rule, ImmutableSortedSet<String> code, ImmutableSortedSet<String> tests,
+      ImmutableSortedSet<String> detected, String outOfScope) {
+    /** Implemented or checked in main code, and a test shows a violation of it detected with its ID. */
     boolean covered() {
+      return !code.isEmpty() && !detected.isEmpty();
+    }
+
+    /** Cited by main code and by a test: the old, weaker count. */
+    boolean cited() {
       return !code.isEmpty() && !tests.isEmpty();
     }
 
@@ -39,7 +51,10 @@ final class Traceability {
       if (outOfScope != null) {
         return "out of scope";
       }
-      return code.isEmpty() ? "MISSING" : "UNTESTED";
+      if (code.isEmpty()) {
+        return "MISSING";
+      }
+      return tests.isEmpty() ? "UNTESTED" : "partial: no test provokes it";
     }
   }
 
@@ -50,6 +65,12 @@ final class Traceability {
   Traceability(Path repo) {
     Map<String, TreeSet<String>> code = scan(repo, List.of("reference-impl/src/main/java", "model/src/main/java", "jpf-config/src/main/java"));
     Map<String, TreeSet<String>> tests = scan(repo, List.of("reference-impl/src/test/java", "model/src/test/java", "jpf-config/src/test/java"));
+    Map<String, TreeSet<String>> detected = detections(repo,
+        List.of("reference-impl/src/test/java", "model/src/test/java", "jpf-config/src/test/java", "examples/src/test/java"));
+    for (SeededFault fault : SeededFault.values()) {
+      // model's SeededFaultTest asserts each fault is caught with exactly this rule ID.
+      detected.computeIfAbsent(fault.ruleId(), k -> new TreeSet<>()).add("fault " + fault.cliName());
+    }
     Map<String, String> outOfScope = readOutOfScope(repo.resolve(OUT_OF_SCOPE));
     for (Rule rule : RuleCatalog.all()) {
       rows.add(
@@ -57,8 +78,50 @@ final class Traceability {
               rule,
               ImmutableSortedSet.copyOf(code.getOrDefault(rule.id(), new TreeSet<>())),
               ImmutableSortedSet.copyOf(tests.getOrDefault(rule.id(), new TreeSet<>())),
+              ImmutableSortedSet.copyOf(detected.getOrDefault(rule.id(), new TreeSet<>())),
               outOfScope.get(rule.id())));
     }
+  }
+
+  /**
+   * Words that make a test statement an assertion about a violation's rule: a statement of a
+   * test (up to its ';') that contains one of them and a rule ID in a string literal asserts
+   * that a violation of that rule is detected (e.g. {@code assertThat(f.rec.ruleIds())
+   * .containsExactly("VC-5")}, {@code violation().ruleId()).isEqualTo("VC-11")}).
+   */
+  private static final Pattern ASSERTS_RULE = Pattern.compile("ruleIds?\\(\\)|RuleViolation|violations\\(\\)");
+  private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
+
+  private Map<String, TreeSet<String>> detections(Path repo, List<String> roots) {
+    Map<String, TreeSet<String>> out = new LinkedHashMap<>();
+    for (String root : roots) {
+      Path dir = repo.resolve(root);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.filter(p -> p.toString().endsWith("Test.java")).forEach(file -> {
+          String name = file.getFileName().toString().replace(".java", "");
+          for (String statement : read(file).split(";")) {
+            if (!statement.contains("assertThat") || !ASSERTS_RULE.matcher(statement).find()) {
+              continue;
+            }
+            Matcher literal = LITERAL.matcher(statement);
+            while (literal.find()) {
+              Matcher id = RULE_ID.matcher(literal.group(1));
+              while (id.find()) {
+                if (RuleCatalog.isKnown(id.group())) {
+                  out.computeIfAbsent(id.group(), k -> new TreeSet<>()).add(name);
+                }
+              }
+            }
+          }
+        });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
   }
 
   static final String OUT_OF_SCOPE = "reference-impl/src/main/resources/dev/condis/reference/out-of-scope.tsv";
@@ -67,20 +130,35 @@ final class Traceability {
     return rows.stream().filter(Row::covered).count();
   }
 
+  long citedCount() {
+    return rows.stream().filter(Row::cited).count();
+  }
+
+  long outOfScopeCount() {
+    return rows.stream().filter(r -> !r.covered() && r.outOfScope() != null).count();
+  }
+
   String render() {
     StringBuilder md = new StringBuilder();
     md.append("# Rule traceability\n\n")
-        .append("Generated by `TraceabilityTest` from the rule IDs cited in the sources; do not edit.\n")
+        .append("Generated by `TraceabilityTest` from the sources; do not edit.\n")
         .append("Regenerate: `mvn -q -pl model -am test -Dtest=TraceabilityTest -Dsurefire.failIfNoSpecifiedTests=false -Dtraceability.write=true`.\n\n")
-        .append(String.format("Covered (cited by main code and by a test): **%d of %d** (%.1f %%).%n%n",
-            coveredCount(), rows.size(), 100.0 * coveredCount() / rows.size()))
-        .append("| rule | category | status | implemented / checked in | tested in |\n")
-        .append("|---|---|---|---|---|\n");
+        .append("A rule is **covered** only if main code implements or checks it (cites its ID) *and* a test\n")
+        .append("provokes a violation of it and asserts the detection with that rule ID: a test statement\n")
+        .append("asserting on `ruleId()`, `ruleIds()`, `violations()` or a `RuleViolation` with the ID as\n")
+        .append("a literal, or a seeded fault (model's `SeededFaultTest` asserts each fault's rule). A rule\n")
+        .append("cited by a test that provokes no violation of it is **partial**.\n\n")
+        .append(String.format("Covered: **%d of %d** (%.1f %%); out of scope with a written reason: %d; cited by main code "
+            + "and a test (the weaker count this table used to give): %d.%n%n",
+            coveredCount(), rows.size(), 100.0 * coveredCount() / rows.size(), outOfScopeCount(), citedCount()))
+        .append("| rule | category | status | implemented / checked in | detection shown by | cited in tests |\n")
+        .append("|---|---|---|---|---|---|\n");
     for (Row row : rows) {
       md.append("| ").append(row.rule().id())
           .append(" | ").append(row.rule().category())
           .append(" | ").append(row.status())
           .append(" | ").append(row.outOfScope() != null && !row.covered() ? row.outOfScope() : String.join(", ", row.code()))
+          .append(" | ").append(String.join(", ", row.detected()))
           .append(" | ").append(String.join(", ", row.tests()))
           .append(" |\n");
     }
