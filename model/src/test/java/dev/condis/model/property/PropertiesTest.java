@@ -124,6 +124,38 @@ class PropertiesTest {
   }
 
   @Test
+  void aLeakAfterASuccessfulDropIsDrop4() {
+    PropertyListener p = new NoLeakProperty();
+    RequestToken drop = new RequestToken(3, RequestKind.DROP_PARTY, "vc#1", "party#2");
+    feed(p,
+        new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 7, "client.party")),
+        new NdisEvent.RequestOpened(stamp(), drop),
+        new NdisEvent.RequestCompleted(stamp(), drop, NdisStatus.SUCCESS, false));
+    end(p, CLEAN);
+    assertThat(found).extracting(Violation::ruleId).containsExactly("DROP-4");
+  }
+
+  @Test
+  void aCallManagersPartyStateLeftAfterAFailedAddIsAdd7() {
+    PropertyListener p = new NoLeakProperty();
+    RequestToken add = new RequestToken(4, RequestKind.ADD_PARTY, "vc#1", "party#3");
+    feed(p,
+        new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.CALL_MGR_PARTY_CONTEXT, 9, "cm.party")),
+        new NdisEvent.RequestOpened(stamp(), add),
+        new NdisEvent.RequestCompleted(stamp(), add, NdisStatus.RESOURCES, true));
+    end(p, CLEAN);
+    assertThat(found).extracting(Violation::ruleId).containsExactly("ADD-7");
+  }
+
+  @Test
+  void aPerVcContextLeftAfterTheVcWentIsVc9() {
+    PropertyListener p = new NoLeakProperty();
+    feed(p, new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.CALL_MGR_VC_CONTEXT, 2, "cm.vc")));
+    end(p, CLEAN);
+    assertThat(found).extracting(Violation::ruleId).containsExactly("VC-9");
+  }
+
+  @Test
   void aPartyHandleStillLiveAtTheEndIsDrop9() {
     PropertyListener p = new NoLeakProperty();
     // DROP-9: every party handle ends by one successful drop or by the final close; one still

@@ -89,7 +89,7 @@ final class Traceability {
    * that a violation of that rule is detected (e.g. {@code assertThat(f.rec.ruleIds())
    * .containsExactly("VC-5")}, {@code violation().ruleId()).isEqualTo("VC-11")}).
    */
-  private static final Pattern ASSERTS_RULE = Pattern.compile("ruleIds?\\(\\)|RuleViolation|violations\\(\\)");
+  private static final Pattern ASSERTS_RULE = Pattern.compile("\\bruleIds?\\b|RuleViolation|violations\\(\\)");
   private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
 
   private Map<String, TreeSet<String>> detections(Path repo, List<String> roots) {
@@ -145,7 +145,7 @@ final class Traceability {
         .append("Regenerate: `mvn -q -pl model -am test -Dtest=TraceabilityTest -Dsurefire.failIfNoSpecifiedTests=false -Dtraceability.write=true`.\n\n")
         .append("A rule is **covered** only if main code implements or checks it (cites its ID) *and* a test\n")
         .append("provokes a violation of it and asserts the detection with that rule ID: a test statement\n")
-        .append("asserting on `ruleId()`, `ruleIds()`, `violations()` or a `RuleViolation` with the ID as\n")
+        .append("asserting on a `ruleId`, `ruleIds()`, `violations()` or a `RuleViolation` with the ID as\n")
         .append("a literal, or a seeded fault (model's `SeededFaultTest` asserts each fault's rule). A rule\n")
         .append("cited by a test that provokes no violation of it is **partial**.\n\n")
         .append(String.format("Covered: **%d of %d** (%.1f %%); out of scope with a written reason: %d; cited by main code "
