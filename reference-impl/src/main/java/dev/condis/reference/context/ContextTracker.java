@@ -93,14 +93,44 @@ public final class ContextTracker {
     return true;
   }
 
+  /** Whether {@link #holds()} was called: the capability is NDIS's alone. */
+  private boolean holdsTaken;
+
   /**
-   * From now on a release of {@code context} breaks {@code ruleId}, and is reported at the
-   * release itself, whether or not anything touches the context again: NDIS keeps it to hand
-   * it back to a handler (VC-11, DROP-7), or a release now would come in the wrong order
-   * (CLOSE-5). {@code why} completes "releases X ..." in the message. Holding again replaces
-   * the hold; a context already released is not held.
+   * NDIS's capability to hold the contexts drivers hand it ({@link Holds}). It is handed out
+   * once, to NDIS, when NDIS builds the tracker, before any driver sees it: a driver that
+   * asks gets an exception, so it cannot let go of what NDIS holds.
    */
-  public void hold(TrackedContext context, String ruleId, String why) {
+  public synchronized Holds holds() {
+    if (holdsTaken) {
+      throw new IllegalStateException("the context holds belong to NDIS and were taken already");
+    }
+    holdsTaken = true;
+    return new Holds();
+  }
+
+  /** See {@link ContextTracker#holds()}: NDIS's side of the tracker. Not a driver API. */
+  public final class Holds {
+    private Holds() {}
+
+    /**
+     * From now on a release of {@code context} breaks {@code ruleId}, and is reported at the
+     * release itself, whether or not anything touches the context again: NDIS keeps it to hand
+     * it back to a handler (VC-11, DROP-7), or a release now would come in the wrong order
+     * (CLOSE-5). {@code why} completes "releases X ..." in the message. Holding again replaces
+     * the hold; a context already released is not held.
+     */
+    public void hold(TrackedContext context, String ruleId, String why) {
+      ContextTracker.this.hold(context, ruleId, why);
+    }
+
+    /** Ends a hold of {@code ruleId} (another rule's hold stays): the owner may release it now. */
+    public void letGo(TrackedContext context, String ruleId) {
+      ContextTracker.this.letGo(context, ruleId);
+    }
+  }
+
+  private void hold(TrackedContext context, String ruleId, String why) {
     checkRule(ruleId);
     events.announce(location(context));
     if (!monitor) {
@@ -118,8 +148,7 @@ public final class ContextTracker {
     }
   }
 
-  /** Ends a hold of {@code ruleId} (another rule's hold stays): the owner may release it now. */
-  public void letGo(TrackedContext context, String ruleId) {
+  private void letGo(TrackedContext context, String ruleId) {
     events.announce(location(context));
     if (!monitor) {
       letGoNow(context, ruleId);

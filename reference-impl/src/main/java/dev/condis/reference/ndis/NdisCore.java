@@ -57,6 +57,7 @@ final class NdisCore {
   final Platform platform;
   final EventBus events;
   final ContextTracker tracker;
+  private final ContextTracker.Holds holds;
   final HandleTable table = new HandleTable();
   final RequestBook requests;
   private final PlatformLock lock;
@@ -72,6 +73,7 @@ final class NdisCore {
     this.lock = platform.newLock("ndis");
     this.events = new EventBus(platform);
     this.tracker = new ContextTracker(events);
+    this.holds = tracker.holds(); // NDIS's alone, taken before any driver sees the tracker
     this.requests = new RequestBook(events);
   }
 
@@ -264,7 +266,7 @@ final class NdisCore {
   void holdBecause(TrackedContext context, String ruleId, String why) {
     requireLock();
     if (context != null && context.id() != 0) {
-      tracker.hold(context, ruleId, why);
+      holds.hold(context, ruleId, why);
     }
   }
 
@@ -281,7 +283,7 @@ final class NdisCore {
   void letGo(TrackedContext context, String ruleId) {
     requireLock();
     if (context != null && context.id() != 0) {
-      tracker.letGo(context, ruleId);
+      holds.letGo(context, ruleId);
     }
   }
 

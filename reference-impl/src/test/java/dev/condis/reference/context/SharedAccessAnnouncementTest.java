@@ -94,10 +94,28 @@ class SharedAccessAnnouncementTest {
     assertThat(tracker.release(c, "OQ-18", "driver")).isTrue();
   }
 
+  private ContextTracker.Holds holds;
+
+  /** NDIS's capability, taken once per tracker as NDIS does. */
+  private ContextTracker.Holds holds() {
+    if (holds == null) {
+      holds = tracker.holds();
+    }
+    return holds;
+  }
+
+  @Test
+  void theHoldsAreHandedOutOnceSoADriverCannotLetGoOfWhatNdisHolds() {
+    holds();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tracker.holds())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the context holds belong to NDIS and were taken already");
+  }
+
   @Test
   void aReleaseWhileNdisHoldsTheContextIsTheHoldsViolationAtTheReleaseItself() {
     CloseData c = tracker.allocate(new CloseData("cm.closeCall"));
-    tracker.hold(c, "DROP-7", "while NDIS still holds it");
+    holds().hold(c, "DROP-7", "while NDIS still holds it");
     log.clear();
 
     assertThat(tracker.release(c, "DROP-6", "cm.early")).isTrue(); // released all the same
@@ -110,12 +128,12 @@ class SharedAccessAnnouncementTest {
   @Test
   void aReleaseAfterNdisLetGoIsClean() {
     CloseData c = tracker.allocate(new CloseData("cm.closeCall"));
-    tracker.hold(c, "DROP-7", "until ProtocolCmDropParty");
+    holds().hold(c, "DROP-7", "until ProtocolCmDropParty");
     List<NdisEvent> events = new ArrayList<>();
     bus.addListener(events::add);
     log.clear();
 
-    tracker.letGo(c, "DROP-7");
+    holds().letGo(c, "DROP-7");
     tracker.release(c, "DROP-6", "cm.ProtocolCmDropParty");
 
     assertThat(log.get(0)).isEqualTo("announce context#1");
@@ -125,7 +143,7 @@ class SharedAccessAnnouncementTest {
   @Test
   void theViolationNamesTheHoldsRuleWithItsCatalogCategory() {
     CloseData c = tracker.allocate(new CloseData("client.vc"));
-    tracker.hold(c, "VC-11", "while NDIS still holds it to hand back (the creator's per-VC context of vc#1,"
+    holds().hold(c, "VC-11", "while NDIS still holds it to hand back (the creator's per-VC context of vc#1,"
         + " until its delete returns)");
     List<NdisEvent> events = new ArrayList<>();
     bus.addListener(events::add);
@@ -146,8 +164,8 @@ class SharedAccessAnnouncementTest {
   @Test
   void aLetGoEndsOnlyItsOwnRulesHold() {
     CloseData c = tracker.allocate(new CloseData("cm.party"));
-    tracker.hold(c, "CLOSE-5", "after NdisCmDeactivateVc on vc#1");
-    tracker.letGo(c, "DROP-7"); // the party ends: NDIS hands it back no more, the order still matters
+    holds().hold(c, "CLOSE-5", "after NdisCmDeactivateVc on vc#1");
+    holds().letGo(c, "DROP-7"); // the party ends: NDIS hands it back no more, the order still matters
     List<NdisEvent> events = new ArrayList<>();
     bus.addListener(events::add);
 
@@ -162,7 +180,7 @@ class SharedAccessAnnouncementTest {
   void aContextAlreadyReleasedIsNotHeldAgain() {
     CloseData c = tracker.allocate(new CloseData("cm.party"));
     tracker.release(c, "DROP-6", "cm.ProtocolCmDropParty");
-    tracker.hold(c, "DROP-7", "drop failed: attached again");
+    holds().hold(c, "DROP-7", "drop failed: attached again");
     List<NdisEvent> events = new ArrayList<>();
     bus.addListener(events::add);
 
