@@ -25,10 +25,10 @@ final class ObligationCheck {
     core.requireLock();
     for (VcRecord vc : core.table.vcs()) {
       if (vc.state != VcState.DELETED && !vc.obligationReported) {
-        String overdue = overdue(vc);
+        Overdue overdue = overdue(vc);
         if (overdue != null) {
           vc.obligationReported = true;
-          core.violation(overdue.substring(0, overdue.indexOf(' ')), overdue.substring(overdue.indexOf(' ') + 1));
+          core.violation(overdue.ruleId, overdue.message);
         }
       }
     }
@@ -48,21 +48,33 @@ final class ObligationCheck {
     }
   }
 
-  /** "RULE message" for the first overdue obligation of {@code vc}, or null. */
-  private static String overdue(VcRecord vc) {
+  /** An obligation found overdue: the rule it breaks and what was left undone. */
+  private static final class Overdue {
+    final String ruleId;
+    final String message;
+
+    Overdue(String ruleId, String message) {
+      this.ruleId = ruleId;
+      this.message = message;
+    }
+  }
+
+  /** The first overdue obligation of {@code vc}, or null. */
+  private static Overdue overdue(VcRecord vc) {
     VcState s = vc.state;
     if (vc.incomingCloseDispatched && (s == VcState.ACTIVE || s == VcState.CONNECTED || s == VcState.ACCEPTED)) {
-      return "ICLOSE-4 the incoming close of " + vc.handle() + " was never acknowledged with NdisClCloseCall"
-          + " (the scenario ended quiescent with the call still " + s + ")";
+      return new Overdue("ICLOSE-4", "the incoming close of " + vc.handle() + " was never acknowledged with"
+          + " NdisClCloseCall (the scenario ended quiescent with the call still " + s + ")");
     }
     if (vc.clientCreated() && vc.lastMakeFailed && s == VcState.IDLE_DEACTIVATED) {
-      return "MAKE-8 the client neither deleted " + vc.handle() + " after its make-call failed nor made another"
-          + " call on it (the scenario ended quiescent; deleting it at shutdown is too late)";
+      return new Overdue("MAKE-8", "the client neither deleted " + vc.handle() + " after its make-call failed nor"
+          + " made another call on it (the scenario ended quiescent; deleting it at shutdown is too late)");
     }
     if (!vc.clientCreated() && vc.lastCallClosed && vc.lastCloseCompleted && s == VcState.IDLE_DEACTIVATED
         && vc.activation == VcActivation.INACTIVE) {
-      return "CLOSE-10 the " + vc.creator() + " neither deleted its " + vc.handle() + " after the close completed"
-          + " nor offered a new call on it (the scenario ended quiescent; deleting it at shutdown is too late)";
+      return new Overdue("CLOSE-10", "the " + vc.creator() + " neither deleted its " + vc.handle() + " after the"
+          + " close completed nor offered a new call on it (the scenario ended quiescent; deleting it at shutdown is"
+          + " too late)");
     }
     return null;
   }
