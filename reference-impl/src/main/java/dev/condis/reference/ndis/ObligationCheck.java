@@ -33,8 +33,18 @@ final class ObligationCheck {
       }
     }
     for (PartyRecord party : core.table.parties()) {
+      if (party.incomingDropDispatched() && party.state() == PartyState.CONNECTED
+          && party.vc().state != VcState.CLOSING && !party.vc().obligationReported) {
+        party.vc().obligationReported = true;
+        core.violation("IDROP-2", "the incoming drop of " + party.handle() + " was never answered with"
+            + " NdisClDropParty or NdisClCloseCall (the scenario ended quiescent with the party still attached)");
+      }
       if (party.state() != PartyState.GONE) {
         continue;
+      }
+      if (party.endedBy() == PartyRecord.End.DROPPED) {
+        stillLive(party.callManagerContext(), "DROP-6", "the call manager never freed the CallMgrPartyContext of "
+            + party.handle() + " after its drop succeeded");
       }
       if (party.endedBy() == PartyRecord.End.MAKE_FAILED) {
         stillLive(party.clientContext(), "MAKE-8", "the client never released the ProtocolPartyContext of "
