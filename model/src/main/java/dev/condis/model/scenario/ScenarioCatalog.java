@@ -71,7 +71,9 @@ public final class ScenarioCatalog {
                     + "runs nested in the call manager's own completion call.",
                 "MAKE-6, MAKE-8, MAKE-9, MAKE-10, MAKE-12, MAKE-14, GEN-9, VC-10",
                 0, 0, 2, VcOwner.CLIENT, CLIENT_ONLY,
-                ChoiceConstraints.of(Map.of("makeCall.status", new int[] {1})),
+                // The make-call fails because the call manager refuses it, or because the
+                // miniport refused the activation (VC-13, stand-alone only).
+                ChoiceConstraints.of(Map.of("makeCall.status", new int[] {1}, "activateVc.status", new int[] {0, 1})),
                 MINIPORT_INLINE,
                 ctx -> ctx.client().makeCall(ctx.parties())),
             new ScenarioDefinition(

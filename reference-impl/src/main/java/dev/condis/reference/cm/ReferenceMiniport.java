@@ -86,6 +86,7 @@ public class ReferenceMiniport implements CoNdisMiniport {
   public NdisStatus miniportCoActivateVc(
       MiniportVcContext miniportVcContext, CallParameters callParameters) {
     MiniportVc vc = (MiniportVc) miniportVcContext;
+    boolean refused;
     platform.lock(lock);
     try {
       if (!vc.touch("VC-12", "miniport.MiniportCoActivateVc")
@@ -93,18 +94,20 @@ public class ReferenceMiniport implements CoNdisMiniport {
         return NdisStatus.FAILURE;
       }
       vc.flowSpec = callParameters.flowSpec();
+      // The medium may refuse the activation; the call manager then fails its request (VC-13).
+      refused = platform.choose("miniport.activateVc.status", 2) == 1;
       if (platform.choose("miniport.activateVc.pend", 2) == 0) {
-        vc.active = true;
-        return NdisStatus.SUCCESS;
+        vc.active = !refused;
+        return refused ? NdisStatus.RESOURCES : NdisStatus.SUCCESS;
       }
     } finally {
       platform.unlock(lock);
     }
     // The call manager's buffer stays valid until this completion (§1.3).
+    NdisStatus result = refused ? NdisStatus.RESOURCES : NdisStatus.SUCCESS;
     platform.queueDeferred(
         "miniport.activateVcComplete",
-        () ->
-            ndis.mCoActivateVcComplete(NdisStatus.SUCCESS, setActive(vc, true), callParameters));
+        () -> ndis.mCoActivateVcComplete(result, setActive(vc, !refused), callParameters));
     return NdisStatus.PENDING;
   }
 

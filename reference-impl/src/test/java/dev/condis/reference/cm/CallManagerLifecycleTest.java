@@ -43,6 +43,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CallManagerLifecycleTest {
 
+  /**
+   * A seed path: the miniport refuses the activation, in-line or from its completion; the
+   * call manager fails the make-call without using the VC (VC-13), and the client releases
+   * what it allocated and deletes its VC (MAKE-8). No violation, nothing left.
+   */
+  @ParameterizedTest(name = "miniport pends: {0}")
+  @ValueSource(ints = {0, 1})
+  void aRefusedActivationFailsTheMakeCallCleanly(int miniportPends) {
+    ReferenceRun run = ReferenceRun.start(CallManagerKind.STANDALONE,
+        "miniport.activateVc.status", 1, "miniport.activateVc.pend", miniportPends, "makeCall.pend", 1);
+
+    run.client().makeCall(0);
+    run.settle();
+
+    assertThat(run.handlerStatuses("MiniportCoActivateVc")).containsExactly(miniportPends == 0 ? "RESOURCES" : "PENDING");
+    assertThat(run.of(NdisEvent.RequestCompleted.class))
+        .filteredOn(c -> c.token().kind() == RequestKind.MAKE_CALL)
+        .singleElement()
+        .satisfies(c -> assertThat(c.status().isSuccess()).isFalse());
+    assertThat(run.apiCount("NdisCoDeleteVc")).isEqualTo(1);
+    run.finishClean();
+  }
+
   // ---------------------------------------------------------------- VC creation (VC-2, VC-3)
 
   @ParameterizedTest
