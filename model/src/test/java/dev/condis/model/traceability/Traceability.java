@@ -94,34 +94,40 @@ final class Traceability {
 
   private Map<String, TreeSet<String>> detections(Path repo, List<String> roots) {
     Map<String, TreeSet<String>> out = new LinkedHashMap<>();
+    forEachSource(repo, roots, "Test.java", (file, name) -> {
+      for (String statement : read(file).split(";")) {
+        if (!statement.contains("assertThat") || !ASSERTS_RULE.matcher(statement).find()) {
+          continue;
+        }
+        Matcher literal = LITERAL.matcher(statement);
+        while (literal.find()) {
+          Matcher id = RULE_ID.matcher(literal.group(1));
+          while (id.find()) {
+            if (RuleCatalog.isKnown(id.group())) {
+              out.computeIfAbsent(id.group(), k -> new TreeSet<>()).add(name);
+            }
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Calls {@code each} with every file under {@code roots} whose name ends in {@code suffix}, and its class name. */
+  private static void forEachSource(Path repo, List<String> roots, String suffix,
+      java.util.function.BiConsumer<Path, String> each) {
     for (String root : roots) {
       Path dir = repo.resolve(root);
       if (!Files.isDirectory(dir)) {
         continue;
       }
       try (Stream<Path> files = Files.walk(dir)) {
-        files.filter(p -> p.toString().endsWith("Test.java")).forEach(file -> {
-          String name = file.getFileName().toString().replace(".java", "");
-          for (String statement : read(file).split(";")) {
-            if (!statement.contains("assertThat") || !ASSERTS_RULE.matcher(statement).find()) {
-              continue;
-            }
-            Matcher literal = LITERAL.matcher(statement);
-            while (literal.find()) {
-              Matcher id = RULE_ID.matcher(literal.group(1));
-              while (id.find()) {
-                if (RuleCatalog.isKnown(id.group())) {
-                  out.computeIfAbsent(id.group(), k -> new TreeSet<>()).add(name);
-                }
-              }
-            }
-          }
-        });
+        files.filter(p -> p.toString().endsWith(suffix))
+            .forEach(file -> each.accept(file, file.getFileName().toString().replace(".java", "")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return out;
   }
 
   static final String OUT_OF_SCOPE = "reference-impl/src/main/resources/dev/condis/reference/out-of-scope.tsv";
@@ -167,28 +173,17 @@ final class Traceability {
 
   private Map<String, TreeSet<String>> scan(Path repo, List<String> roots) {
     Map<String, TreeSet<String>> citations = new LinkedHashMap<>();
-    for (String root : roots) {
-      Path dir = repo.resolve(root);
-      if (!Files.isDirectory(dir)) {
-        continue;
+    forEachSource(repo, roots, ".java", (file, name) -> {
+      Matcher m = RULE_ID.matcher(read(file));
+      while (m.find()) {
+        String id = m.group();
+        if (RuleCatalog.isKnown(id)) {
+          citations.computeIfAbsent(id, k -> new TreeSet<>()).add(name);
+        } else {
+          unknownIds.putIfAbsent(id, repo.relativize(file).toString());
+        }
       }
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.filter(p -> p.toString().endsWith(".java")).forEach(file -> {
-          String name = file.getFileName().toString().replace(".java", "");
-          Matcher m = RULE_ID.matcher(read(file));
-          while (m.find()) {
-            String id = m.group();
-            if (RuleCatalog.isKnown(id)) {
-              citations.computeIfAbsent(id, k -> new TreeSet<>()).add(name);
-            } else {
-              unknownIds.putIfAbsent(id, repo.relativize(file).toString());
-            }
-          }
-        });
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    });
     return citations;
   }
 
