@@ -37,7 +37,8 @@ public final class ContextTracker {
 
   /** The shared location of a context's released flag, as announced to the platform. */
   public static String location(TrackedContext context) {
-    return "context#" + context.id();
+    String cached = context.location();
+    return cached != null ? cached : "context#" + context.id();
   }
 
   /** Registers a new context under a fresh id and returns it. */

@@ -19,6 +19,7 @@ public abstract class TrackedContext {
   private ContextTracker tracker;
   private int id;
   private boolean released;
+  private String location;
   /** While a release would break a rule (ContextTracker#hold): the rule, and why. */
   private String heldRule;
   private String heldWhy;
@@ -66,6 +67,12 @@ public abstract class TrackedContext {
   final void onAllocated(ContextTracker owner, int newId) {
     this.tracker = owner;
     this.id = newId;
+    this.location = "context#" + newId; // built once: every access announces it
+  }
+
+  /** {@code context#<id>}, the shared location announced for this context; null before allocation. */
+  final String location() {
+    return location;
   }
 
   final void onReleased() {
