@@ -65,10 +65,10 @@ final class ActivationRouter {
     if (overlapping(call, vc)) {
       return NdisStatus.FAILURE;
     }
-    if (vc.state == VcState.CLOSING && vc.closingPartyContext != null
-        && !core.tracker.isReleased(vc.closingPartyContext)) {
+    if (vc.state == VcState.CLOSING && vc.closingPartyContext != null) {
       // CLOSE-5: in close processing the party state is freed before the deactivation. Not
-      // freed yet: freeing it later is out of order; never freeing it is CLOSE-4's leak.
+      // freed yet: freeing it later is out of order; never freeing it is CLOSE-4's leak. (A
+      // context already released is not held: the hold reads the flag itself.)
       core.holdBecause(vc.closingPartyContext, "CLOSE-5", "after " + call.api() + " on " + handle
           + ": in close processing the call manager frees the party state first, then deactivates");
     }
