@@ -43,6 +43,8 @@ public class PointToPointClient implements ClientDriver {
     NdisVcHandle handle;
     State state = State.CREATED;
     boolean closeWanted;
+    /** NdisClMakeCall returned SUCCESS itself: no ProtocolClMakeCallComplete came. */
+    boolean madeInLine;
 
     Vc() {
       super("example.vc");
@@ -101,6 +103,14 @@ public class PointToPointClient implements ClientDriver {
     }
     PartyCreation made = ndis.clMakeCall(vc.handle, parameters, null);
     if (made.status().isFinal()) {
+      platform.lock(lock);
+      try {
+        if (vc.touch("MAKE-8", "example.makeCall")) {
+          vc.madeInLine = made.status().isSuccess();
+        }
+      } finally {
+        platform.unlock(lock);
+      }
       makeCallDone(made.status(), vc, parameters); // no ProtocolClMakeCallComplete will come
     }
   }
@@ -177,15 +187,18 @@ public class PointToPointClient implements ClientDriver {
   public void protocolClIncomingCloseCall(NdisStatus closeStatus, ProtocolVcContext protocolVcContext,
       CloseData closeData) {
     Vc vc = (Vc) protocolVcContext;
+    boolean madeInLine;
     platform.lock(lock);
     try {
       if (!vc.touch("ICLOSE-2", "example.ProtocolClIncomingCloseCall") || vc.state != Vc.State.ACTIVE) {
         return; // our own close is already on its way (OQ-1)
       }
       vc.state = Vc.State.CLOSING;
+      madeInLine = vc.madeInLine;
     } finally {
       platform.unlock(lock);
     }
+    hungUp(vc.handle, madeInLine);
     close(vc);
   }
 
@@ -293,6 +306,13 @@ public class PointToPointClient implements ClientDriver {
     } finally {
       platform.unlock(lock);
     }
+  }
+
+  /** The network hung up the call on {@code handle}; we send nothing more (ICLOSE-2). */
+  protected void hungUp(NdisVcHandle handle, boolean madeInLine) {}
+
+  protected final NdisClientApi ndis() {
+    return ndis;
   }
 
   /** False: the context outlives the delete. {@link EarlyFreeClient} says true, a bug. */

@@ -62,4 +62,16 @@ class PointToPointClientTest {
     assertThat(r.counterexample().orElseThrow().replayCommand())
         .contains("--client " + EarlyFreeClient.class.getName());
   }
+
+  /** The hang-up of a call made in-line is a path the reference call managers take (OQ-13). */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(CallManagerKind.class)
+  void aBugOnTheHangUpOfACallMadeInLineIsCaught(CallManagerKind kind) {
+    VerificationResult r = verify(ScenarioCatalog.INCOMING_CLOSE, kind, FastCallFlushClient.class);
+
+    assertThat(r.verdict()).isEqualTo(Verdict.VIOLATION);
+    assertThat(r.counterexample().orElseThrow().violation().ruleId()).isEqualTo("ICLOSE-2");
+    assertThat(r.counterexample().orElseThrow().trace().toString())
+        .doesNotContain("ProtocolClMakeCallComplete");
+  }
 }

@@ -97,13 +97,17 @@ public final class ScenarioContext {
 
   /**
    * Waits for every deferred completion queued so far, transitively. When no thread of the
-   * scenario's own is running either, this is a quiescent point: during a search, an execution
+   * scenario's own is running either, this is a quiescent point: the call manager hears of it
+   * ({@link CallManagerDriver#networkSettled}), and during a search, an execution
    * whose state here equals one an earlier execution reached here ends now (see {@link
    * Checkpoints}).
    */
   public void settle() {
     platform.awaitDeferred();
     quiescentPoints++;
+    if (started.isEmpty()) {
+      callManager.networkSettled(); // OQ-13: calls finished in-line may be hung up from here
+    }
     if (checkpoints != null && started.isEmpty()) {
       checkpoints.check(quiescentPoints, path.pathHash(), stateRoots);
     }

@@ -188,4 +188,9 @@ public abstract class CallManagerCore implements CallManagerDriver {
   public void remoteDropParty() {
     incoming.remoteDropParty();
   }
+
+  @Override
+  public void networkSettled() {
+    incoming.networkSettled();
+  }
 }

@@ -172,6 +172,26 @@ final class CmIncoming {
   }
 
   /**
+   * Every call and party we finished with a final return is settled now: NDIS has processed
+   * the return (the quiescent point of {@link
+   * dev.condis.reference.driver.CallManagerDriver#networkSettled}), so the remote side may
+   * hang it up or drop it (OQ-13) like one finished through a completion call.
+   */
+  void networkSettled() {
+    cm.lock();
+    try {
+      for (CmVc vc : cm.vcs) {
+        cm.markEstablished(vc, null);
+        for (CmParty party : new ArrayList<>(vc.parties)) {
+          cm.markEstablished(vc, party);
+        }
+      }
+    } finally {
+      cm.unlock();
+    }
+  }
+
+  /**
    * A leaf leaves the first multipoint call with another party that stays (IDROP-1).
    * Suppressed for a party being dropped, or a call being closed (OQ-14), and before the
    * party's completion has returned (OQ-13). The party state stays until ProtocolCmDropParty
