@@ -17,6 +17,7 @@ import dev.condis.model.report.JsonReport;
 import dev.condis.model.report.JunitXmlReport;
 import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.SuiteReport;
+import dev.condis.model.report.RuleCoverage;
 import dev.condis.model.report.TextReport;
 import dev.condis.model.report.ToolInfo;
 import dev.condis.model.scenario.DriverLoader;
@@ -81,6 +82,11 @@ final class VerifyCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Write one proof certificate (JSON) per scenario checked into DIR, e.g. proofs/certificates.")
   Path certificates;
+
+  @Option(
+      names = "--coverage",
+      description = "After the summary, list per rule in how many scenario instances a check of it ran: a rule never checked was not tested, whatever the verdict (explorer engine).")
+  boolean coverage;
 
   private final CliEnvironment env;
   private final boolean verbose;
@@ -190,6 +196,9 @@ final class VerifyCommand implements Callable<Integer> {
         out.print(TextReport.summary(suite));
         if (certificateDir != null) {
           out.println("certificates: " + reports.size() + " written to " + certificates);
+        }
+        if (coverage) {
+          out.print(RuleCoverage.of(reports.stream().map(ScenarioReport::result).toList()).render());
         }
         out.flush();
       }

@@ -18,6 +18,7 @@ import dev.condis.model.scenario.Checkpoints;
 import dev.condis.model.scenario.ScenarioConfig;
 import dev.condis.model.scenario.ScenarioDefinition;
 import dev.condis.model.scenario.Premises;
+import dev.condis.model.scenario.RuleChecks;
 import dev.condis.model.scenario.ScenarioHarness;
 import dev.condis.model.scenario.ViolationSink;
 import dev.condis.reference.event.NdisEvent;
@@ -81,9 +82,18 @@ public final class ExplorerEngine implements Engine {
 
   @Override
   public VerificationResult verify(VerificationRequest request) {
-    ScenarioConfig config = request.config();
     // Bad input (unknown scenario, unusable class) throws IllegalArgumentException here.
-    ScenarioHarness harness = new ScenarioHarness(config, request.propertyClasses());
+    ScenarioHarness harness = new ScenarioHarness(request.config(), request.propertyClasses());
+    RuleChecks checks = harness.trackRuleChecks();
+    VerificationResult result = search(request, harness);
+    if (result.figures().executions() > 0) {
+      checks.checked(WAIT_RULE); // the scheduler looks for a deadlock at every step of every execution
+    }
+    return result.withRulesChecked(checks.all());
+  }
+
+  private VerificationResult search(VerificationRequest request, ScenarioHarness harness) {
+    ScenarioConfig config = request.config();
     Premises premises = harness.trackPremises();
     ImmutableList<String> properties =
         ImmutableList.<String>builder()

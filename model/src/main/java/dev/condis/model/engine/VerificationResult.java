@@ -1,12 +1,15 @@
 package dev.condis.model.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
 import dev.condis.model.scenario.ScenarioConfig;
 import java.util.Optional;
 
 /**
  * The result of checking one scenario on one engine. {@code detail} says why a search was
- * INCONCLUSIVE (which bound) or what went wrong for ERROR; empty otherwise.
+ * INCONCLUSIVE (which bound) or what went wrong for ERROR; empty otherwise. {@code
+ * rulesChecked}: the rules whose checks ran in some execution (rule coverage); empty from an
+ * engine that does not record them.
  */
 public record VerificationResult(
     ScenarioConfig config,
@@ -15,4 +18,22 @@ public record VerificationResult(
     ImmutableList<String> properties,
     Figures figures,
     Optional<Counterexample> counterexample,
-    Optional<String> detail) {}
+    Optional<String> detail,
+    ImmutableSortedSet<String> rulesChecked) {
+
+  public VerificationResult(
+      ScenarioConfig config,
+      String engine,
+      Verdict verdict,
+      ImmutableList<String> properties,
+      Figures figures,
+      Optional<Counterexample> counterexample,
+      Optional<String> detail) {
+    this(config, engine, verdict, properties, figures, counterexample, detail, ImmutableSortedSet.of());
+  }
+
+  /** This result with the rules whose checks ran. */
+  public VerificationResult withRulesChecked(ImmutableSortedSet<String> rules) {
+    return new VerificationResult(config, engine, verdict, properties, figures, counterexample, detail, rules);
+  }
+}

@@ -43,6 +43,8 @@ public abstract class CategoryProperty implements PropertyListener {
 
   private final Deque<Finding> heldBack = new ArrayDeque<>();
   private boolean reported;
+  /** The reporter of the callback running now, for {@link #checked}. */
+  private PropertyReporter current;
 
   /** Whether this property owns violations of {@code category}. */
   protected abstract boolean owns(RuleCategory category);
@@ -60,6 +62,7 @@ public abstract class CategoryProperty implements PropertyListener {
       return;
     }
     flush(reporter);
+    current = reporter;
     check(event);
   }
 
@@ -67,8 +70,16 @@ public abstract class CategoryProperty implements PropertyListener {
   public final void onExecutionEnd(
       dev.condis.reference.ndis.NdisSnapshot finalState, PropertyReporter reporter) {
     flush(reporter);
+    current = reporter;
     checkEnd(finalState);
     flush(reporter);
+  }
+
+  /** A check of {@code ruleId} runs now (rule coverage, {@link PropertyReporter#checked}). */
+  protected final void checked(String ruleId) {
+    if (current != null) {
+      current.checked(ruleId);
+    }
   }
 
   /** Checks the final state; report findings with {@link #rawFinding}. */

@@ -46,8 +46,10 @@ public final class ExactlyOnceCompletionProperty extends CategoryProperty {
   protected void check(NdisEvent event) {
     if (event instanceof NdisEvent.RequestOpened o) {
       open.put(o.token().id(), o.token());
+      checked(missingRule(o.token().kind())); // at the end of the execution
     } else if (event instanceof NdisEvent.RequestCompleted c) {
       int id = c.token().id();
+      checked(doubleRule(c.token().kind()));
       if (open.remove(id) != null) {
         completedPended.put(id, c.pended());
       } else if (completedPended.containsKey(id)) {

@@ -7,4 +7,10 @@ import dev.condis.reference.PublicApi;
 @PublicApi
 public interface PropertyReporter {
   void violation(String ruleId, String message);
+
+  /**
+   * A check of {@code ruleId} ran, whatever it found: what {@code verify --coverage} counts as
+   * the rule tested. Optional; a property that never calls it adds nothing to the coverage.
+   */
+  default void checked(String ruleId) {}
 }

@@ -28,6 +28,7 @@ import dev.condis.model.engine.Verdict;
  *     "bounds": {"maxExecutions": 2000000, "maxDepth": 2000, "timeBudgetMillis": 600000},
  *     "figures": {"executions": .., "pruned": .., "maxDepth": .., "decisionPoints": .., "states": ..,
  *                 "wallTimeMillis": .., "executionsPerSecond": ..},          // -1 = not known
+ *     "rulesChecked": ["ADD-1", ...],  // rules a check of ran in some execution (explorer; else [])
  *     "counterexample": null | {
  *       "property": "exactly-once-completion", "ruleId": "GEN-2", "message": "...",
  *       "schedule": "...", "replayCommand": "condis-verify replay ...",
@@ -90,6 +91,8 @@ public final class JsonReport {
     r.properties().forEach(properties::add);
     n.set("bounds", Json.bounds(s.bounds()));
     n.set("figures", Json.figures(r.figures()));
+    ArrayNode checked = n.putArray("rulesChecked");
+    r.rulesChecked().forEach(checked::add);
     if (r.counterexample().isPresent()) {
       n.set("counterexample", Json.counterexample(r.counterexample().get()));
     } else {

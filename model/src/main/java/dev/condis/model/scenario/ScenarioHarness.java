@@ -45,6 +45,8 @@ public final class ScenarioHarness {
   private final Class<? extends IntegratedCallManager> mcmClass;
   /** Null unless {@link #trackPremises()} was called (the explorer engine). */
   private Premises premises;
+  /** Null unless {@link #trackRuleChecks()} was called (the explorer engine). */
+  private RuleChecks ruleChecks;
 
   /**
    * Resolves everything up front. Bad input (unknown scenario, bad parameters, a driver or
@@ -113,6 +115,12 @@ public final class ScenarioHarness {
     return premises;
   }
 
+  /** From now on, records which rules' checks ran in the executions of this harness. */
+  public RuleChecks trackRuleChecks() {
+    ruleChecks = new RuleChecks();
+    return ruleChecks;
+  }
+
   public ScenarioDefinition scenario() {
     return scenario;
   }
@@ -175,8 +183,11 @@ public final class ScenarioHarness {
     if (trace != null) {
       builder.listener(trace::accept);
     }
+    if (ruleChecks != null) {
+      builder.recordChecks(ruleChecks::checked);
+    }
     for (PropertyListener listener : listeners) {
-      PropertyReporter reporter = reporter(listener, sink);
+      PropertyReporter reporter = reporter(listener, sink, ruleChecks);
       builder.listener(event -> guarded(listener, "onEvent", () -> listener.onEvent(event, reporter)));
     }
     CoNdisSystem system = builder.build();
@@ -201,7 +212,8 @@ public final class ScenarioHarness {
     }
     NdisSnapshot snapshot = system.finish();
     for (PropertyListener listener : listeners) {
-      guarded(listener, "onExecutionEnd", () -> listener.onExecutionEnd(snapshot, reporter(listener, sink)));
+      guarded(listener, "onExecutionEnd",
+          () -> listener.onExecutionEnd(snapshot, reporter(listener, sink, ruleChecks)));
     }
     return snapshot;
   }
@@ -222,7 +234,19 @@ public final class ScenarioHarness {
     }
   }
 
-  private static PropertyReporter reporter(PropertyListener listener, ViolationSink sink) {
-    return (ruleId, message) -> sink.report(new Violation(listener.id(), ruleId, message));
+  private static PropertyReporter reporter(PropertyListener listener, ViolationSink sink, RuleChecks checks) {
+    return new PropertyReporter() {
+      @Override
+      public void violation(String ruleId, String message) {
+        sink.report(new Violation(listener.id(), ruleId, message));
+      }
+
+      @Override
+      public void checked(String ruleId) {
+        if (checks != null) {
+          checks.checked(ruleId);
+        }
+      }
+    };
   }
 }

@@ -98,4 +98,14 @@ class EndToEndTest {
     assertThat(notAClient.exit()).isEqualTo(2);
     assertThat(notAClient.errLines()).hasSize(1);
   }
+
+  @Test
+  void coverageListsTheRulesARunCheckedAndTheOnesItNeverDid() {
+    FakeEngines.Run run = run("verify", "--scenario", "make-call-failure", "--cm", "mcm", "--coverage");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Rule coverage")
+        .containsPattern("MAKE-14 +ORDERING +1 of 1 instances")
+        .containsPattern("DROP-7 +USE_AFTER_CLOSE +NEVER CHECKED\\s")
+        .containsPattern("rules checked: \\d+ of 106 in scope \\(10 out of scope\\); never checked: .*DROP-7");
+  }
 }

@@ -48,7 +48,8 @@ class JsonReportTest {
     assertThat(fieldNames(s))
         .containsExactly(
             "scenario", "label", "parameters", "drivers", "engine", "verdict", "exitCode", "detail",
-            "properties", "bounds", "figures", "counterexample");
+            "properties", "bounds", "figures", "rulesChecked", "counterexample");
+    assertThat(s.get("rulesChecked").isArray()).as("rule coverage, empty when not recorded").isTrue();
     assertThat(s.get("scenario").asText()).isEqualTo("make-close");
     assertThat(s.get("label").asText()).isEqualTo("make-close[parties=0,cm=standalone,vc=client]");
     assertThat(s.get("parameters").get("cm").asText()).isEqualTo("standalone");

@@ -67,7 +67,7 @@ public final class ContextTracker {
    * changes nothing; returns whether this call released it.
    */
   public boolean release(TrackedContext context, String ruleId, String where) {
-    checkRule(ruleId);
+    checked(ruleId);
     if (context.tracker() != this) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": releases " + context + " never allocated here");
@@ -132,7 +132,7 @@ public final class ContextTracker {
   }
 
   private void hold(TrackedContext context, String ruleId, String why) {
-    checkRule(ruleId);
+    checked(ruleId);
     events.announce(location(context));
     if (!monitor) {
       holdNow(context, ruleId, why);
@@ -209,7 +209,7 @@ public final class ContextTracker {
   }
 
   boolean touch(TrackedContext context, String ruleId, String where) {
-    checkRule(ruleId);
+    checked(ruleId);
     events.announce(location(context));
     if (!isLive(context)) {
       events.violation(
@@ -217,6 +217,12 @@ public final class ContextTracker {
       return false;
     }
     return true;
+  }
+
+  /** A valid rule ID (else throws), whose check runs now: rule coverage hears of it. */
+  private void checked(String ruleId) {
+    checkRule(ruleId);
+    events.checked(ruleId);
   }
 
   /**

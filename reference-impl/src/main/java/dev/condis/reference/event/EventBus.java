@@ -26,6 +26,8 @@ public final class EventBus {
   private final boolean monitor;
   private final Consumer<String> sharedAccess;
   private long nextSeq = 1;
+  /** Null unless a caller asked which rules' checks ran ({@link #recordChecks}). */
+  private Consumer<String> checks;
 
   /** A bus for plain Java threads: {@code threadName} names the acting thread. */
   public EventBus(Supplier<String> threadName) {
@@ -90,8 +92,27 @@ public final class EventBus {
     return built;
   }
 
+  /**
+   * From now on {@code sink} hears the rule ID of every check that runs: a piece of code that
+   * would report a violation of that rule had the state been wrong (a tracked context's touch,
+   * release or hold, an NDIS handle lookup or state check, a violation). Set before the run
+   * starts. This is what the rule coverage of a search is made of.
+   */
+  public void recordChecks(Consumer<String> sink) {
+    this.checks = sink;
+  }
+
+  /** A check of {@code ruleId} ran (see {@link #recordChecks}); free when nobody records. */
+  public void checked(String ruleId) {
+    Consumer<String> sink = checks;
+    if (sink != null && ruleId != null) {
+      sink.accept(ruleId);
+    }
+  }
+
   /** Convenience: a rule violation, the one event every part of the reference may raise. */
   public void violation(String ruleId, RuleCategory category, String message) {
+    checked(ruleId);
     emit(stamp -> new NdisEvent.RuleViolation(stamp, ruleId, category, message));
   }
 }

@@ -58,6 +58,7 @@ final class ActivationRouter {
     if (vc == null) {
       return NdisStatus.FAILURE;
     }
+    core.checking("VC-15");
     if (vc.activation == VcActivation.INACTIVE || vc.activation == VcActivation.DEACTIVATING) {
       core.violation(call, "VC-15", handle + " is " + vc.activation + ": each activation has at most one deactivation");
       return NdisStatus.NOT_ACCEPTED;
@@ -119,6 +120,7 @@ final class ActivationRouter {
 
   /** One activation or deactivation at a time per VC: each has exactly one completion (GEN-6). */
   private boolean overlapping(Call call, VcRecord vc) {
+    core.checking("GEN-6");
     if (vc.activation == VcActivation.ACTIVATING || vc.activation == VcActivation.DEACTIVATING) {
       core.violation(call, "GEN-6", vc.handle() + " is " + vc.activation + " already; wait for that completion");
       return true;

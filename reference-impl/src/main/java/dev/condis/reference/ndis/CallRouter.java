@@ -39,6 +39,7 @@ final class CallRouter {
     // CallRouter$1 would share its name with the class JPF makes for this class's second
     // invokedynamic (jpf-config/README.md, Known JPF limitations).
     VcState vcState = vc.state;
+    core.checking("MAKE-1", "MAKE-13", "CLOSE-16");
     String rule = !vc.clientCreated() ? "MAKE-1"
         : vcState == VcState.CREATED || vcState == VcState.IDLE_DEACTIVATED ? null
         : vcState == VcState.MAKING ? "MAKE-13"
@@ -80,6 +81,7 @@ final class CallRouter {
     VcRecord vc = request.vc;
     PartyRecord party = request.party;
     NdisPartyHandle expected = party == null ? null : party.handle();
+    core.checking("MAKE-5");
     if (!Objects.equals(partyHandle, expected)) {
       core.violation(call, "MAKE-5", "completes with party " + partyHandle + "; the make-call's party is " + expected);
     }
@@ -94,7 +96,9 @@ final class CallRouter {
   /** NDIS state after a make-call finished; checks MAKE-3/MAKE-4, MAKE-5 and MAKE-14. */
   private void madeCall(VcRecord vc, PartyRecord party, NdisStatus status, CallMgrPartyContext partyContext,
       boolean synchronous) {
+    core.checking(status.isSuccess() ? (synchronous ? "MAKE-3" : "MAKE-4") : "MAKE-14");
     if (status.isSuccess()) {
+      core.checking("MAKE-5");
       if (vc.activation != VcActivation.ACTIVE) {
         core.violation(synchronous ? "MAKE-3" : "MAKE-4", "make-call on " + vc.handle()
             + " reported SUCCESS but the VC is " + vc.activation);
@@ -135,6 +139,7 @@ final class CallRouter {
     if (vc == null) {
       return NdisStatus.FAILURE;
     }
+    core.checking("MAKE-13", "ADD-9", "DROP-10", "INCALL-5", "INCALL-8", "CLOSE-17");
     String rule = closeRefusal(vc);
     if (rule != null) {
       core.violation(call, rule, "no close on " + handle + " now (" + vc.state
@@ -148,6 +153,7 @@ final class CallRouter {
         return NdisStatus.FAILURE;
       }
     }
+    core.checking("CLOSE-2", "CLOSE-1");
     if (party != null ? party.vc() != vc || !vc.multipoint : vc.multipoint) {
       core.violation(call, "CLOSE-2", "a close carries the last party's handle on a multipoint VC and NULL otherwise; got "
           + partyHandle + " for " + handle);
@@ -205,6 +211,7 @@ final class CallRouter {
     VcRecord vc = request.vc;
     PartyRecord party = request.party;
     NdisPartyHandle expected = party == null ? null : party.handle();
+    core.checking("CLOSE-2");
     if (!Objects.equals(partyHandle, expected)) {
       core.violation(call, "CLOSE-2", "completes with party " + partyHandle + "; the close's party is " + expected);
     }
@@ -229,12 +236,14 @@ final class CallRouter {
   private void closed(VcRecord vc, PartyRecord party, NdisStatus status, boolean byCompletion) {
     vc.closingPartyContext = null;
     if (!status.isSuccess()) {
+      core.checking("CLOSE-18"); // the call stays up exactly as it was
       vc.state = vc.stateBeforeClose;
       for (PartyRecord attachedParty : vc.attachedParties()) {
         core.holdPartyContext(attachedParty); // the call stays up (CLOSE-18)
       }
       return;
     }
+    core.checking("CLOSE-8", "CLOSE-1");
     if (vc.activation != VcActivation.INACTIVE) {
       core.violation("CLOSE-8", "close of " + vc.handle() + " reported SUCCESS while the VC is " + vc.activation);
     }
@@ -262,6 +271,7 @@ final class CallRouter {
     if (vc == null) {
       return NdisStatus.FAILURE;
     }
+    core.checking("ICLOSE-2", "CLOSE-3", vc.clientCreated() ? "MAKE-7" : "INCALL-6");
     String rule;
     if (vc.incomingCloseDispatched) {
       rule = "ICLOSE-2";

@@ -35,6 +35,7 @@ final class IncomingRouter {
     if (vc == null || !core.sap(call, sap)) {
       return NdisStatus.FAILURE;
     }
+    core.checking("INCALL-1", "INCALL-7", "VC-17");
     String rule = null;
     String why = null;
     if (vc.creator() != call.actor()) {
@@ -93,6 +94,7 @@ final class IncomingRouter {
     if (vc == null) {
       return;
     }
+    core.checking("INCALL-5");
     if (vc.state != VcState.ACCEPTED || vc.incomingCloseDispatched) {
       core.violation(call, "INCALL-5", handle + " is " + vc.state
           + (vc.incomingCloseDispatched ? " with an incoming close dispatched" : "")
@@ -130,6 +132,7 @@ final class IncomingRouter {
     // share its name with the class JPF makes for this class's second invokedynamic
     // (jpf-config/README.md, Known JPF limitations).
     VcState s = vc.state;
+    core.checking("ICLOSE-10", "ICLOSE-1", "INCALL-9", "MAKE-13", "INCALL-8");
     String rule = vc.incomingCloseDispatched ? "ICLOSE-10"
         : s == VcState.ACTIVE || s == VcState.ACCEPTED || s == VcState.CONNECTED || s == VcState.CLOSING
             ? (closeStatus.isPending() ? "ICLOSE-1" : null)
@@ -165,6 +168,7 @@ final class IncomingRouter {
       return;
     }
     VcRecord vc = party.vc();
+    core.checking("ADD-4", "DROP-11", "IDROP-1");
     String rule;
     if (party.state() == PartyState.ADDING) {
       rule = "ADD-4";

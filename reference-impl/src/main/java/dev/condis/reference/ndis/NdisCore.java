@@ -219,6 +219,16 @@ final class NdisCore {
 
   // ---------------------------------------------------------------- reporting
 
+  /**
+   * NDIS is about to check {@code rules}: each could be reported here had the state been
+   * wrong. Rule coverage ({@link EventBus#recordChecks}) is made of these.
+   */
+  void checking(String... rules) {
+    for (String rule : rules) {
+      events.checked(rule);
+    }
+  }
+
   void violation(String ruleId, String message) {
     requireLock();
     Rules.report(events, ruleId, message);
@@ -326,6 +336,7 @@ final class NdisCore {
   VcRecord vc(Call call, NdisVcHandle handle, String unknownRule) {
     requireLock();
     VcRecord vc = table.vc(handle);
+    checking(unknownRule, call.actor() == Actor.CLIENT ? "CLOSE-11" : "VC-8", "VC-7");
     String rule = vc == null ? unknownRule : vc.deadRuleFor(call.actor());
     handleUsed(call, handle, rule == null);
     if (rule != null) {
@@ -340,6 +351,9 @@ final class NdisCore {
   PartyRecord clientParty(Call call, NdisPartyHandle handle, PartyRecord.ClientUse use, String unknownRule) {
     requireLock();
     PartyRecord party = table.party(handle);
+    // Every way a party handle dies for the client (PartyRecord.End) and every state it may not use.
+    checking(unknownRule, "MAKE-6", "MAKE-13", "ADD-4", "DROP-3", "CLOSE-9",
+        use == PartyRecord.ClientUse.DROP ? "DROP-11" : "DROP-3");
     String rule = party == null ? unknownRule : party.clientDeadRule(use);
     return checkedParty(call, handle, party, rule);
   }
@@ -348,6 +362,7 @@ final class NdisCore {
   PartyRecord callManagerParty(Call call, NdisPartyHandle handle, String unknownRule) {
     requireLock();
     PartyRecord party = table.party(handle);
+    checking(unknownRule, "MAKE-9", "ADD-4", "DROP-7", "CLOSE-9"); // every PartyRecord.End
     String rule = party == null ? unknownRule : party.callManagerDeadRule();
     return checkedParty(call, handle, party, rule);
   }
@@ -366,6 +381,7 @@ final class NdisCore {
   boolean af(Call call, NdisAfHandle handle) {
     requireLock();
     boolean valid = table.isAf(handle);
+    checking("AF-6");
     handleUsed(call, handle, valid);
     if (!valid) {
       violation(call, "AF-6", "invalid NdisAfHandle " + handle);
@@ -377,6 +393,7 @@ final class NdisCore {
   boolean sap(Call call, NdisSapHandle handle) {
     requireLock();
     boolean valid = table.isSap(handle);
+    checking("INCALL-1");
     handleUsed(call, handle, valid);
     if (!valid) {
       violation(call, "INCALL-1", "the incoming call is not matched to a SAP the client registered: " + handle);

@@ -24,6 +24,7 @@ final class ObligationCheck {
   void run() {
     core.requireLock();
     for (VcRecord vc : core.table.vcs()) {
+      checking(vc); // a deleted VC has discharged what it owed: checked all the same
       if (vc.state != VcState.DELETED && !vc.obligationReported) {
         Overdue overdue = overdue(vc);
         if (overdue != null) {
@@ -33,6 +34,9 @@ final class ObligationCheck {
       }
     }
     for (PartyRecord party : core.table.parties()) {
+      if (party.incomingDropDispatched()) {
+        core.checking("IDROP-2");
+      }
       if (party.incomingDropDispatched() && party.state() == PartyState.CONNECTED
           && party.vc().state != VcState.CLOSING && !party.vc().obligationReported) {
         party.vc().obligationReported = true;
@@ -89,7 +93,21 @@ final class ObligationCheck {
     return null;
   }
 
+  /** The obligations {@link #overdue} examines for {@code vc}: the ones its history owes. */
+  private void checking(VcRecord vc) {
+    if (vc.incomingCloseDispatched) {
+      core.checking("ICLOSE-4");
+    }
+    if (vc.clientCreated() && vc.lastMakeFailed) {
+      core.checking("MAKE-8");
+    }
+    if (!vc.clientCreated() && vc.lastCallClosed && vc.lastCloseCompleted) {
+      core.checking("CLOSE-10");
+    }
+  }
+
   private void stillLive(TrackedContext context, String ruleId, String message) {
+    core.checking(ruleId);
     if (context != null && context.id() != 0 && !core.tracker.isReleased(context)) {
       core.violation(ruleId, message + " (the scenario ended quiescent; releasing it at shutdown is too late)");
     }

@@ -52,6 +52,7 @@ final class PartyRouter {
           + " with CLOSING and the call manager is not called");
       return new PartyCreation(NdisStatus.CLOSING, null);
     }
+    core.checking("MAKE-13", "ADD-1");
     if (vc.state != VcState.ACTIVE || !vc.multipoint) {
       core.violation(call, vc.state == VcState.MAKING ? "MAKE-13" : "ADD-1",
           handle + " carries no established multipoint call (" + vc.state + (vc.multipoint ? "" : ", point-to-point") + ")");
@@ -66,6 +67,7 @@ final class PartyRouter {
         Fmt.args(vc.callManagerContext, parameters, party.handle()),
         () -> core.callManager().protocolCmAddParty(vc.callManagerContext, parameters, party.handle()),
         PartyResult::status);
+    core.checking("ADD-2");
     if (!ADD_RETURNS.contains(result.status())) {
       core.violation("ADD-2", "ProtocolCmAddParty returned " + result.status());
     }
@@ -94,6 +96,7 @@ final class PartyRouter {
   /** SUCCESS needs a non-null CallMgrPartyContext (ADD-3); failure kills the handle (ADD-4). */
   private void added(PartyRecord party, NdisStatus status, CallMgrPartyContext partyContext) {
     if (status.isSuccess()) {
+      core.checking("ADD-3");
       if (partyContext == null) {
         core.violation("ADD-3", "add-party of " + party.handle() + " succeeded without a CallMgrPartyContext");
       }
@@ -117,6 +120,7 @@ final class PartyRouter {
       return NdisStatus.FAILURE;
     }
     VcRecord vc = party.vc();
+    core.checking("DROP-10", "DROP-1");
     if (vc.state == VcState.CLOSING) {
       core.violation(call, "DROP-10", vc.handle() + " is being closed");
       return NdisStatus.FAILURE;
@@ -136,6 +140,7 @@ final class PartyRouter {
     core.letGo(partyContext, "DROP-7"); // DROP-6: ProtocolCmDropParty frees it (after the completion if pended: below)
     NdisStatus returned = core.callOut(core.callManagerActor(), "ProtocolCmDropParty", Fmt.args(partyContext, closeData),
         () -> core.callManager().protocolCmDropParty(partyContext, closeData));
+    core.checking("DROP-5");
     if (!DROP_RETURNS.contains(returned)) {
       core.violation("DROP-5", "ProtocolCmDropParty returned " + returned);
     }
@@ -167,6 +172,7 @@ final class PartyRouter {
    */
   private void dropped(PartyRecord party, NdisStatus status) {
     boolean lastParty = party.vc().attachedParties().stream().allMatch(other -> other == party);
+    core.checking(status.isSuccess() ? "DROP-1" : status == NdisStatus.FAILURE ? "DROP-2" : "DROP-12");
     if (status.isSuccess()) {
       if (lastParty) {
         core.violation("DROP-1", "the call manager dropped " + party.handle()

@@ -59,6 +59,7 @@ final class RequestBook {
     if (returned.isPending()) {
       return NdisStatus.PENDING;
     }
+    events.checked(afterFinalReturnRule(request.kind()));
     if (request.consumed()) {
       Rules.report(
           events,
@@ -80,6 +81,9 @@ final class RequestBook {
    * completion after a final return GEN-3).
    */
   Request complete(RequestSlots slots, RequestKind kind, NdisStatus status, String api, String target) {
+    events.checked("GEN-4");
+    events.checked(secondCompletionRule(kind));
+    events.checked(afterFinalReturnRule(kind));
     if (status.isPending()) {
       Rules.report(events, "GEN-4", api + "(" + target + "): PENDING is not a completion status; not delivered");
       return null;

@@ -102,6 +102,7 @@ final class VcRouter {
     if (vc == null) {
       return NdisStatus.FAILURE;
     }
+    core.checking("VC-4", "VC-5", "VC-6");
     if (vc.creator() != call.actor()) {
       core.violation(call, "VC-4", handle + " was created by the " + vc.creator() + "; only its creator may delete it");
       return NdisStatus.FAILURE;
@@ -186,6 +187,7 @@ final class VcRouter {
    */
   private void leftBehind(CreateVcResult<?> made) {
     TrackedContext context = made.context();
+    core.checking("VC-2");
     if (!made.status().isPending() && context != null && context.id() != 0 && !core.tracker.isReleased(context)) {
       core.violation("VC-2", "ProtocolCoCreateVc failed with " + made.status() + " but left " + context
           + " allocated: a failing ProtocolCoCreateVc releases what it allocated for the VC before returning");
@@ -194,6 +196,7 @@ final class VcRouter {
 
   /** GEN-5: ProtocolCoCreateVc / MiniportCoCreateVc never pend; PENDING counts as FAILURE. */
   private NdisStatus createStatus(String handler, NdisStatus returned) {
+    core.checking("GEN-5");
     if (returned.isPending()) {
       core.violation("GEN-5", handler + " returned PENDING; the VC is unusable and the create fails");
       return NdisStatus.FAILURE;
@@ -203,6 +206,7 @@ final class VcRouter {
 
   /** GEN-5: ProtocolCoDeleteVc / MiniportCoDeleteVc never pend; PENDING counts as FAILURE. */
   private NdisStatus deleteStatus(String handler, NdisStatus returned) {
+    core.checking("GEN-5");
     if (returned.isPending()) {
       core.violation("GEN-5", handler + " returned PENDING; the delete fails and the VC survives");
       return NdisStatus.FAILURE;

@@ -9,6 +9,7 @@ import dev.condis.reference.driver.IntegratedCallManager;
 import dev.condis.reference.driver.McmEnvironment;
 import dev.condis.reference.driver.MiniportEnvironment;
 import dev.condis.reference.driver.StandaloneCallManager;
+import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisListener;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.ndis.Ndis;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A wired CoNDIS system: NDIS, a client, and a call manager (stand-alone with its miniport, or
@@ -59,6 +61,9 @@ public final class CoNdisSystem {
     this.callManager = kind == CallManagerKind.MCM ? b.mcm : b.callManager;
     this.ndis = new Ndis(platform);
     b.listeners.forEach(ndis::addListener); // first, so they see the whole run
+    if (b.checks != null) {
+      ndis.events().recordChecks(b.checks);
+    }
     var clientApi = ndis.registerClient(client);
     if (kind == CallManagerKind.STANDALONE) {
       var cmApi = ndis.registerCallManager(b.callManager);
@@ -149,6 +154,7 @@ public final class CoNdisSystem {
     private IntegratedCallManager mcm;
     private FaultSet faults = FaultSet.none();
     private final List<NdisListener> listeners = new ArrayList<>();
+    private Consumer<String> checks;
 
     private Builder() {}
 
@@ -198,6 +204,12 @@ public final class CoNdisSystem {
     /** Registered with NDIS before anything happens, so it sees every event of the run. */
     public Builder listener(NdisListener listener) {
       listeners.add(Objects.requireNonNull(listener));
+      return this;
+    }
+
+    /** {@code sink} hears the rule ID of every check that runs ({@link EventBus#recordChecks}). */
+    public Builder recordChecks(Consumer<String> sink) {
+      this.checks = Objects.requireNonNull(sink);
       return this;
     }
 
