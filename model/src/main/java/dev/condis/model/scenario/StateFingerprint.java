@@ -45,7 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * references and cycles by their visit index); anything it does not know how to read
  * canonically throws {@link Unfingerprintable}, and the caller then stops using checkpoints
  * for that search. Platform objects (threads, the controlled runtime) are left out: at a
- * quiescent point they hold nothing but names.
+ * quiescent point they hold nothing but names. So are the search's own ledgers ({@link
+ * RuleChecks}, {@link Premises}): they grow across executions and say nothing of this one.
  *
  * <p>Static fields are state too (a user driver may keep a counter in one): the first time a
  * class outside the JDK is met, its static fields are walked like instance fields, except
@@ -144,6 +145,12 @@ final class StateFingerprint {
     if (o instanceof Platform || o instanceof ThreadHandle || o instanceof Thread
         || c.getName().startsWith("dev.condis.explorer.")) {
       tag("platform");
+      return;
+    }
+    if (o instanceof RuleChecks || o instanceof Premises) {
+      // The search's own ledgers, filled across executions: not state of this one (reached
+      // through NDIS's event bus and the properties' reporters).
+      tag("ledger");
       return;
     }
     Integer seen = visited.get(o);

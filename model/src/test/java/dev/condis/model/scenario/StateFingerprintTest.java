@@ -88,6 +88,27 @@ class StateFingerprintTest {
     assertThat(fingerprint(a)).isEqualTo(fingerprint(c));
   }
 
+  /** NDIS's event bus holding the search's rule-coverage sink, as with {@code verify --coverage}. */
+  static final class Bus {
+    final java.util.function.Consumer<String> checks;
+    int events;
+
+    Bus(RuleChecks ledger) {
+      this.checks = ledger::checked;
+    }
+  }
+
+  @Test
+  void theSearchsRuleLedgerIsNotStateOfTheExecution() {
+    RuleChecks ledger = new RuleChecks();
+    HashCode before = fingerprint(new Bus(ledger));
+    ledger.checked("VC-7"); // an earlier execution checked a rule: this state is the same
+    assertThat(fingerprint(new Bus(ledger))).isEqualTo(before);
+    Bus moved = new Bus(ledger);
+    moved.events++;
+    assertThat(fingerprint(moved)).isNotEqualTo(before);
+  }
+
   @Test
   void whoHoldsALockIsState() {
     assertThat(fingerprint(new HeldLock("ndis", null))).isNotEqualTo(fingerprint(new HeldLock("ndis", "t1")));
