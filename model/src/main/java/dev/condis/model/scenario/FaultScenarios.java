@@ -31,6 +31,10 @@ public final class FaultScenarios {
         kind = CallManagerKind.MCM;
         owner = VcOwner.CALL_MANAGER;
       }
+      case "CLIENT_FREES_PARTY_ON_PARAMETER_REJECTION" -> {
+        scenario = ScenarioCatalog.CHANGED_PARAMETERS;
+        parties = 1;
+      }
       case "CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL" -> {
         scenario = ScenarioCatalog.MAKE_CALL_FAILURE;
         parties = 0;

@@ -26,6 +26,7 @@ public final class ScenarioCatalog {
   public static final String EARLY_COMPLETION = "early-completion";
   public static final String DOUBLE_CLOSE = "double-close";
   public static final String CLOSE_FAILURE = "close-failure";
+  public static final String CHANGED_PARAMETERS = "changed-parameters";
   public static final String COMBINED = "combined";
 
   private static final ImmutableSet<VcOwner> BOTH = ImmutableSet.of(VcOwner.CLIENT, VcOwner.CALL_MANAGER);
@@ -194,6 +195,23 @@ public final class ScenarioCatalog {
                   ctx.client().closeCall();
                 }),
             new ScenarioDefinition(
+                CHANGED_PARAMETERS,
+                "An outgoing call whose make-call the call manager pends and completes with "
+                    + "other parameters than asked (CALL_PARAMETERS_CHANGED). The client accepts "
+                    + "them, or rejects them by closing from inside ProtocolClMakeCallComplete and "
+                    + "leaves every release to ProtocolClCloseCallComplete (MAKE-11); an accepted "
+                    + "call is closed once set up.",
+                "MAKE-11, MAKE-2, CLOSE-13, MAKE-13",
+                1, 0, 1, VcOwner.CLIENT, CLIENT_ONLY,
+                ChoiceConstraints.of(Map.of("makeCall.changeParameters", new int[] {1}, "makeCall.pend", new int[] {1},
+                    "makeCall.status", new int[] {0})),
+                MINIPORT_INLINE,
+                ctx -> {
+                  ctx.client().makeCall(ctx.parties());
+                  ctx.settle();
+                  ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
                 DOUBLE_CLOSE,
                 "The application asks the client to close the same call twice, the second "
                     + "time while the first close may still be outstanding: the client must not "
@@ -244,6 +262,9 @@ public final class ScenarioCatalog {
     }
     if (config.scenario().equals(CLOSE_FAILURE)) {
       return ImmutableList.of("closeCall.fail"); // the call manager can fail a pended close
+    }
+    if (config.scenario().equals(CHANGED_PARAMETERS)) {
+      return ImmutableList.of("makeCall.changeParameters"); // the call manager can rewrite them
     }
     if (config.scenario().equals(EARLY_COMPLETION)) {
       // Completions that overtake the PENDING return: the set-up and the close can pend.

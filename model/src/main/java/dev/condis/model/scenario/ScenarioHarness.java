@@ -235,18 +235,34 @@ public final class ScenarioHarness {
   }
 
   private static PropertyReporter reporter(PropertyListener listener, ViolationSink sink, RuleChecks checks) {
-    return new PropertyReporter() {
-      @Override
-      public void violation(String ruleId, String message) {
-        sink.report(new Violation(listener.id(), ruleId, message));
-      }
+    return new Reporter(listener.id(), sink, checks);
+  }
 
-      @Override
-      public void checked(String ruleId) {
-        if (checks != null) {
-          checks.checked(ruleId);
-        }
+  /**
+   * A property's reports go to the sink, its rule checks to the ledger (null: not recorded). A
+   * named class, not an anonymous one: JPF would give this class's lambdas its name.
+   */
+  private static final class Reporter implements PropertyReporter {
+    private final String property;
+    private final ViolationSink sink;
+    private final RuleChecks checks;
+
+    Reporter(String property, ViolationSink sink, RuleChecks checks) {
+      this.property = property;
+      this.sink = sink;
+      this.checks = checks;
+    }
+
+    @Override
+    public void violation(String ruleId, String message) {
+      sink.report(new Violation(property, ruleId, message));
+    }
+
+    @Override
+    public void checked(String ruleId) {
+      if (checks != null) {
+        checks.checked(ruleId);
       }
-    };
+    }
   }
 }

@@ -72,7 +72,15 @@ final class ClientCalls {
       ClientParty first = vc.parties.isEmpty() ? null : vc.parties.get(0);
       if (status.isSuccess()) {
         if (parameters.touch("MAKE-2", "client.ProtocolClMakeCallComplete")) {
-          vc.flowSpec = parameters.flowSpec(); // CALL_PARAMETERS_CHANGED or not, we take it
+          if (parameters.callParametersChanged()
+              && client.platform.choose("client.makeCall.changedParameters", 2) == 1) {
+            // MAKE-11: unacceptable and no renegotiation: tear the call down from in here and
+            // leave every release to ProtocolClCloseCallComplete.
+            vc.closeWanted = true;
+            vc.rejectedParameters = true;
+          } else {
+            vc.flowSpec = parameters.flowSpec(); // accepted, changed or not
+          }
         }
         tracker.release(parameters, "MAKE-2", "client.ProtocolClMakeCallComplete");
         vc.call = Call.ACTIVE;
@@ -149,6 +157,7 @@ final class ClientCalls {
     NdisVcHandle handle = vc.handle;
     NdisPartyHandle partyHandle = last == null ? null : last.handle;
     boolean ownVc = vc.ownedByClient;
+    boolean rejecting = vc.rejectedParameters;
     boolean holdLock = client.fault(SeededFault.CLIENT_HOLDS_LOCK_ACROSS_CLOSE);
     return List.of(
         () -> {
@@ -165,7 +174,7 @@ final class ClientCalls {
             }
           }
           if (status.isPending()) {
-            pendedCloseFaults(last, handle, ownVc);
+            pendedCloseFaults(last, handle, ownVc, rejecting);
           } else {
             client.handlers.protocolClCloseCallComplete(status, vc, last); // GEN-1
           }
@@ -173,7 +182,16 @@ final class ClientCalls {
   }
 
   /** Seeded faults that act as soon as NdisClCloseCall returned PENDING. */
-  private void pendedCloseFaults(ClientParty last, NdisVcHandle handle, boolean ownVc) {
+  private void pendedCloseFaults(ClientParty last, NdisVcHandle handle, boolean ownVc, boolean rejecting) {
+    if (last != null && rejecting && client.fault(SeededFault.CLIENT_FREES_PARTY_ON_PARAMETER_REJECTION)) {
+      client.lock();
+      try {
+        // Seeded fault: MAKE-11 — the close's completion still gets this context.
+        tracker.release(last, "MAKE-11", "client.ProtocolClMakeCallComplete: NdisClCloseCall returned PENDING");
+      } finally {
+        client.unlock();
+      }
+    }
     if (last != null && client.fault(SeededFault.CLIENT_FREES_PARTY_BEFORE_CLOSE_COMPLETES)) {
       client.lock();
       try {
@@ -213,7 +231,8 @@ final class ClientCalls {
       if (status.isSuccess()) {
         if (party != null) {
           vc.parties.remove(party);
-          tracker.release(party, "CLOSE-13", "client.ProtocolClCloseCallComplete");
+          // MAKE-11 when the close rejected changed parameters: released here all the same.
+          tracker.release(party, vc.rejectedParameters ? "MAKE-11" : "CLOSE-13", "client.ProtocolClCloseCallComplete");
         }
         vc.closeWanted = false;
         if (vc.ownedByClient) {

@@ -53,6 +53,8 @@ final class ClientVc extends ProtocolVcContext {
   CallParameters offerParameters;
   /** The close should happen as soon as the rules allow (MAKE-13, ADD-9, DROP-10, OQ-24). */
   boolean closeWanted;
+  /** The close rejects the call manager's changed parameters (MAKE-11). */
+  boolean rejectedParameters;
   /** The close acknowledges the remote side (incoming close or drop): no close data. */
   boolean acknowledging;
   /** NdisClCloseCall attempts on the current call (CLOSE-18 retries are bounded). */
@@ -73,6 +75,7 @@ final class ClientVc extends ProtocolVcContext {
   void resetCall() {
     closeWanted = false;
     acknowledging = false;
+    rejectedParameters = false;
     closeAttempts = 0;
   }
 

@@ -79,6 +79,7 @@ final class CmCalls {
           if (!activated.isSuccess()) {
             finishMakeCall(vc, party, parameters, request, NdisStatus.FAILURE); // VC-13
           } else if (cm.choose("makeCall.status", 2) == 0) {
+            changeParameters(vc, parameters);
             finishMakeCall(vc, party, parameters, request, NdisStatus.SUCCESS);
           } else {
             // MAKE-14, OQ-16: the network refused after activation: deactivate, then fail.
@@ -88,6 +89,25 @@ final class CmCalls {
                     finishMakeCall(vc, party, parameters, request, NdisStatus.RESOURCES));
           }
         });
+  }
+
+  /**
+   * The network may grant other parameters than asked: rewrite them in the client's buffer and
+   * set CALL_PARAMETERS_CHANGED (seed ProtocolClMakeCallComplete); the client accepts or
+   * closes (MAKE-11). A data choice under our lock: no thread switch.
+   */
+  private void changeParameters(CmVc vc, CallParameters parameters) {
+    cm.lock();
+    try {
+      if (cm.choose("makeCall.changeParameters", 2) == 1
+          && vc.touch("MAKE-3", cm.where("changeParameters"))
+          && parameters.touch("MAKE-2", cm.where("changeParameters"))) {
+        parameters.rewrite(parameters.flowSpec() + 1);
+        vc.flowSpec = parameters.flowSpec();
+      }
+    } finally {
+      cm.unlock();
+    }
   }
 
   private void finishMakeCall(

@@ -114,6 +114,18 @@ public enum SeededFault {
       "The client frees the last party's context before its close completes."),
 
   /**
+   * Rejecting the call manager's changed parameters, the client closes from inside
+   * ProtocolClMakeCallComplete and frees the party's context as soon as NdisClCloseCall
+   * returns PENDING, not in ProtocolClCloseCallComplete (MAKE-11). Shows in changed-parameters
+   * when the close pends.
+   */
+  CLIENT_FREES_PARTY_ON_PARAMETER_REJECTION(
+      "MAKE-11",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "Rejecting changed call parameters, the client frees the party context when NdisClCloseCall returns."),
+
+  /**
    * In ProtocolCmCloseCall the call manager frees the last CallMgrPartyContext first and then
    * reads the NdisPartyHandle out of it for the completion. Shows on every close of a
    * multipoint call.

@@ -89,8 +89,11 @@ final class CallRouter {
     core.touch(vc.clientContext, "VC-11", "ProtocolClMakeCallComplete");
     core.touch(parameters, "MAKE-2", "ProtocolClMakeCallComplete");
     NdisPartyHandle delivered = status.isSuccess() ? expected : null; // NULL unless SUCCESS (seed)
+    // MAKE-11: a close from inside this handler answers the changed parameters.
+    vc.answeringChangedParameters = status.isSuccess() && parameters != null && parameters.callParametersChanged();
     core.callOutVoid(Actor.CLIENT, "ProtocolClMakeCallComplete", Fmt.args(status, vc.clientContext, delivered, parameters),
         () -> core.client().protocolClMakeCallComplete(status, vc.clientContext, delivered, parameters));
+    vc.answeringChangedParameters = false;
   }
 
   /** NDIS state after a make-call finished; checks MAKE-3/MAKE-4, MAKE-5 and MAKE-14. */
@@ -167,6 +170,7 @@ final class CallRouter {
     core.touch(closeData, "OQ-18", call.api());
     vc.stateBeforeClose = vc.state;
     vc.state = VcState.CLOSING;
+    vc.closeRejectsParameters = vc.answeringChangedParameters;
     Request request = core.requests.open(vc.requests(), RequestKind.CLOSE_CALL, vc, party);
     CallMgrPartyContext partyContext = party == null ? null : party.callManagerContext();
     core.touch(vc.callManagerContext, "VC-11", "ProtocolCmCloseCall");
@@ -218,7 +222,8 @@ final class CallRouter {
     closed(vc, party, status, true);
     ProtocolPartyContext partyContext = party == null ? null : party.clientContext();
     core.touch(vc.clientContext, "CLOSE-12", "ProtocolClCloseCallComplete");
-    core.touch(partyContext, "CLOSE-13", "ProtocolClCloseCallComplete"); // OQ-6
+    // OQ-6; MAKE-11: a close rejecting changed parameters leaves every release to this handler.
+    core.touch(partyContext, vc.closeRejectsParameters ? "MAKE-11" : "CLOSE-13", "ProtocolClCloseCallComplete");
     // NDIS has freed the request already, but the close is not over for the call manager's
     // VC until the client's completion returns (VC-5, checked in VcRouter#delete).
     vc.closeCompleteRunning = true;

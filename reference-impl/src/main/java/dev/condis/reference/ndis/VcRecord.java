@@ -33,6 +33,10 @@ final class VcRecord {
   /** CM/MCM-created VC whose close completed with SUCCESS: dead for the client until re-offered (CLOSE-11, VC-17). */
   boolean clientHandleDead;
   boolean multipoint;
+  /** ProtocolClMakeCallComplete with CALL_PARAMETERS_CHANGED is running (MAKE-11). */
+  boolean answeringChangedParameters;
+  /** The current close was issued from that handler: it rejects the changed parameters (MAKE-11). */
+  boolean closeRejectsParameters;
   /** An incoming close was dispatched for the current call (ICLOSE-2, ICLOSE-10). */
   boolean incomingCloseDispatched;
   /** The previous call on this VC ended with a successful close (CLOSE-3 versus MAKE-7). */
@@ -91,6 +95,7 @@ final class VcRecord {
   /** Resets the per-call flags when a new call starts on the VC (make-call or new offer). */
   void beginCall() {
     incomingCloseDispatched = false;
+    closeRejectsParameters = false;
     lastCallClosed = false;
     lastMakeFailed = false;
     lastCloseCompleted = false;

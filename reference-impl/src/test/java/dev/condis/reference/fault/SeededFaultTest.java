@@ -130,6 +130,14 @@ class SeededFaultTest {
               run.client().closeCall();
             },
             new Violation()),
+        c(SeededFault.CLIENT_FREES_PARTY_ON_PARAMETER_REJECTION, CM,
+            ch("makeCall.pend", 1, "makeCall.changeParameters", 1, "client.makeCall.changedParameters", 1,
+                "closeCall.pend", 1),
+            run -> {
+              run.client().makeCall(1);
+              run.settle(); // the pended make-call completes; the client rejects and closes
+            },
+            new Violation()),
         c(SeededFault.CM_READS_PARTY_AFTER_FREE, MCM, ch(),
             run -> {
               run.client().makeCall(1);
