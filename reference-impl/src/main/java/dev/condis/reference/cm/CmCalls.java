@@ -79,7 +79,6 @@ final class CmCalls {
           if (!activated.isSuccess()) {
             finishMakeCall(vc, party, parameters, request, NdisStatus.FAILURE); // VC-13
           } else if (cm.choose("makeCall.status", 2) == 0) {
-            changeParameters(vc, parameters);
             finishMakeCall(vc, party, parameters, request, NdisStatus.SUCCESS);
           } else {
             // MAKE-14, OQ-16: the network refused after activation: deactivate, then fail.
@@ -92,21 +91,15 @@ final class CmCalls {
   }
 
   /**
-   * The network may grant other parameters than asked: rewrite them in the client's buffer and
-   * set CALL_PARAMETERS_CHANGED (seed ProtocolClMakeCallComplete); the client accepts or
-   * closes (MAKE-11). A data choice under our lock: no thread switch.
+   * Under the lock: the network may grant other parameters than asked. Rewrite them in the
+   * client's buffer and set CALL_PARAMETERS_CHANGED (seed ProtocolClMakeCallComplete); the
+   * client accepts or closes (MAKE-11). A data choice: no thread switch.
    */
   private void changeParameters(CmVc vc, CallParameters parameters) {
-    cm.lock();
-    try {
-      if (cm.choose("makeCall.changeParameters", 2) == 1
-          && vc.touch("MAKE-3", cm.where("changeParameters"))
-          && parameters.touch("MAKE-2", cm.where("changeParameters"))) {
-        parameters.rewrite(parameters.flowSpec() + 1);
-        vc.flowSpec = parameters.flowSpec();
-      }
-    } finally {
-      cm.unlock();
+    if (cm.choose("makeCall.changeParameters", 2) == 1
+        && parameters.touch("MAKE-2", cm.where("changeParameters"))) {
+      parameters.rewrite(parameters.flowSpec() + 1);
+      vc.flowSpec = parameters.flowSpec();
     }
   }
 
@@ -123,6 +116,9 @@ final class CmCalls {
       handle = vc.handle;
       vc.call = status.isSuccess() ? Call.CONNECTED : Call.NONE;
       vc.established = false;
+      if (status.isSuccess()) {
+        changeParameters(vc, parameters);
+      }
       if (party != null && party.touch("MAKE-9", cm.where("makeCallComplete"))) {
         partyHandle = party.handle;
         if (status.isSuccess()) {
