@@ -143,9 +143,12 @@ public final class ScenarioCatalog {
                 CM_VC_REUSE,
                 "Incoming call on a VC the call manager creates; the client closes it; then a "
                     + "second incoming call, on the same VC if the call manager reuses it or on "
-                    + "a new one if it deleted it; the client closes that too.",
+                    + "a new one if it deleted it; the client closes that too. A rejected offer's "
+                    + "VC is deleted, or offered a call again once (incomingCall.offerAgain, "
+                    + "INCALL-7).",
                 "CLOSE-10, CLOSE-11, CLOSE-12, VC-11, VC-16, VC-17, INCALL-1..INCALL-9",
-                0, 0, 0, VcOwner.CALL_MANAGER, CM_ONLY, ChoiceConstraints.NONE,
+                0, 0, 0, VcOwner.CALL_MANAGER, CM_ONLY,
+                ChoiceConstraints.of(Map.of("incomingCall.offerAgain", new int[] {0, 1})),
                 MINIPORT_INLINE,
                 ctx -> {
                   ctx.callManager().offerIncomingCall();

@@ -62,13 +62,14 @@ public record ScenarioDefinition(
    * pended close never fails ({@code closeCall.fail}), except in {@code close-failure}, and the
    * stand-alone CM's miniport never refuses an activation ({@code activateVc.status}), except in
    * {@code make-call-failure}, and a call manager never rewrites a make-call's parameters
-   * ({@code makeCall.changeParameters}), except in {@code changed-parameters}: the scenarios
-   * whose subjects they are. Each would double every
+   * ({@code makeCall.changeParameters}), except in {@code changed-parameters}, nor offers a
+   * rejected call again on its VC ({@code incomingCall.offerAgain}), except in {@code
+   * cm-vc-reuse}: the scenarios whose subjects they are. Each would double every
    * close or set-up subtree of the suite without touching the other scenarios' subjects.
    */
   public static final ChoiceConstraints BASE_CONSTRAINTS =
       ChoiceConstraints.of(java.util.Map.of("closeCall.fail", new int[] {0}, "activateVc.status", new int[] {0},
-          "makeCall.changeParameters", new int[] {0}));
+          "makeCall.changeParameters", new int[] {0}, "incomingCall.offerAgain", new int[] {0}));
 
   /** The choice constraints in force under {@code kind}. */
   public ChoiceConstraints constraintsFor(CallManagerKind kind) {

@@ -76,6 +76,19 @@ final class CmIncoming {
         });
   }
 
+  /** INCALL-7: the rejected offer's VC, deactivated, is activated and offered again. */
+  private void offerAgain(CmVc vc) {
+    vcLifecycle.activate(
+        vc,
+        activated -> {
+          if (activated.isSuccess()) {
+            dispatchOffer(vc);
+          } else {
+            vcLifecycle.deleteOwnVc(vc); // VC-13: never used; nothing to deactivate
+          }
+        });
+  }
+
   private void dispatchOffer(CmVc vc) {
     NdisVcHandle handle;
     CallParameters parameters;
@@ -99,12 +112,14 @@ final class CmIncoming {
   }
 
   /**
-   * The client's answer. Accepted: exactly one call-connected (INCALL-5). Rejected: deactivate
-   * and delete the VC (INCALL-7); the client does not close a rejected offer (INCALL-8).
+   * The client's answer. Accepted: exactly one call-connected (INCALL-5). Rejected: deactivate,
+   * then delete the VC or, once, offer a call on it again (INCALL-7, VC-17: one call after
+   * another); the client does not close a rejected offer (INCALL-8).
    */
   void incomingCallCompleted(CmVc vc, NdisStatus status) {
     NdisVcHandle handle;
     boolean accepted = status.isSuccess();
+    boolean offerAgain;
     cm.lock();
     try {
       if (!vc.touch("INCALL-5", cm.where("ProtocolCmIncomingCallComplete"))
@@ -117,11 +132,20 @@ final class CmIncoming {
       vc.call = accepted ? Call.CONNECTED : Call.NONE;
       vc.established = false;
       handle = vc.handle;
+      // A data choice under the lock: no thread switch.
+      offerAgain = !accepted && !cm.offeredAgain && cm.choose("incomingCall.offerAgain", 2) == 1;
+      cm.offeredAgain |= offerAgain;
     } finally {
       cm.unlock();
     }
     if (!accepted) {
-      vcLifecycle.deactivate(vc, deactivated -> vcLifecycle.deleteOwnVc(vc));
+      vcLifecycle.deactivate(vc, deactivated -> {
+        if (offerAgain) {
+          offerAgain(vc);
+        } else {
+          vcLifecycle.deleteOwnVc(vc);
+        }
+      });
       return;
     }
     dispatch(vc, () -> ndis.dispatchCallConnected(handle)); // INCALL-6: data may flow from here

@@ -41,6 +41,8 @@ final class CmState {
 
   /** -1 until drawn, then 0 = the medium carries close data, 1 = it does not (CLOSE-6, DROP-5). */
   private int closeDataUnsupported = -1;
+  /** A rejected offer was offered again on its VC: at most once per run (INCALL-7). */
+  boolean offeredAgain;
 
   CmState(
       String prefix,
