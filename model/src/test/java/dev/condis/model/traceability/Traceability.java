@@ -157,18 +157,48 @@ final class Traceability {
         .append(String.format("Covered: **%d of %d** (%.1f %%); out of scope with a written reason: %d; cited by main code "
             + "and a test (the weaker count this table used to give): %d.%n%n",
             coveredCount(), rows.size(), 100.0 * coveredCount() / rows.size(), outOfScopeCount(), citedCount()))
-        .append("| rule | category | status | implemented / checked in | detection shown by | cited in tests |\n")
-        .append("|---|---|---|---|---|---|\n");
+        .append("The column *suite checks it* says whether some execution of the default suite runs a\n")
+        .append("check of the rule (`verify --coverage`; the exceptions and their reasons are in\n")
+        .append("`model/src/main/resources/dev/condis/model/report/unchecked-rules.tsv`, which `DefaultSuiteTest`\n")
+        .append("keeps equal to what the suite leaves unchecked).\n\n")
+        .append("| rule | category | status | suite checks it | implemented / checked in | detection shown by | cited in tests |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    java.util.Map<String, String> unchecked = dev.condis.model.report.RuleCoverage.knownUnchecked();
     for (Row row : rows) {
       md.append("| ").append(row.rule().id())
           .append(" | ").append(row.rule().category())
           .append(" | ").append(row.status())
+          .append(" | ").append(row.outOfScope() != null ? "-" : unchecked.containsKey(row.rule().id()) ? "no" : "yes")
           .append(" | ").append(row.outOfScope() != null && !row.covered() ? row.outOfScope() : String.join(", ", row.code()))
           .append(" | ").append(String.join(", ", row.detected()))
           .append(" | ").append(String.join(", ", row.tests()))
           .append(" |\n");
     }
+    mutationRun(md);
     return md.toString();
+  }
+
+  /**
+   * The mutants of the reference drivers are its seeded faults: each is one changed behaviour of
+   * a driver, switched on by name. SeededFaultTest (model) searches each in its scenario and
+   * asserts the violation carries the fault's rule, so the build passes only if every mutant is
+   * killed with its expected rule.
+   */
+  private static void mutationRun(StringBuilder md) {
+    dev.condis.reference.fault.SeededFault[] faults = dev.condis.reference.fault.SeededFault.values();
+    md.append("\n## Mutation run\n\n")
+        .append("Mutants of the reference drivers: the seeded faults (`./condis-verify list faults`), each one\n")
+        .append("changed driver behaviour. `SeededFaultTest` (model, part of `mvn -B verify`) searches each in\n")
+        .append("the scenario below with the explorer and fails unless the first violation found carries the\n")
+        .append("expected rule; by hand: `./condis-verify verify --scenario S ... --inject NAME`.\n\n")
+        .append(String.format("Kill rate: **%d of %d** mutants killed with their expected rule (a passing build "
+            + "asserts every one).%n%n", faults.length, faults.length))
+        .append("| mutant (`--inject`) | expected rule | property | scenario instance |\n")
+        .append("|---|---|---|---|\n");
+    for (dev.condis.reference.fault.SeededFault f : faults) {
+      md.append("| `").append(f.cliName()).append("` | ").append(f.ruleId()).append(" | ").append(f.property())
+          .append(" | `").append(dev.condis.model.scenario.FaultScenarios.forFault(f).label()).append("` |\n");
+    }
   }
 
   private Map<String, TreeSet<String>> scan(Path repo, List<String> roots) {
