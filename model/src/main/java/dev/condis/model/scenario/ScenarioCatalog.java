@@ -27,6 +27,7 @@ public final class ScenarioCatalog {
   public static final String DOUBLE_CLOSE = "double-close";
   public static final String CLOSE_FAILURE = "close-failure";
   public static final String CHANGED_PARAMETERS = "changed-parameters";
+  public static final String OFFER_AGAIN = "offer-again";
   public static final String COMBINED = "combined";
 
   private static final ImmutableSet<VcOwner> BOTH = ImmutableSet.of(VcOwner.CLIENT, VcOwner.CALL_MANAGER);
@@ -143,18 +144,30 @@ public final class ScenarioCatalog {
                 CM_VC_REUSE,
                 "Incoming call on a VC the call manager creates; the client closes it; then a "
                     + "second incoming call, on the same VC if the call manager reuses it or on "
-                    + "a new one if it deleted it; the client closes that too. A rejected offer's "
-                    + "VC is deleted, or offered a call again once (incomingCall.offerAgain, "
-                    + "INCALL-7).",
+                    + "a new one if it deleted it; the client closes that too.",
                 "CLOSE-10, CLOSE-11, CLOSE-12, VC-11, VC-16, VC-17, INCALL-1..INCALL-9",
-                0, 0, 0, VcOwner.CALL_MANAGER, CM_ONLY,
-                ChoiceConstraints.of(Map.of("incomingCall.offerAgain", new int[] {0, 1})),
+                0, 0, 0, VcOwner.CALL_MANAGER, CM_ONLY, ChoiceConstraints.NONE,
                 MINIPORT_INLINE,
                 ctx -> {
                   ctx.callManager().offerIncomingCall();
                   ctx.settle();
                   ctx.client().closeCall();
                   ctx.settle();
+                  ctx.callManager().offerIncomingCall();
+                  ctx.settle();
+                  ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
+                OFFER_AGAIN,
+                "An incoming call on a VC the call manager creates; if the client rejects it, "
+                    + "the call manager deactivates the VC and offers a new call on it "
+                    + "(incomingCall.offerAgain, INCALL-7, VC-17) or deletes it; the client "
+                    + "closes whatever call it accepted.",
+                "INCALL-7, INCALL-8, VC-17, VC-13, CLOSE-10, CLOSE-11",
+                0, 0, 0, VcOwner.CALL_MANAGER, CM_ONLY,
+                ChoiceConstraints.of(Map.of("incomingCall.offerAgain", new int[] {0, 1})),
+                MINIPORT_INLINE,
+                ctx -> {
                   ctx.callManager().offerIncomingCall();
                   ctx.settle();
                   ctx.client().closeCall();
@@ -265,6 +278,9 @@ public final class ScenarioCatalog {
     }
     if (config.scenario().equals(CLOSE_FAILURE)) {
       return ImmutableList.of("closeCall.fail"); // the call manager can fail a pended close
+    }
+    if (config.scenario().equals(OFFER_AGAIN)) {
+      return ImmutableList.of("incomingCall.offerAgain"); // the call manager can offer again
     }
     if (config.scenario().equals(CHANGED_PARAMETERS)) {
       return ImmutableList.of("makeCall.changeParameters"); // the call manager can rewrite them

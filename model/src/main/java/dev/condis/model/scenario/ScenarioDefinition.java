@@ -64,7 +64,7 @@ public record ScenarioDefinition(
    * {@code make-call-failure}, and a call manager never rewrites a make-call's parameters
    * ({@code makeCall.changeParameters}), except in {@code changed-parameters}, nor offers a
    * rejected call again on its VC ({@code incomingCall.offerAgain}), except in {@code
-   * cm-vc-reuse}: the scenarios whose subjects they are. Each would double every
+   * offer-again}: the scenarios whose subjects they are. Each would double every
    * close or set-up subtree of the suite without touching the other scenarios' subjects.
    */
   public static final ChoiceConstraints BASE_CONSTRAINTS =
