@@ -1,5 +1,11 @@
 package dev.condis.model.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.condis.model.report.Json;
+import dev.condis.model.scenario.FaultScenarios;
+import dev.condis.model.scenario.ScenarioConfig;
+import dev.condis.reference.system.CallManagerKind;
 import dev.condis.model.engine.Engine;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.report.Tables;
@@ -11,7 +17,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +30,7 @@ import picocli.CommandLine.Spec;
     name = "list",
     mixinStandardHelpOptions = true,
     versionProvider = CondisVerify.Version.class,
-    description = "Lists scenarios (with parameters and defaults), properties, seeded faults and engines.")
+    description = "Lists scenarios (with parameters and defaults), properties, seeded faults and engines, as tables or JSON.")
 final class ListCommand implements Callable<Integer> {
 
   /** What {@code list} can show. */
@@ -43,6 +48,19 @@ final class ListCommand implements Callable<Integer> {
       paramLabel = "WHAT",
       description = "Any of: scenarios, properties, faults, engines. Default: all.")
   List<String> topics = new ArrayList<>();
+
+  /** {@code list --format}: tables, or one JSON document (e.g. to generate a CI matrix). */
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      defaultValue = "text",
+      description = "text: tables; json: one document with the topics asked for, and each default-suite instance with its verify arguments (a CI matrix).")
+  Format format;
 
   @Option(
       names = "--classpath",
@@ -70,6 +88,11 @@ final class ListCommand implements Callable<Integer> {
     if (show.isEmpty()) {
       show = EnumSet.allOf(Topic.class);
     }
+    if (format == Format.json) {
+      out.print(json(show));
+      out.flush();
+      return ExitCodes.VERIFIED;
+    }
     boolean first = true;
     for (Topic t : Topic.values()) {
       if (!show.contains(t)) {
@@ -88,6 +111,89 @@ final class ListCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.VERIFIED;
+  }
+
+  private String json(Set<Topic> show) {
+    ObjectNode root = Json.object();
+    root.put("schema", "condis-verify-list/1");
+    if (show.contains(Topic.scenarios)) {
+      ArrayNode scenarios = root.putArray("scenarios");
+      for (ScenarioDefinition d : ScenarioCatalog.all()) {
+        ObjectNode n = scenarios.addObject();
+        n.put("name", d.name());
+        n.put("description", d.description());
+        n.put("rules", d.rules());
+        ObjectNode parties = n.putObject("parties");
+        parties.put("default", d.defaultParties());
+        parties.put("min", d.minParties());
+        parties.put("max", d.maxParties());
+        ObjectNode vc = n.putObject("vc");
+        vc.put("default", ScenarioDefinition.cliName(d.defaultVcOwner()));
+        ArrayNode allowed = vc.putArray("allowed");
+        d.vcOwners().forEach(o -> allowed.add(ScenarioDefinition.cliName(o)));
+        ArrayNode cms = n.putArray("cm");
+        for (CallManagerKind k : CallManagerKind.values()) {
+          cms.add(ScenarioDefinition.cliName(k));
+        }
+      }
+      // The default suite, one entry per instance: a CI matrix runs "verify" + args on each.
+      ArrayNode suite = root.putArray("defaultSuite");
+      for (ScenarioConfig c : ScenarioCatalog.defaultSuite()) {
+        ObjectNode n = suite.addObject();
+        n.put("label", c.label());
+        n.set("parameters", Json.parameters(c));
+        n.put("args", "--scenario " + c.scenario() + " --parties " + c.parties() + " --cm " + Json.cmName(c)
+            + " --vc " + Json.vcName(c));
+      }
+    }
+    if (show.contains(Topic.properties)) {
+      ArrayNode properties = root.putArray("properties");
+      for (PropertyCatalog.PropertyInfo p : propertyInfos()) {
+        properties.addObject().put("id", p.id()).put("origin", p.origin()).put("description", p.description());
+      }
+      for (String id : PropertyCatalog.engineProperties()) {
+        properties.addObject().put("id", id).put("origin", "engine").put("description", EngineChecks.description(id));
+      }
+    }
+    if (show.contains(Topic.faults)) {
+      ArrayNode faults = root.putArray("faults");
+      for (SeededFault f : SeededFault.values()) {
+        faults.addObject().put("name", f.cliName()).put("rule", f.ruleId()).put("category", f.category().name())
+            .put("property", f.property()).put("description", f.description())
+            .put("scenario", FaultScenarios.forFault(f).label());
+      }
+    }
+    if (show.contains(Topic.engines)) {
+      ArrayNode engines = root.putArray("engines");
+      for (String name : env.engines().names()) {
+        engines.addObject().put("name", name)
+            .put("implementation", env.engines().find(name).orElseThrow().getClass().getName())
+            .put("status", engineStatus(name));
+      }
+    }
+    return Json.write(root);
+  }
+
+  private List<PropertyCatalog.PropertyInfo> propertyInfos() {
+    ScenarioOptions cp = new ScenarioOptions();
+    cp.classpath = classpath;
+    try {
+      return PropertyCatalog.available(cp.classpathEntries());
+    } catch (DriverLoader.BadDriverException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+  }
+
+  private String engineStatus(String name) {
+    String jpfHome = System.getProperty("jpf.home", env.environment().get("JPF_HOME"));
+    if (name.equals(ServiceEngineDirectory.DEFAULT_ENGINE)) {
+      return "default; runs everywhere";
+    } else if (name.equals("jpf")) {
+      return jpfHome == null || jpfHome.isBlank()
+          ? "needs JPF: give --jpf-home DIR, -Djpf.home or $JPF_HOME"
+          : "jpf.home = " + jpfHome;
+    }
+    return "found on the class path";
   }
 
   private void scenarios(PrintWriter out) {
@@ -119,15 +225,7 @@ final class ListCommand implements Callable<Integer> {
 
   private void properties(PrintWriter out) {
     Tables table = Tables.withHeader(List.of("property", "origin", "what it guarantees"), 60, 10, 80);
-    ScenarioOptions cp = new ScenarioOptions();
-    cp.classpath = classpath;
-    List<PropertyCatalog.PropertyInfo> infos;
-    try {
-      infos = PropertyCatalog.available(cp.classpathEntries());
-    } catch (DriverLoader.BadDriverException e) {
-      throw new BadInputException(e.getMessage(), e);
-    }
-    for (PropertyCatalog.PropertyInfo p : infos) {
+    for (PropertyCatalog.PropertyInfo p : propertyInfos()) {
       table.row(p.id(), p.origin(), p.description());
     }
     for (String id : PropertyCatalog.engineProperties()) {
@@ -149,22 +247,9 @@ final class ListCommand implements Callable<Integer> {
 
   private void engines(PrintWriter out) {
     Tables table = Tables.withHeader(List.of("engine", "implementation", "status"), 30, 80, 70);
-    Map<String, String> env = this.env.environment();
-    String jpfHome = System.getProperty("jpf.home", env.get("JPF_HOME"));
     for (String name : this.env.engines().names()) {
       Engine e = this.env.engines().find(name).orElseThrow();
-      String status;
-      if (name.equals(ServiceEngineDirectory.DEFAULT_ENGINE)) {
-        status = "default; runs everywhere";
-      } else if (name.equals("jpf")) {
-        status =
-            jpfHome == null || jpfHome.isBlank()
-                ? "needs JPF: give --jpf-home DIR, -Djpf.home or $JPF_HOME"
-                : "jpf.home = " + jpfHome;
-      } else {
-        status = "found on the class path";
-      }
-      table.row(name, e.getClass().getName(), status);
+      table.row(name, e.getClass().getName(), engineStatus(name));
     }
     out.println("Engines (verify --engine NAME)");
     out.print(table.render(2));

@@ -74,8 +74,23 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Write the report (in --format) to FILE; the text report still goes to stdout unless --quiet.")
   Path output;
 
-  @Option(names = "--quiet", description = "No text report and no progress bar; only errors and the exit code (and a machine report asked for with --format).")
+  @Option(names = "--quiet", description = "No text report and no progress; only errors and the exit code (and a machine report asked for with --format).")
   boolean quiet;
+
+  /** {@code --progress}: how a search's progress shows on stderr. */
+  enum Progress {
+    auto,
+    bar,
+    lines,
+    off
+  }
+
+  @Option(
+      names = "--progress",
+      paramLabel = "auto|bar|lines|off",
+      defaultValue = "auto",
+      description = "Search progress on stderr: a bar, or a line every 10 s with the scenario, executions, states, rate and elapsed time (for CI logs); auto is a bar on a terminal and lines elsewhere. --quiet means off.")
+  Progress progress;
 
   @Option(
       names = "--certificates",
@@ -157,7 +172,7 @@ final class VerifyCommand implements Callable<Integer> {
         current[0] = config.label();
         VerificationResult result;
         try (ProgressReporter progress =
-            new ProgressReporter(config.label(), env.terminal() && !quiet, System.err)) {
+            new ProgressReporter(config.label(), progressMode(), System.err)) {
           result =
               engine.verify(
                   new VerificationRequest(config, propertyClasses, bounds, progress, engineOptions));
@@ -224,6 +239,18 @@ final class VerifyCommand implements Callable<Integer> {
       err.flush();
       return suite.exitCode();
     }
+  }
+
+  private ProgressReporter.Mode progressMode() {
+    if (quiet) {
+      return ProgressReporter.Mode.OFF;
+    }
+    return switch (progress) {
+      case auto -> env.terminal() ? ProgressReporter.Mode.BAR : ProgressReporter.Mode.LINES;
+      case bar -> ProgressReporter.Mode.BAR;
+      case lines -> ProgressReporter.Mode.LINES;
+      case off -> ProgressReporter.Mode.OFF;
+    };
   }
 
   private String render(SuiteReport suite) {

@@ -100,11 +100,15 @@ public final class ExplorerEngine implements Engine {
             .addAll(harness.propertyIds())
             .addAll(PropertyCatalog.engineProperties())
             .build();
-    SearchOptions options = searchOptions(request.bounds(), request.progress());
-    SearchResult result;
     Checkpoints cache = "false".equals(request.engineOptions().get(STATE_CACHE))
         ? Checkpoints.off("--no-state-cache")
         : new Checkpoints();
+    ProgressListener progress = request.progress();
+    SearchOptions options = searchOptions(request.bounds(), progress == null || progress == ProgressListener.NONE
+        ? ProgressListener.NONE
+        : (executions, elapsed) -> progress.progress(
+            executions, cache.disabledBecause() == null ? cache.statesSeen() : -1, elapsed));
+    SearchResult result;
     try {
       result = Explorer.explore(program(harness, null, cache), options);
     } catch (RuntimeException | Error e) {

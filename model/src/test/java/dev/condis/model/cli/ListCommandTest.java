@@ -56,4 +56,33 @@ class ListCommandTest {
     FakeEngines.Run run = engines.run(java.util.Map.of("JPF_HOME", "/opt/jpf-core"), "list", "engines");
     assertThat(run.out()).containsPattern("(?m)^  jpf +\\S+ +jpf.home = /opt/jpf-core");
   }
+
+  @Test
+  void jsonListsTheDefaultSuiteWithTheArgumentsACiMatrixRunsEachInstanceWith() throws Exception {
+    FakeEngines.Run run = engines.run("list", "scenarios", "faults", "--format", "json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(root.get("schema").asText()).isEqualTo("condis-verify-list/1");
+    assertThat(root.has("engines")).as("only the topics asked for").isFalse();
+    assertThat(root.get("scenarios")).hasSize(dev.condis.model.scenario.ScenarioCatalog.all().size());
+    com.fasterxml.jackson.databind.JsonNode suite = root.get("defaultSuite");
+    assertThat(suite).hasSize(dev.condis.model.scenario.ScenarioCatalog.defaultSuite().size());
+    assertThat(suite.get(0).get("label").asText()).isEqualTo("make-close[parties=0,cm=standalone,vc=client]");
+    assertThat(suite.get(0).get("args").asText()).isEqualTo("--scenario make-close --parties 0 --cm standalone --vc client");
+    assertThat(root.get("faults")).hasSize(dev.condis.reference.fault.SeededFault.values().length);
+    assertThat(root.get("faults").get(0).get("rule").asText()).isEqualTo("GEN-2");
+
+    // Each instance's args give back that instance.
+    FakeEngines verified = FakeEngines.answering(dev.condis.model.engine.Verdict.VERIFIED);
+    String[] args = ("verify " + suite.get(3).get("args").asText()).split(" ");
+    assertThat(verified.run(args).exit()).isZero();
+    assertThat(verified.requests.get(0).config().label()).isEqualTo(suite.get(3).get("label").asText());
+  }
+
+  @Test
+  void anUnknownFormatIsBadInput() {
+    FakeEngines.Run run = engines.run("list", "--format", "yaml");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+  }
 }

@@ -41,4 +41,22 @@ class ProgressReporterTest {
     }
     assertThat(err.size()).isZero();
   }
+
+  @Test
+  void linesModePrintsOneLineEveryTenSecondsWithTheFiguresACiLogNeeds() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (ProgressReporter p = new ProgressReporter("make-close[parties=0,cm=mcm,vc=client]",
+        ProgressReporter.Mode.LINES, new PrintStream(err, true, StandardCharsets.UTF_8))) {
+      p.progress(5_000, 40, Duration.ofSeconds(5));
+      assertThat(p.shown()).as("nothing before the first 10 s").isFalse();
+      p.progress(12_000, 52, Duration.ofSeconds(10));
+      p.progress(13_000, 52, Duration.ofSeconds(12));
+      p.progress(30_000, 60, Duration.ofSeconds(25));
+      p.progress(31_000, -1, Duration.ofSeconds(31));
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        "progress make-close[parties=0,cm=mcm,vc=client]: 12,000 executions, 52 states, 1,200 executions/s, 10.0 s elapsed",
+        "progress make-close[parties=0,cm=mcm,vc=client]: 30,000 executions, 60 states, 1,200 executions/s, 25.0 s elapsed",
+        "progress make-close[parties=0,cm=mcm,vc=client]: 31,000 executions, states not counted, 1,000 executions/s, 31.0 s elapsed");
+  }
 }
