@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +42,20 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCHEDULE", description = "The schedule a counterexample printed.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCHEDULE", description = "The schedule a counterexample printed.")
   String schedule;
+
+  @Option(
+      names = "--from",
+      paramLabel = "REPORT.json",
+      description = "Replay the counterexample of a JSON report (verify --format json): its scenario options and schedule come from the report, none retyped.")
+  Path from;
+
+  @Option(
+      names = "--label",
+      paramLabel = "LABEL",
+      description = "With --from: the scenario instance whose counterexample to replay (needed when the report has several).")
+  String label;
 
   @Mixin ScenarioOptions scenarios = new ScenarioOptions();
 
@@ -59,10 +72,19 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (from != null) {
+      if (schedule != null) {
+        throw new BadInputException("give a SCHEDULE with its options, or --from REPORT.json, not both");
+      }
+      return replayFrom();
+    }
+    if (label != null) {
+      throw new BadInputException("--label picks a counterexample of the report given with --from");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path outputFile = output == null ? null : OutputFiles.checkWritableFile(output, "--output");
     if (schedule == null || schedule.isBlank()) {
-      throw new BadInputException("the schedule is empty");
+      throw new BadInputException("no schedule: give the SCHEDULE a counterexample printed, or --from REPORT.json");
     }
     search.engine(env.engines()); // unknown engine: bad input
     Replayer replayer =
@@ -100,6 +122,29 @@ final class ReplayCommand implements Callable<Integer> {
       return ExitCodes.VIOLATION;
     }
     return outcome.diverged() ? ExitCodes.INCONCLUSIVE : ExitCodes.VERIFIED;
+  }
+
+  /**
+   * {@code --from}: the report's counterexample (the one of {@code --label}, or the only one)
+   * is replayed with the options of its replay command, parsed as this command would parse them.
+   */
+  private Integer replayFrom() {
+    String command = ReportCounterexamples.replayCommand(from, label);
+    List<String> args = new java.util.ArrayList<>(ReportCounterexamples.words(command));
+    if (args.size() < 3 || !args.get(1).equals("replay")) {
+      throw new BadInputException("the counterexample in " + from + " has no replay command: " + command);
+    }
+    args = new java.util.ArrayList<>(args.subList(2, args.size()));
+    if (output != null) {
+      args.add("--output");
+      args.add(output.toString());
+    }
+    CommandLine again = new CommandLine(new ReplayCommand(env));
+    again.setCaseInsensitiveEnumValuesAllowed(true);
+    again.setOut(spec.commandLine().getOut());
+    again.setErr(spec.commandLine().getErr());
+    again.parseArgs(args.toArray(String[]::new));
+    return ((ReplayCommand) again.getCommand()).call();
   }
 
   static String render(ScenarioConfig config, String schedule, ReplayResult outcome) {

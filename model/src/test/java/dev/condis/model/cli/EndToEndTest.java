@@ -108,4 +108,33 @@ class EndToEndTest {
         .containsPattern("DROP-7 +USE_AFTER_CLOSE +NEVER CHECKED\\s")
         .containsPattern("rules checked: \\d+ of 106 in scope \\(10 out of scope\\); never checked: .*DROP-7");
   }
+
+  @Test
+  void aCounterexampleIsReplayedFromTheJsonReportWithNoOptionsRetyped() throws Exception {
+    Path report = tmp.resolve("two-violations.json");
+    FakeEngines.Run found =
+        run("verify", "--scenario", "make-close", "--cm", "mcm", "--inject", "mcm-double-close-complete",
+            "--format", "json", "--output", report.toString(), "--quiet");
+    assertThat(found.exit()).as(found.err()).isEqualTo(1);
+
+    FakeEngines.Run ambiguous = run("replay", "--from", report.toString());
+    assertThat(ambiguous.exit()).isEqualTo(2);
+    assertThat(ambiguous.errLines()).singleElement().asString()
+        .contains("has 2 counterexamples; pick one with --label: make-close[parties=0,cm=mcm,vc=client,");
+
+    String label = "make-close[parties=0,cm=mcm,vc=cm,inject=[mcm-double-close-complete]]";
+    FakeEngines.Run replayed = run("replay", "--from", report.toString(), "--label", label);
+    assertThat(replayed.exit()).as(replayed.err()).isEqualTo(1);
+    assertThat(replayed.out()).startsWith("replay of " + label)
+        .contains("  result     VIOLATION exactly-once-completion [GEN-2]")
+        .contains("  schedule   followed exactly");
+
+    FakeEngines.Run unknown = run("replay", "--from", report.toString(), "--label", "make-close[nope]");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.errLines()).singleElement().asString().contains("no counterexample for make-close[nope]");
+
+    FakeEngines.Run missing = run("replay", "--from", tmp.resolve("absent.json").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.errLines()).hasSize(1);
+  }
 }
