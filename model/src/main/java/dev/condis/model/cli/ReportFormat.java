@@ -1,8 +1,9 @@
 package dev.condis.model.cli;
 
-/** {@code --format}: the text report, JSON, or JUnit XML. */
+/** {@code --format}: the text report, JSON, JUnit XML, or SARIF 2.1.0. */
 public enum ReportFormat {
   text,
   json,
-  junit
+  junit,
+  sarif
 }

@@ -18,6 +18,7 @@ import dev.condis.model.report.JunitXmlReport;
 import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.SuiteReport;
 import dev.condis.model.report.RuleCoverage;
+import dev.condis.model.report.SarifReport;
 import dev.condis.model.report.TextReport;
 import dev.condis.model.report.ToolInfo;
 import dev.condis.model.scenario.DriverLoader;
@@ -63,9 +64,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "text|json|junit",
+      paramLabel = "text|json|junit|sarif",
       defaultValue = "text",
-      description = "Report format. json and junit go to --output, or to stdout instead of the text report.")
+      description = "Report format. json, junit and sarif (SARIF 2.1.0, for code scanning) go to --output, or to stdout instead of the text report.")
   ReportFormat format;
 
   @Option(
@@ -258,6 +259,7 @@ final class VerifyCommand implements Callable<Integer> {
       case text -> TextReport.render(suite);
       case json -> JsonReport.render(suite);
       case junit -> JunitXmlReport.render(suite);
+      case sarif -> SarifReport.render(suite);
     };
   }
 
