@@ -93,4 +93,27 @@ class SarifReportTest {
   void theSchemaCatchesAnInvalidLog() {
     assertThat(problems("{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {}}]}")).isNotEmpty();
   }
+
+  @Test
+  void aRealCounterexampleIsAValidLogWithOneThreadFlowPerThread() throws IOException {
+    dev.condis.model.scenario.ScenarioConfig config = dev.condis.model.scenario.FaultScenarios.forFault(
+        dev.condis.reference.fault.SeededFault.MCM_DOUBLE_CLOSE_COMPLETE);
+    dev.condis.model.engine.VerificationResult found = new dev.condis.model.engine.ExplorerEngine().verify(
+        new dev.condis.model.engine.VerificationRequest(config,
+            com.google.common.collect.ImmutableList.copyOf(dev.condis.model.property.PropertyCatalog.defaultPropertyClasses()),
+            Fixtures.BOUNDS, dev.condis.model.engine.ProgressListener.NONE,
+            com.google.common.collect.ImmutableMap.of()));
+    SuiteReport suite = new SuiteReport(new ToolInfo(ToolInfo.NAME, "test", Optional.empty()), Instant.EPOCH,
+        Duration.ofSeconds(1), List.of(new ScenarioReport(found, Fixtures.BOUNDS)));
+
+    String sarif = SarifReport.render(suite);
+    assertThat(problems(sarif)).isEmpty();
+    JsonNode r = parse(sarif).at("/runs/0/results/0");
+    assertThat(r.get("ruleId").asText()).isEqualTo("GEN-2");
+    java.util.Set<String> threads = new java.util.HashSet<>();
+    TraceStep.of(found.counterexample().orElseThrow().trace()).forEach(step -> threads.add(step.thread()));
+    assertThat(r.at("/codeFlows/0/threadFlows")).hasSize(threads.size());
+    assertThat(r.at("/codeFlows/0/threadFlows").findValuesAsText("fullyQualifiedName"))
+        .contains("mcm::NdisMCmCloseCallComplete");
+  }
 }
