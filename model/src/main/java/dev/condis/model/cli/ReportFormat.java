@@ -1,9 +1,10 @@
 package dev.condis.model.cli;
 
-/** {@code --format}: the text report, JSON, JUnit XML, or SARIF 2.1.0. */
+/** {@code --format}: the text report, JSON, JUnit XML, SARIF 2.1.0, or Markdown. */
 public enum ReportFormat {
   text,
   json,
   junit,
-  sarif
+  sarif,
+  markdown
 }

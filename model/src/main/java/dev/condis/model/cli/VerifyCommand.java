@@ -17,6 +17,7 @@ import dev.condis.model.report.JsonReport;
 import dev.condis.model.report.JunitXmlReport;
 import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.SuiteReport;
+import dev.condis.model.report.MarkdownReport;
 import dev.condis.model.report.RuleCoverage;
 import dev.condis.model.report.SarifReport;
 import dev.condis.model.report.TextReport;
@@ -64,9 +65,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "text|json|junit|sarif",
+      paramLabel = "text|json|junit|sarif|markdown",
       defaultValue = "text",
-      description = "Report format. json, junit and sarif (SARIF 2.1.0, for code scanning) go to --output, or to stdout instead of the text report.")
+      description = "Report format. json, junit sarif (SARIF 2.1.0, for code scanning) and markdown (for $GITHUB_STEP_SUMMARY) go to --output, or to stdout instead of the text report.")
   ReportFormat format;
 
   @Option(
@@ -260,6 +261,7 @@ final class VerifyCommand implements Callable<Integer> {
       case json -> JsonReport.render(suite);
       case junit -> JunitXmlReport.render(suite);
       case sarif -> SarifReport.render(suite);
+      case markdown -> MarkdownReport.render(suite);
     };
   }
 
