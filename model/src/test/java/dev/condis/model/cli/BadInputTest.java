@@ -51,7 +51,11 @@ class BadInputTest {
         Arguments.of("unknown command", new String[] {"prove"}, "Unmatched argument at index 0: 'prove'"),
         Arguments.of("malformed schedule", new String[] {"replay", "--scenario", "make-close", "x.y"}, "malformed schedule 'x.y'"),
         Arguments.of("replay without scenario", new String[] {"replay", "0.1"}, "replay needs --scenario NAME"),
-        Arguments.of("replay without schedule", new String[] {"replay", "--scenario", "make-close"}, "Missing required parameter: 'SCHEDULE'"),
+        Arguments.of("replay without schedule", new String[] {"replay", "--scenario", "make-close"}, "no schedule: give the SCHEDULE a counterexample printed, or --from REPORT.json"),
+        Arguments.of("replay with a schedule and --from", new String[] {"replay", "--from", "r.json", "0.1"}, "not both"),
+        Arguments.of("replay --label without --from", new String[] {"replay", "--label", "x", "--scenario", "make-close", "0.1"}, "--label picks a counterexample of the report given with --from"),
+        Arguments.of("list in an unknown format", new String[] {"list", "--format", "yaml"}, "yaml"),
+        Arguments.of("unknown progress", new String[] {"verify", "--progress", "loud"}, "loud"),
         Arguments.of("replay on an engine that cannot", new String[] {"replay", "--scenario", "make-close", "--engine", "slow", "0.1"}, "engine 'slow' cannot replay schedules"),
         Arguments.of("list of something unknown", new String[] {"list", "widgets"}, "cannot list 'widgets'; choose from scenarios, properties, faults, engines"));
   }
