@@ -46,6 +46,8 @@ class CommittedCertificatesTest {
     List<String> names = list(fresh);
     assertThat(list(COMMITTED)).as("the committed set: one certificate per default-suite instance").isEqualTo(names);
     for (String name : names) {
+      assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.CERTIFICATE,
+          java.nio.file.Files.readString(fresh.resolve(name)))).as(name + " against its schema").isEmpty();
       assertThat(comparable(COMMITTED.resolve(name)))
           .as(name + " is stale: regenerate proofs/certificates (see this test's comment)")
           .isEqualTo(comparable(fresh.resolve(name)));

@@ -46,6 +46,8 @@ class EndToEndTest {
         run("verify", "--scenario", "make-close", "--cm", "mcm", "--vc", "client",
             "--inject", "mcm-double-close-complete", "--format", "json");
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.REPORT, run.out()))
+        .as("the report against its schema").isEmpty();
     JsonNode cex = new ObjectMapper().readTree(run.out()).get("scenarios").get(0).get("counterexample");
     assertThat(cex.get("property").asText()).isEqualTo("exactly-once-completion");
     assertThat(cex.get("ruleId").asText()).isEqualTo("GEN-2");
