@@ -65,19 +65,14 @@ final class CmIncoming {
     } finally {
       cm.unlock();
     }
-    vcLifecycle.activate(
-        vc,
-        activated -> {
-          if (activated.isSuccess()) {
-            dispatchOffer(vc);
-          } else {
-            vcLifecycle.deleteOwnVc(vc); // VC-13: never used; nothing to deactivate
-          }
-        });
+    activateAndOffer(vc);
   }
 
-  /** INCALL-7: the rejected offer's VC, deactivated, is activated and offered again. */
-  private void offerAgain(CmVc vc) {
+  /**
+   * Activates {@code vc} and dispatches an offer on it; a failed activation deletes it. For a
+   * new VC, and for a rejected offer's VC once deactivated (INCALL-7: offered again).
+   */
+  private void activateAndOffer(CmVc vc) {
     vcLifecycle.activate(
         vc,
         activated -> {
@@ -141,7 +136,7 @@ final class CmIncoming {
     if (!accepted) {
       vcLifecycle.deactivate(vc, deactivated -> {
         if (offerAgain) {
-          offerAgain(vc);
+          activateAndOffer(vc);
         } else {
           vcLifecycle.deleteOwnVc(vc);
         }
