@@ -101,6 +101,12 @@ final class VerifyCommand implements Callable<Integer> {
   Path certificates;
 
   @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description = "Scenario instances checked at once (default: the available processors). Each instance's search runs on one thread: verdicts, counterexamples and figures are the same for any N; only times differ.")
+  Integer workers;
+
+  @Option(
       names = "--coverage",
       description = "After the summary, list per rule in how many scenario instances a check of it ran: a rule never checked was not tested, whatever the verdict (explorer engine).")
   boolean coverage;
@@ -123,6 +129,7 @@ final class VerifyCommand implements Callable<Integer> {
     Path certificateDir =
         certificates == null ? null : OutputFiles.checkWritableDirectory(certificates, "--certificates");
     Engine engine = search.engine(env.engines());
+    int workerCount = workers();
     Bounds bounds = search.bounds();
     ImmutableMap<String, String> engineOptions = search.engineOptions(env.environment());
     engine.checkAvailable(engineOptions);
@@ -169,27 +176,18 @@ final class VerifyCommand implements Callable<Integer> {
             "--output");
       }
     })) {
+      ParallelChecks checks = new ParallelChecks(Math.min(workerCount, configs.size()));
+      for (ScenarioConfig config : configs) {
+        checks.submit(() -> check(engine, config, propertyClasses, bounds, engineOptions, descriptions, err,
+            workerCount > 1));
+      }
+      current[0] = workerCount > 1 ? "the scenarios running in parallel" : "the first scenario";
       int index = 1;
       for (ScenarioConfig config : configs) {
-        current[0] = config.label();
-        VerificationResult result;
-        try (ProgressReporter progress =
-            new ProgressReporter(config.label(), progressMode(), System.err)) {
-          result =
-              engine.verify(
-                  new VerificationRequest(config, propertyClasses, bounds, progress, engineOptions));
-        } catch (EngineUnavailableException | BadInputException | DriverLoader.BadDriverException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          // One scenario's engine failure is that scenario's ERROR; the suite goes on.
-          err.println(
-              ErrorHandling.PREFIX + "internal error in " + config.label() + ": " + ErrorHandling.oneLine(e.toString()));
-          if (verbose) {
-            e.printStackTrace(err);
-          }
-          err.flush();
-          result = errorResult(config, engine.name(), List.copyOf(descriptions.keySet()), e);
+        if (workerCount == 1) {
+          current[0] = config.label();
         }
+        VerificationResult result = checks.next();
         ScenarioReport report = new ScenarioReport(result, bounds);
         reports.add(report);
         if (textToConsole) {
@@ -208,6 +206,7 @@ final class VerifyCommand implements Callable<Integer> {
         index++;
       }
 
+      checks.close();
       SuiteReport suite = new SuiteReport(tool, started, wall.elapsed(), reports);
       if (textToConsole) {
         out.print(TextReport.summary(suite));
@@ -240,6 +239,42 @@ final class VerifyCommand implements Callable<Integer> {
       }
       err.flush();
       return suite.exitCode();
+    }
+  }
+
+  private int workers() {
+    if (workers == null) {
+      return Math.max(1, env.defaultWorkers());
+    }
+    if (workers < 1) {
+      throw new BadInputException("--workers must be at least 1, not " + workers);
+    }
+    return workers;
+  }
+
+  /**
+   * One scenario instance's check, on whichever thread runs it. An engine failure is that
+   * instance's ERROR (the suite goes on); bad input and an engine that is not there end the run.
+   */
+  private VerificationResult check(Engine engine, ScenarioConfig config, ImmutableList<String> propertyClasses,
+      Bounds bounds, ImmutableMap<String, String> engineOptions, Map<String, String> descriptions, PrintWriter err,
+      boolean parallel) {
+    // Bars of several searches at once would overwrite each other: lines instead.
+    ProgressReporter.Mode mode = parallel && progressMode() == ProgressReporter.Mode.BAR
+        ? ProgressReporter.Mode.LINES : progressMode();
+    try (ProgressReporter progress = new ProgressReporter(config.label(), mode, System.err)) {
+      return engine.verify(new VerificationRequest(config, propertyClasses, bounds, progress, engineOptions));
+    } catch (EngineUnavailableException | BadInputException | DriverLoader.BadDriverException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      synchronized (err) {
+        err.println(ErrorHandling.PREFIX + "internal error in " + config.label() + ": " + ErrorHandling.oneLine(e.toString()));
+        if (verbose) {
+          e.printStackTrace(err);
+        }
+        err.flush();
+      }
+      return errorResult(config, engine.name(), List.copyOf(descriptions.keySet()), e);
     }
   }
 

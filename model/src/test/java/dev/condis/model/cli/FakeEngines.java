@@ -23,7 +23,7 @@ import java.util.function.Function;
 
 /** Engines that answer what a test tells them to, recording every request. */
 final class FakeEngines implements EngineDirectory {
-  final List<VerificationRequest> requests = new ArrayList<>();
+  final List<VerificationRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
   final List<String> replays = new ArrayList<>();
   final List<VerificationRequest> replayRequests = new ArrayList<>();
   private final Map<String, Engine> engines = new LinkedHashMap<>();

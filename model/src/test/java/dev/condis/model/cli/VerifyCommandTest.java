@@ -295,4 +295,41 @@ class VerifyCommandTest {
     }
     Files.deleteIfExists(p);
   }
+
+  @Test
+  void workersCheckInstancesAtOnceAndReportThemInSuiteOrder() throws Exception {
+    java.util.concurrent.CountDownLatch bothStarted = new java.util.concurrent.CountDownLatch(2);
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    FakeEngines engines = new FakeEngines().with("explorer", r -> {
+      threads.add(Thread.currentThread().getName());
+      bothStarted.countDown();
+      try {
+        // Two instances run together, or this waits out its time and the test fails below.
+        bothStarted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return FakeEngines.result(r, Verdict.VERIFIED);
+    });
+    FakeEngines.Run run = engines.run("verify", "--scenario", ScenarioCatalog.MAKE_CLOSE, "--workers", "2");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(bothStarted.getCount()).as("two searches ran at the same time").isZero();
+    assertThat(threads).hasSize(2).allMatch(t -> t.startsWith("condis-verify-worker-"));
+    List<String> blocks = run.out().lines().filter(l -> l.startsWith("[")).toList();
+    assertThat(blocks).containsExactly(
+        "[1/4] make-close[parties=0,cm=standalone,vc=client]  (engine explorer)",
+        "[2/4] make-close[parties=0,cm=standalone,vc=cm]  (engine explorer)",
+        "[3/4] make-close[parties=0,cm=mcm,vc=client]  (engine explorer)",
+        "[4/4] make-close[parties=0,cm=mcm,vc=cm]  (engine explorer)");
+  }
+
+  @Test
+  void zeroWorkersIsBadInput() {
+    FakeEngines engines = FakeEngines.answering(Verdict.VERIFIED);
+    FakeEngines.Run run = engines.run("verify", "--workers", "0");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.errLines()).singleElement().asString().contains("--workers must be at least 1, not 0");
+    assertThat(engines.requests).isEmpty();
+  }
 }
