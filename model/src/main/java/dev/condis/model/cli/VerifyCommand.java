@@ -163,10 +163,13 @@ final class VerifyCommand implements Callable<Integer> {
     List<ScenarioReport> reports = new CopyOnWriteArrayList<>(); // the exit guard reads it too
     List<String> lateWriteFailures = new ArrayList<>();
     String[] current = {"the first scenario"};
+    // With several workers, the instances being checked when a plug-in called System.exit.
+    java.util.Set<String> inFlight = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     try (ExitGuard guard = ExitGuard.install(where -> {
       // Plug-in code called System.exit: say so, and keep what finished.
       err.println(ErrorHandling.PREFIX + "plug-in code called System.exit" + where + " while checking "
-          + current[0] + "; the run was cut short with " + reports.size() + " scenario(s) finished"
+          + (workerCount == 1 ? current[0] : inFlightText(inFlight)) + "; the run was cut short with "
+          + reports.size() + " scenario(s) finished"
           + (outputFile == null ? "" : ", reported in " + output)
           + (certificateDir == null ? "" : ", certified in " + certificates)
           + " (exit " + ExitCodes.INTERNAL_ERROR + ")");
@@ -178,10 +181,15 @@ final class VerifyCommand implements Callable<Integer> {
     })) {
       ParallelChecks checks = new ParallelChecks(Math.min(workerCount, configs.size()));
       for (ScenarioConfig config : configs) {
-        checks.submit(() -> check(engine, config, propertyClasses, bounds, engineOptions, descriptions, err,
-            workerCount > 1));
+        checks.submit(() -> {
+          inFlight.add(config.label());
+          try {
+            return check(engine, config, propertyClasses, bounds, engineOptions, descriptions, err, workerCount > 1);
+          } finally {
+            inFlight.remove(config.label());
+          }
+        });
       }
-      current[0] = workerCount > 1 ? "the scenarios running in parallel" : "the first scenario";
       int index = 1;
       for (ScenarioConfig config : configs) {
         if (workerCount == 1) {
@@ -239,6 +247,12 @@ final class VerifyCommand implements Callable<Integer> {
       }
       err.flush();
       return suite.exitCode();
+    }
+  }
+
+  private static String inFlightText(java.util.Set<String> inFlight) {
+    synchronized (inFlight) {
+      return String.join(" or ", inFlight) + " (checked in parallel)";
     }
   }
 

@@ -40,7 +40,8 @@ class SystemExitTest {
     Path certificates = dir.resolve("certificates");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        CondisVerify.class.getName(), "verify", "--scenario", "make-close", "--cm", "mcm",
+        // One worker: the instances run one after the other, so which one exits is known.
+        CondisVerify.class.getName(), "verify", "--workers", "1", "--scenario", "make-close", "--cm", "mcm",
         "--client", ExitingClient.class.getName(), "--format", "json", "--output", report.toString(),
         "--certificates", certificates.toString())
         .redirectOutput(dir.resolve("out.txt").toFile())
@@ -64,5 +65,25 @@ class SystemExitTest {
     try (Stream<Path> files = Files.list(certificates)) {
       assertThat(files.toList()).hasSize(1);
     }
+  }
+
+  @Test
+  void withSeveralWorkersTheExitNamesTheScenariosInFlight(@TempDir Path dir) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        CondisVerify.class.getName(), "verify", "--workers", "2", "--scenario", "make-close", "--cm", "mcm",
+        "--client", ExitingClient.class.getName(), "--quiet")
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile())
+        .start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+
+    assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    List<String> lines = err.lines().filter(l -> l.startsWith("condis-verify:")).toList();
+    assertThat(lines).singleElement().asString()
+        .contains("while checking ")
+        .contains("make-close[parties=0,cm=mcm,vc=cm]")
+        .contains("(checked in parallel)");
   }
 }
