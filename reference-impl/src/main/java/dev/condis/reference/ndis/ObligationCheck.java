@@ -24,24 +24,15 @@ final class ObligationCheck {
   void run() {
     core.requireLock();
     for (VcRecord vc : core.table.vcs()) {
-      checking(vc); // a deleted VC has discharged what it owed: checked all the same
-      if (vc.state != VcState.DELETED && !vc.obligationReported) {
-        Overdue overdue = overdue(vc);
-        if (overdue != null) {
-          vc.obligationReported = true;
-          core.violation(overdue.ruleId, overdue.message);
-        }
-      }
+      vcObligations(vc); // a deleted VC has discharged what it owed: checked all the same
     }
     for (PartyRecord party : core.table.parties()) {
       if (party.incomingDropDispatched()) {
         core.checking("IDROP-2");
-      }
-      if (party.incomingDropDispatched() && party.state() == PartyState.CONNECTED
-          && party.vc().state != VcState.CLOSING && !party.vc().obligationReported) {
-        party.vc().obligationReported = true;
-        core.violation("IDROP-2", "the incoming drop of " + party.handle() + " was never answered with"
-            + " NdisClDropParty or NdisClCloseCall (the scenario ended quiescent with the party still attached)");
+        if (party.state() == PartyState.CONNECTED && party.vc().state != VcState.CLOSING) {
+          overdue(party.vc(), "IDROP-2", "the incoming drop of " + party.handle() + " was never answered with"
+              + " NdisClDropParty or NdisClCloseCall (the scenario ended quiescent with the party still attached)");
+        }
       }
       if (party.state() != PartyState.GONE) {
         continue;
@@ -62,47 +53,38 @@ final class ObligationCheck {
     }
   }
 
-  /** An obligation found overdue: the rule it breaks and what was left undone. */
-  private static final class Overdue {
-    final String ruleId;
-    final String message;
-
-    Overdue(String ruleId, String message) {
-      this.ruleId = ruleId;
-      this.message = message;
-    }
-  }
-
-  /** The first overdue obligation of {@code vc}, or null. */
-  private static Overdue overdue(VcRecord vc) {
+  /** Each obligation {@code vc}'s history owes is checked; the first one overdue is reported. */
+  private void vcObligations(VcRecord vc) {
     VcState s = vc.state;
-    if (vc.incomingCloseDispatched && (s == VcState.ACTIVE || s == VcState.CONNECTED || s == VcState.ACCEPTED)) {
-      return new Overdue("ICLOSE-4", "the incoming close of " + vc.handle() + " was never acknowledged with"
-          + " NdisClCloseCall (the scenario ended quiescent with the call still " + s + ")");
-    }
-    if (vc.clientCreated() && vc.lastMakeFailed && s == VcState.IDLE_DEACTIVATED) {
-      return new Overdue("MAKE-8", "the client neither deleted " + vc.handle() + " after its make-call failed nor"
-          + " made another call on it (the scenario ended quiescent; deleting it at shutdown is too late)");
-    }
-    if (!vc.clientCreated() && vc.lastCallClosed && vc.lastCloseCompleted && s == VcState.IDLE_DEACTIVATED
-        && vc.activation == VcActivation.INACTIVE) {
-      return new Overdue("CLOSE-10", "the " + vc.creator() + " neither deleted its " + vc.handle() + " after the"
-          + " close completed nor offered a new call on it (the scenario ended quiescent; deleting it at shutdown is"
-          + " too late)");
-    }
-    return null;
-  }
-
-  /** The obligations {@link #overdue} examines for {@code vc}: the ones its history owes. */
-  private void checking(VcRecord vc) {
     if (vc.incomingCloseDispatched) {
       core.checking("ICLOSE-4");
+      if (s == VcState.ACTIVE || s == VcState.CONNECTED || s == VcState.ACCEPTED) {
+        overdue(vc, "ICLOSE-4", "the incoming close of " + vc.handle() + " was never acknowledged with"
+            + " NdisClCloseCall (the scenario ended quiescent with the call still " + s + ")");
+      }
     }
     if (vc.clientCreated() && vc.lastMakeFailed) {
       core.checking("MAKE-8");
+      if (s == VcState.IDLE_DEACTIVATED) {
+        overdue(vc, "MAKE-8", "the client neither deleted " + vc.handle() + " after its make-call failed nor"
+            + " made another call on it (the scenario ended quiescent; deleting it at shutdown is too late)");
+      }
     }
     if (!vc.clientCreated() && vc.lastCallClosed && vc.lastCloseCompleted) {
       core.checking("CLOSE-10");
+      if (s == VcState.IDLE_DEACTIVATED && vc.activation == VcActivation.INACTIVE) {
+        overdue(vc, "CLOSE-10", "the " + vc.creator() + " neither deleted its " + vc.handle() + " after the"
+            + " close completed nor offered a new call on it (the scenario ended quiescent; deleting it at shutdown"
+            + " is too late)");
+      }
+    }
+  }
+
+  /** An obligation of {@code vc} is overdue: reported unless one of the VC's already was. */
+  private void overdue(VcRecord vc, String ruleId, String message) {
+    if (!vc.obligationReported) {
+      vc.obligationReported = true;
+      core.violation(ruleId, message);
     }
   }
 
