@@ -71,7 +71,6 @@ final class Traceability {
       // model's SeededFaultTest asserts each fault is caught with exactly this rule ID.
       detected.computeIfAbsent(fault.ruleId(), k -> new TreeSet<>()).add("fault " + fault.cliName());
     }
-    Map<String, String> outOfScope = readOutOfScope(repo.resolve(OUT_OF_SCOPE));
     for (Rule rule : RuleCatalog.all()) {
       rows.add(
           new Row(
@@ -79,7 +78,7 @@ final class Traceability {
               ImmutableSortedSet.copyOf(code.getOrDefault(rule.id(), new TreeSet<>())),
               ImmutableSortedSet.copyOf(tests.getOrDefault(rule.id(), new TreeSet<>())),
               ImmutableSortedSet.copyOf(detected.getOrDefault(rule.id(), new TreeSet<>())),
-              outOfScope.get(rule.id())));
+              RuleCatalog.outOfScopeReason(rule.id()).orElse(null)));
     }
   }
 
@@ -129,8 +128,6 @@ final class Traceability {
       }
     }
   }
-
-  static final String OUT_OF_SCOPE = "reference-impl/src/main/resources/dev/condis/reference/out-of-scope.tsv";
 
   long coveredCount() {
     return rows.stream().filter(Row::covered).count();
@@ -215,21 +212,6 @@ final class Traceability {
       }
     });
     return citations;
-  }
-
-  private static Map<String, String> readOutOfScope(Path file) {
-    Map<String, String> reasons = new TreeMap<>();
-    if (!Files.exists(file)) {
-      return reasons;
-    }
-    for (String line : read(file).split("\n")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\t", 2);
-      reasons.put(f[0].trim(), f.length > 1 ? f[1].trim() : "");
-    }
-    return reasons;
   }
 
   private static String read(Path file) {
