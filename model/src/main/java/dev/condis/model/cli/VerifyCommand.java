@@ -67,7 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "text|json|junit|sarif|markdown",
       defaultValue = "text",
-      description = "Report format. json, junit sarif (SARIF 2.1.0, for code scanning) and markdown (for $GITHUB_STEP_SUMMARY) go to --output, or to stdout instead of the text report.")
+      description = "Report format. json, junit, sarif (SARIF 2.1.0, for code scanning) and markdown (for $GITHUB_STEP_SUMMARY) go to --output, or to stdout instead of the text report.")
   ReportFormat format;
 
   @Option(
@@ -162,13 +162,12 @@ final class VerifyCommand implements Callable<Integer> {
     Stopwatch wall = Stopwatch.createStarted();
     List<ScenarioReport> reports = new CopyOnWriteArrayList<>(); // the exit guard reads it too
     List<String> lateWriteFailures = new ArrayList<>();
-    String[] current = {"the first scenario"};
-    // With several workers, the instances being checked when a plug-in called System.exit.
+    // The instances being checked (one with one worker), for a plug-in's System.exit.
     java.util.Set<String> inFlight = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     try (ExitGuard guard = ExitGuard.install(where -> {
       // Plug-in code called System.exit: say so, and keep what finished.
       err.println(ErrorHandling.PREFIX + "plug-in code called System.exit" + where + " while checking "
-          + (workerCount == 1 ? current[0] : inFlightText(inFlight)) + "; the run was cut short with "
+          + inFlightText(inFlight, workerCount) + "; the run was cut short with "
           + reports.size() + " scenario(s) finished"
           + (outputFile == null ? "" : ", reported in " + output)
           + (certificateDir == null ? "" : ", certified in " + certificates)
@@ -180,11 +179,14 @@ final class VerifyCommand implements Callable<Integer> {
       }
     })) {
       ParallelChecks checks = new ParallelChecks(Math.min(workerCount, configs.size()));
+      // Bars of several searches at once would overwrite each other: lines instead.
+      ProgressReporter.Mode progressMode = workerCount > 1 && progressMode() == ProgressReporter.Mode.BAR
+          ? ProgressReporter.Mode.LINES : progressMode();
       for (ScenarioConfig config : configs) {
         checks.submit(() -> {
           inFlight.add(config.label());
           try {
-            return check(engine, config, propertyClasses, bounds, engineOptions, descriptions, err, workerCount > 1);
+            return check(engine, config, propertyClasses, bounds, engineOptions, descriptions, err, progressMode);
           } finally {
             inFlight.remove(config.label());
           }
@@ -192,9 +194,6 @@ final class VerifyCommand implements Callable<Integer> {
       }
       int index = 1;
       for (ScenarioConfig config : configs) {
-        if (workerCount == 1) {
-          current[0] = config.label();
-        }
         VerificationResult result = checks.next();
         ScenarioReport report = new ScenarioReport(result, bounds);
         reports.add(report);
@@ -250,9 +249,12 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private static String inFlightText(java.util.Set<String> inFlight) {
+  private static String inFlightText(java.util.Set<String> inFlight, int workerCount) {
     synchronized (inFlight) {
-      return String.join(" or ", inFlight) + " (checked in parallel)";
+      if (inFlight.isEmpty()) {
+        return "the first scenario";
+      }
+      return String.join(" or ", inFlight) + (workerCount > 1 ? " (checked in parallel)" : "");
     }
   }
 
@@ -272,11 +274,8 @@ final class VerifyCommand implements Callable<Integer> {
    */
   private VerificationResult check(Engine engine, ScenarioConfig config, ImmutableList<String> propertyClasses,
       Bounds bounds, ImmutableMap<String, String> engineOptions, Map<String, String> descriptions, PrintWriter err,
-      boolean parallel) {
-    // Bars of several searches at once would overwrite each other: lines instead.
-    ProgressReporter.Mode mode = parallel && progressMode() == ProgressReporter.Mode.BAR
-        ? ProgressReporter.Mode.LINES : progressMode();
-    try (ProgressReporter progress = new ProgressReporter(config.label(), mode, System.err)) {
+      ProgressReporter.Mode progressMode) {
+    try (ProgressReporter progress = new ProgressReporter(config.label(), progressMode, System.err)) {
       return engine.verify(new VerificationRequest(config, propertyClasses, bounds, progress, engineOptions));
     } catch (EngineUnavailableException | BadInputException | DriverLoader.BadDriverException e) {
       throw e;
