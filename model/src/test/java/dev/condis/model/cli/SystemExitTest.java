@@ -34,24 +34,38 @@ class SystemExitTest {
     }
   }
 
-  @Test
-  void anExitFromADriverIsReportedAndTheFinishedScenariosKept(@TempDir Path dir) throws Exception {
-    Path report = dir.resolve("report.json");
-    Path certificates = dir.resolve("certificates");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        // One worker: the instances run one after the other, so which one exits is known.
-        CondisVerify.class.getName(), "verify", "--workers", "1", "--scenario", "make-close", "--cm", "mcm",
-        "--client", ExitingClient.class.getName(), "--format", "json", "--output", report.toString(),
-        "--certificates", certificates.toString())
+  /** What the child JVM left: its exit code and its condis-verify lines on stderr. */
+  private record Child(int exit, String err) {
+    List<String> lines() {
+      return err.lines().filter(l -> l.startsWith("condis-verify:")).toList();
+    }
+  }
+
+  /** Runs {@code condis-verify verify ARGS} in a child JVM with this test's class path. */
+  private static Child verify(Path dir, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CondisVerify.class.getName(), "verify"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command)
         .redirectOutput(dir.resolve("out.txt").toFile())
         .redirectError(dir.resolve("err.txt").toFile())
         .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
-    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+    return new Child(p.exitValue(), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
 
-    assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.INTERNAL_ERROR);
-    List<String> lines = err.lines().filter(l -> l.startsWith("condis-verify:")).toList();
+  @Test
+  void anExitFromADriverIsReportedAndTheFinishedScenariosKept(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.json");
+    Path certificates = dir.resolve("certificates");
+    // One worker: the instances run one after the other, so which one exits is known.
+    Child child = verify(dir, "--workers", "1", "--scenario", "make-close", "--cm", "mcm",
+        "--client", ExitingClient.class.getName(), "--format", "json", "--output", report.toString(),
+        "--certificates", certificates.toString());
+
+    assertThat(child.exit()).as(child.err()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    List<String> lines = child.lines();
     assertThat(lines).hasSize(1);
     assertThat(lines.get(0))
         .startsWith("condis-verify: plug-in code called System.exit at " + ExitingClient.class.getName()
@@ -69,19 +83,11 @@ class SystemExitTest {
 
   @Test
   void withSeveralWorkersTheExitNamesTheScenariosInFlight(@TempDir Path dir) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        CondisVerify.class.getName(), "verify", "--workers", "2", "--scenario", "make-close", "--cm", "mcm",
-        "--client", ExitingClient.class.getName(), "--quiet")
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile())
-        .start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
-    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+    Child child = verify(dir, "--workers", "2", "--scenario", "make-close", "--cm", "mcm",
+        "--client", ExitingClient.class.getName(), "--quiet");
 
-    assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.INTERNAL_ERROR);
-    List<String> lines = err.lines().filter(l -> l.startsWith("condis-verify:")).toList();
-    assertThat(lines).singleElement().asString()
+    assertThat(child.exit()).as(child.err()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    assertThat(child.lines()).singleElement().asString()
         .contains("while checking ")
         .contains("make-close[parties=0,cm=mcm,vc=cm]")
         .contains("(checked in parallel)");

@@ -201,7 +201,7 @@ final class CmIncoming {
     try {
       for (CmVc vc : cm.vcs) {
         cm.markEstablished(vc, null);
-        for (CmParty party : new ArrayList<>(vc.parties)) {
+        for (CmParty party : vc.parties) {
           cm.markEstablished(vc, party);
         }
       }
