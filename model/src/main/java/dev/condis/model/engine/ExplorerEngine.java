@@ -1,6 +1,7 @@
 package dev.condis.model.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.condis.explorer.Bound;
 import dev.condis.explorer.ExecutionResult;
 import dev.condis.explorer.Explorer;
@@ -27,7 +28,9 @@ import dev.condis.reference.fault.SeededFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -146,7 +149,8 @@ public final class ExplorerEngine implements Engine {
               c.violation(),
               f.schedule().toString(),
               replay.trace(),
-              replayCommand(config, request.propertyClasses(), f.schedule().toString()));
+              replayCommand(config, request.propertyClasses(), f.schedule().toString()),
+              replay.sources());
       return new VerificationResult(
           config, NAME, Verdict.VIOLATION, properties, figures, Optional.of(cex), detail);
     }
@@ -191,9 +195,16 @@ public final class ExplorerEngine implements Engine {
 
   private ReplayResult replay(ScenarioHarness harness, Schedule schedule, SearchOptions options) {
     List<NdisEvent> trace = new ArrayList<>();
+    Map<Long, SourceFrame> sources = new HashMap<>();
+    Consumer<NdisEvent> record = e -> {
+      trace.add(e);
+      if (isDriverAct(e)) {
+        SourceFrame.ofCurrentThread().ifPresent(f -> sources.put(e.stamp().seq(), f));
+      }
+    };
     ExecutionResult r;
     try {
-      r = Explorer.replay(program(harness, trace::add, null), schedule, options);
+      r = Explorer.replay(program(harness, record, null), schedule, options);
     } catch (RuntimeException | Error e) {
       return new ReplayResult(
           schedule.toString(), "none", trace, Optional.empty(), Optional.empty(),
@@ -216,7 +227,23 @@ public final class ExplorerEngine implements Engine {
       }
     }
     return new ReplayResult(
-        schedule.toString(), r.schedule().toString(), trace, violation, divergence, error);
+        schedule.toString(), r.schedule().toString(), ImmutableList.copyOf(trace), violation, divergence,
+        error, ImmutableMap.copyOf(sources));
+  }
+
+  /**
+   * The events a driver causes from its own code, whose stack therefore holds the driver's
+   * frame: its calls of NDIS functions and their returns, its allocations and releases, a
+   * dead handle it passed. Not a handler's entry or return, nor a violation NDIS finds at a
+   * handler's return: their innermost driver frame is whichever driver made NDIS call the
+   * handler, which would point at the wrong code.
+   */
+  private static boolean isDriverAct(NdisEvent e) {
+    return e instanceof NdisEvent.ApiCalled
+        || e instanceof NdisEvent.ApiReturned
+        || e instanceof NdisEvent.ContextAllocated
+        || e instanceof NdisEvent.ContextReleased
+        || (e instanceof NdisEvent.HandleUsed u && !u.valid());
   }
 
   private static Program program(

@@ -1,6 +1,7 @@
 package dev.condis.model.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.condis.reference.event.NdisEvent;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import java.util.Optional;
  * order, the violation it ended in (if any; a deadlock, an escaped exception or a runaway
  * execution are reported as violations of {@code deadlock}, {@code no-uncaught-exception} and
  * {@code livelock}), and, if the program left the schedule, where and how ({@code
- * divergence}). {@code followed} is the schedule the execution actually took.
+ * divergence}). {@code followed} is the schedule the execution actually took. {@code sources}
+ * maps an event's sequence number to the driver source line that caused it, where the
+ * replay could capture one ({@link SourceFrame}).
  */
 public record ReplayResult(
     String schedule,
@@ -18,7 +21,8 @@ public record ReplayResult(
     ImmutableList<NdisEvent> trace,
     Optional<Violation> violation,
     Optional<String> divergence,
-    Optional<String> error) {
+    Optional<String> error,
+    ImmutableMap<Long, SourceFrame> sources) {
 
   public ReplayResult(
       String schedule,
@@ -27,7 +31,7 @@ public record ReplayResult(
       Optional<Violation> violation,
       Optional<String> divergence,
       Optional<String> error) {
-    this(schedule, followed, ImmutableList.copyOf(trace), violation, divergence, error);
+    this(schedule, followed, ImmutableList.copyOf(trace), violation, divergence, error, ImmutableMap.of());
   }
 
   public boolean diverged() {

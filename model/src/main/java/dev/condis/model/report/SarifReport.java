@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.hash.Hashing;
 import dev.condis.model.engine.Counterexample;
+import dev.condis.model.engine.SourceFrame;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.reference.rules.Rule;
 import dev.condis.reference.rules.RuleCatalog;
@@ -12,13 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code --format sarif}: a SARIF 2.1.0 log (what GitHub code scanning and the Windows driver
  * tools read). One run; its tool driver lists every rule of the catalogue as a reporting
  * descriptor; one result per scenario instance that ended in a VIOLATION, cited under the
  * violated rule, with the counterexample as a code flow (one thread flow per thread, each step
- * at the logical location of the NDIS function or handler and the driver that ran it). The
+ * at the logical location of the NDIS function or handler and the driver that ran it, and,
+ * where the replay captured it, at the driver's source line as its physical location). The
  * partial fingerprint hashes the instance, the property, the rule and the message: the same
  * violation found again carries the same fingerprint, so a code-scanning alert stays one alert.
  */
@@ -54,17 +57,21 @@ public final class SarifReport {
     invocation.put("executionSuccessful", suite.count(dev.condis.model.engine.Verdict.ERROR) == 0);
     invocation.put("exitCode", suite.exitCode());
     invocation.put("startTimeUtc", suite.startedAt().toString());
+    run.putObject("originalUriBaseIds").putObject(SourceRoots.BASE_ID).putObject("description")
+        .put("text", "A Java source root (such as src/main/java) of the module that holds the driver.");
     ObjectNode runProps = run.putObject("properties");
     suite.tool().gitCommit().ifPresent(c -> runProps.put("gitCommit", c));
     runProps.put("verdict", suite.verdict().name());
     ArrayNode results = run.putArray("results");
+    SourceRoots sources = SourceRoots.ofWorkingDirectory();
     for (ScenarioReport s : suite.scenarios()) {
-      s.result().counterexample().ifPresent(cex -> result(results.addObject(), s, cex, ruleIndex));
+      s.result().counterexample().ifPresent(cex -> result(results.addObject(), s, cex, ruleIndex, sources));
     }
     return Json.write(root);
   }
 
-  private static void result(ObjectNode out, ScenarioReport s, Counterexample cex, Map<String, Integer> ruleIndex) {
+  private static void result(
+      ObjectNode out, ScenarioReport s, Counterexample cex, Map<String, Integer> ruleIndex, SourceRoots sources) {
     VerificationResult r = s.result();
     String ruleId = cex.violation().ruleId();
     out.put("ruleId", ruleId);
@@ -79,7 +86,7 @@ public final class SarifReport {
     where.putArray("logicalLocations").addObject()
         .put("name", s.label()).put("fullyQualifiedName", "scenario/" + s.label()).put("kind", "module");
     out.putObject("partialFingerprints").put(FINGERPRINT, fingerprint(s.label(), cex));
-    out.putArray("codeFlows").add(codeFlow(cex));
+    out.putArray("codeFlows").add(codeFlow(cex, sources));
     ObjectNode props = out.putObject("properties");
     props.put("scenario", r.config().scenario());
     props.put("label", s.label());
@@ -96,7 +103,7 @@ public final class SarifReport {
   }
 
   /** One thread flow per thread of the counterexample, its steps in trace order. */
-  private static ObjectNode codeFlow(Counterexample cex) {
+  private static ObjectNode codeFlow(Counterexample cex, SourceRoots sources) {
     ObjectNode flow = Json.object();
     flow.putObject("message").put("text", "the schedule " + cex.schedule());
     Map<String, List<TraceStep>> byThread = new LinkedHashMap<>();
@@ -121,9 +128,28 @@ public final class SarifReport {
             .put("fullyQualifiedName", step.column().name().toLowerCase(java.util.Locale.ROOT) + "::" + function)
             .put("kind", step.kind() == TraceStep.Kind.NOTE || step.kind() == TraceStep.Kind.VIOLATION
                 ? "namespace" : "function");
+        cex.source(step.seq()).ifPresent(frame -> physical(location, frame, sources));
       }
     }
     return flow;
+  }
+
+  /**
+   * The driver's source line behind a step: relative to the checkout when the working
+   * directory holds the file, else its package path under a Java source root.
+   */
+  private static void physical(ObjectNode location, SourceFrame frame, SourceRoots sources) {
+    ObjectNode physical = location.putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    Optional<String> found = sources.find(frame);
+    if (found.isPresent()) {
+      artifact.put("uri", found.get());
+    } else {
+      artifact.put("uri", frame.packagePath());
+      artifact.put("uriBaseId", SourceRoots.BASE_ID);
+    }
+    physical.putObject("region").put("startLine", frame.line());
+    location.putObject("properties").put("javaFrame", frame.className() + "." + frame.methodName());
   }
 
   /** The NDIS function or handler of a step ("NdisClMakeCall"), or what a note is about. */
