@@ -2,6 +2,7 @@ package dev.condis.model.scenario;
 
 import com.google.common.hash.HashCode;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -34,6 +35,14 @@ public final class Checkpoints {
   private final Map<HashCode, Long> seen = new ConcurrentHashMap<>();
   /** Audit mode only: each state's full text, compared on every later visit of its hash. */
   private final Map<HashCode, String> texts;
+  /**
+   * Each (quiescent point, path) whose state was hashed and recorded without a cut. A stateless
+   * search re-runs prefixes: arriving along a recorded path again, the program (deterministic
+   * for a given path) is in the same state, already recorded, so the hash is skipped. A key
+   * met by a different (point, path) by accident only skips a hash, never cuts: sound.
+   */
+  private final Set<Long> recordedPaths = ConcurrentHashMap.newKeySet();
+  private final AtomicLong hashed = new AtomicLong();
   private final AtomicLong cut = new AtomicLong();
   private final AtomicLong audited = new AtomicLong();
   private volatile String disabledBecause;
@@ -96,6 +105,11 @@ public final class Checkpoints {
     if (disabledBecause != null) {
       return;
     }
+    long key = path ^ (point * 0x9E37_79B9_7F4A_7C15L);
+    if (texts == null && recordedPaths.contains(key)) {
+      return;
+    }
+    hashed.incrementAndGet();
     HashCode h;
     Object[] all;
     try {
@@ -115,6 +129,12 @@ public final class Checkpoints {
       cut.incrementAndGet();
       throw new Reached();
     }
+    recordedPaths.add(key);
+  }
+
+  /** How many states were hashed (a re-run along a recorded path is not). */
+  public long statesHashed() {
+    return hashed.get();
   }
 
   private void audit(HashCode h, Object[] all) {

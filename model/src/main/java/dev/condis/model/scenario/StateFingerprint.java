@@ -4,14 +4,13 @@ import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.HashCode;
-import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import com.google.common.primitives.UnsignedBytes;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 import dev.condis.reference.platform.ThreadHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,8 +40,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * every earlier event, so no reordering spans it), so the second one can stop there.
  *
  * <p>The hash must never call two different states equal: objects are walked field by field
- * (ordered collections in order, unordered ones by the sorted hashes of their elements, shared
- * references and cycles by their visit index); anything it does not know how to read
+ * (ordered collections in order, unordered ones sorted by their plain-value elements or keys,
+ * else by the hashes of their elements, shared references and cycles by their visit index),
+ * each value written with its kind, class number and length so that the bytes hashed are
+ * prefix-free (two different walks never give the same bytes); anything it does not know how to read
  * canonically throws {@link Unfingerprintable}, and the caller then stops using checkpoints
  * for that search. Platform objects (threads, the controlled runtime) are left out: at a
  * quiescent point they hold nothing but names. So are the search's own ledgers ({@link
@@ -71,39 +72,240 @@ final class StateFingerprint {
   private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
   private static final Map<Class<?>, List<Field>> STATIC_FIELDS = new ConcurrentHashMap<>();
 
-  private final IdentityHashMap<Object, Integer> visited;
-  private final Set<Class<?>> staticsSeen;
-  private final Hasher hasher = Hashing.murmur3_128().newHasher();
+  /**
+   * A number per class, the same for the life of the JVM: the hash takes it instead of the
+   * class's name (a search never compares fingerprints across JVMs).
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_CLASS_ID =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private static final ClassValue<Integer> CLASS_ID = new ClassValue<>() {
+    @Override
+    protected Integer computeValue(Class<?> type) {
+      return NEXT_CLASS_ID.incrementAndGet();
+    }
+  };
+
+  /**
+   * How the walk reads an instance of a class, decided once per class (the tests below depend
+   * on the class alone): saves a chain of instanceof tests and name prefixes per value.
+   */
+  private static final ClassValue<Byte> CATEGORY = new ClassValue<>() {
+    @Override
+    protected Byte computeValue(Class<?> c) {
+      return category(c);
+    }
+  };
+
+  private static byte category(Class<?> c) {
+    if (c == String.class) {
+      return STRING;
+    }
+    if (Number.class.isAssignableFrom(c)) {
+      return NUMBER;
+    }
+    if (c == Boolean.class) {
+      return BOOLEAN;
+    }
+    if (c == Character.class) {
+      return CHAR;
+    }
+    if (Enum.class.isAssignableFrom(c)) {
+      return ENUM;
+    }
+    if (c == Class.class) {
+      return CLASS;
+    }
+    if (PlatformLock.class.isAssignableFrom(c)) {
+      return LOCK;
+    }
+    if (Platform.class.isAssignableFrom(c) || ThreadHandle.class.isAssignableFrom(c)
+        || Thread.class.isAssignableFrom(c) || c.getName().startsWith("dev.condis.explorer.")) {
+      return PLATFORM;
+    }
+    if (RuleChecks.class.isAssignableFrom(c) || Premises.class.isAssignableFrom(c)) {
+      return LEDGER;
+    }
+    if (c == Object.class) {
+      return OBJECT;
+    }
+    if (c.isArray()) {
+      return ARRAY;
+    }
+    if (Collection.class.isAssignableFrom(c)) {
+      return isOrderedCollection(c) ? SEQ : SET;
+    }
+    if (Map.class.isAssignableFrom(c)) {
+      return isOrderedMap(c) ? OMAP : MAP;
+    }
+    if (c == Optional.class) {
+      return OPTIONAL;
+    }
+    String name = c.getName();
+    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("sun.") || name.startsWith("jdk.")) {
+      return JDK;
+    }
+    return OBJ;
+  }
+
+  // What each value starts with in the hash: with lengths and ids, the encoding is prefix-free,
+  // so two different walks never feed the hasher the same bytes.
+  private static final byte NULL = 1;
+  private static final byte STRING = 2;
+  private static final byte NUMBER = 3;
+  private static final byte BOOLEAN = 4;
+  private static final byte CHAR = 5;
+  private static final byte ENUM = 6;
+  private static final byte CLASS = 7;
+  private static final byte LOCK = 8;
+  private static final byte PLATFORM = 9;
+  private static final byte LEDGER = 10;
+  private static final byte REF = 11;
+  private static final byte OBJECT = 12;
+  private static final byte ARRAY = 13;
+  private static final byte SEQ = 14;
+  private static final byte SET = 15;
+  private static final byte OMAP = 16;
+  private static final byte MAP = 17;
+  private static final byte OPTIONAL = 18;
+  private static final byte STATIC = 19;
+  private static final byte OBJ = 20;
+  /** Not in the hash: a JDK class the walk cannot read canonically. */
+  private static final byte JDK = 21;
+
+  /** Objects visited so far, by visit index; a sub-walk's overlay reads its parent's. */
+  private final IdentityHashMap<Object, Integer> visited = new IdentityHashMap<>();
+  private final StateFingerprint parent;
+  private final int firstIndex;
+  private final Set<Class<?>> staticsSeen = new HashSet<>();
+  /** The walk's bytes, hashed once at the end (cheaper than a streaming hasher's puts). */
+  private final Bytes hasher;
   private final StringBuilder text;
   private int depth;
 
-  private StateFingerprint(IdentityHashMap<Object, Integer> visited, Set<Class<?>> staticsSeen, StringBuilder text) {
-    this.visited = visited;
-    this.staticsSeen = staticsSeen;
+  private StateFingerprint(StateFingerprint parent, StringBuilder text) {
+    this.parent = parent;
+    this.firstIndex = parent == null ? 0 : parent.size();
     this.text = text;
+    this.hasher = text == null ? new Bytes() : null;
   }
 
   static HashCode of(Object... roots) {
-    StateFingerprint f = new StateFingerprint(new IdentityHashMap<>(), new HashSet<>(), null);
+    StateFingerprint f = new StateFingerprint(null, null);
     for (Object root : roots) {
       f.visit(root);
     }
     return f.hasher.hash();
   }
 
+  /** A growable byte array with the few writes the walk needs, little-endian. */
+  private static final class Bytes {
+    private byte[] buf = new byte[1024];
+    private int len;
+
+    private void ensure(int more) {
+      if (len + more > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+      }
+    }
+
+    Bytes putByte(byte b) {
+      ensure(1);
+      buf[len++] = b;
+      return this;
+    }
+
+    Bytes putInt(int v) {
+      ensure(4);
+      buf[len++] = (byte) v;
+      buf[len++] = (byte) (v >>> 8);
+      buf[len++] = (byte) (v >>> 16);
+      buf[len++] = (byte) (v >>> 24);
+      return this;
+    }
+
+    Bytes putLong(long v) {
+      putInt((int) v);
+      return putInt((int) (v >>> 32));
+    }
+
+    Bytes putUnencodedChars(CharSequence s) {
+      int n = s.length();
+      ensure(2 * n);
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        buf[len++] = (byte) c;
+        buf[len++] = (byte) (c >>> 8);
+      }
+      return this;
+    }
+
+    HashCode hash() {
+      return Hashing.murmur3_128().hashBytes(buf, 0, len);
+    }
+  }
+
   /** The full state the hash is taken of, as canonical text (for auditing cache hits). */
   static String text(Object... roots) {
-    StateFingerprint f = new StateFingerprint(new IdentityHashMap<>(), new HashSet<>(), new StringBuilder());
+    StateFingerprint f = new StateFingerprint(null, new StringBuilder());
     for (Object root : roots) {
       f.visit(root);
     }
     return f.text.toString();
   }
 
-  private void tag(String s) {
-    hasher.putString(s, StandardCharsets.UTF_8).putByte((byte) 0);
-    if (text != null) {
-      text.append(s).append('\n');
+  private int size() {
+    return firstIndex + visited.size();
+  }
+
+  private Integer indexOf(Object o) {
+    for (StateFingerprint f = this; f != null; f = f.parent) {
+      Integer i = f.visited.get(o);
+      if (i != null) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  private boolean staticsSeen(Class<?> c) {
+    for (StateFingerprint f = this; f != null; f = f.parent) {
+      if (f.staticsSeen.contains(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A value's kind; in the text, {@code label} (computed only for the text). */
+  private void kind(byte kind, String label) {
+    if (hasher != null) {
+      hasher.putByte(kind);
+    } else {
+      text.append(label).append('\n');
+    }
+  }
+
+  private void kind(byte kind, Class<?> c, String label) {
+    if (hasher != null) {
+      hasher.putByte(kind).putInt(CLASS_ID.get(c));
+    } else {
+      text.append(label).append(':').append(c.getName()).append('\n');
+    }
+  }
+
+  private void number(byte kind, long n, String label) {
+    if (hasher != null) {
+      hasher.putByte(kind).putLong(n);
+    } else {
+      text.append(label).append(':').append(n).append('\n');
+    }
+  }
+
+  private void string(String s) {
+    if (hasher != null) {
+      hasher.putByte(STRING).putInt(s.length()).putUnencodedChars(s);
+    } else {
+      text.append("java.lang.String:").append(s).append('\n');
     }
   }
 
@@ -120,100 +322,141 @@ final class StateFingerprint {
 
   private void visitInner(Object o) {
     if (o == null) {
-      tag("null");
+      kind(NULL, "null");
       return;
     }
     Class<?> c = o.getClass();
-    if (o instanceof String || o instanceof Number || o instanceof Boolean || o instanceof Character) {
-      tag(c.getName() + ":" + o);
-      return;
+    byte category = CATEGORY.get(c);
+    switch (category) {
+      case STRING:
+        string((String) o);
+        return;
+      case NUMBER:
+        number((Number) o, c);
+        return;
+      case BOOLEAN:
+        number(BOOLEAN, (Boolean) o ? 1 : 0, "java.lang.Boolean");
+        return;
+      case CHAR:
+        number(CHAR, (Character) o, "java.lang.Character");
+        return;
+      case ENUM:
+        Enum<?> e = (Enum<?>) o;
+        if (hasher != null) {
+          hasher.putByte(ENUM).putInt(CLASS_ID.get(e.getDeclaringClass())).putInt(e.ordinal());
+        } else {
+          text.append("enum:").append(e.getDeclaringClass().getName()).append('.').append(e.name()).append('\n');
+        }
+        return;
+      case CLASS:
+        kind(CLASS, (Class<?>) o, "class");
+        return;
+      case LOCK:
+        // Free at a quiescent point unless a thread ended holding it: that must not be
+        // conflated with a free lock.
+        kind(LOCK, "lock");
+        string(((PlatformLock) o).name());
+        string(o instanceof Checkpoints.HeldBy h ? String.valueOf(h.heldBy()) : "?");
+        return;
+      case PLATFORM:
+        kind(PLATFORM, "platform");
+        return;
+      case LEDGER:
+        // The search's own ledgers, filled across executions: not state of this one (reached
+        // through NDIS's event bus and the properties' reporters).
+        kind(LEDGER, "ledger");
+        return;
+      case JDK:
+        throw new Unfingerprintable("cannot read " + c.getName() + " canonically");
+      default:
+        break;
     }
-    if (o instanceof Enum<?> e) {
-      tag("enum:" + e.getDeclaringClass().getName() + "." + e.name());
-      return;
-    }
-    if (o instanceof Class<?> k) {
-      tag("class:" + k.getName());
-      return;
-    }
-    if (o instanceof PlatformLock l) {
-      // Free at a quiescent point unless a thread ended holding it: that must not be
-      // conflated with a free lock.
-      tag("lock:" + l.name() + (o instanceof Checkpoints.HeldBy h ? ":" + h.heldBy() : ":?"));
-      return;
-    }
-    if (o instanceof Platform || o instanceof ThreadHandle || o instanceof Thread
-        || c.getName().startsWith("dev.condis.explorer.")) {
-      tag("platform");
-      return;
-    }
-    if (o instanceof RuleChecks || o instanceof Premises) {
-      // The search's own ledgers, filled across executions: not state of this one (reached
-      // through NDIS's event bus and the properties' reporters).
-      tag("ledger");
-      return;
-    }
-    Integer seen = visited.get(o);
+    Integer seen = indexOf(o);
     if (seen != null) {
-      tag("ref:" + seen);
+      number(REF, seen, "ref");
       return;
     }
-    visited.put(o, visited.size());
-    if (c == Object.class) {
-      tag("object"); // a bare monitor or token: no state but its identity, which the index gives
-    } else if (c.isArray()) {
-      visitArray(o);
-    } else if (o instanceof Collection<?> coll) {
-      if (isOrdered(coll)) {
-        tag("seq:" + coll.size());
-        for (Object x : coll) {
+    visited.put(o, size());
+    switch (category) {
+      case OBJECT:
+        kind(OBJECT, "object"); // a bare monitor or token: no state but its identity, which the index gives
+        return;
+      case ARRAY:
+        visitArray(o);
+        return;
+      case SEQ:
+        Collection<?> seq = (Collection<?>) o;
+        number(SEQ, seq.size(), "seq");
+        for (Object x : seq) {
           visit(x);
         }
-      } else {
-        tag("set:" + coll.size());
-        unordered(coll);
-      }
-    } else if (o instanceof Map<?, ?> map) {
-      if (isOrdered(map)) {
-        tag("omap:" + map.size());
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-          visit(e.getKey());
-          visit(e.getValue());
+        return;
+      case SET:
+        Collection<?> set = (Collection<?>) o;
+        number(SET, set.size(), "set");
+        unordered(new ArrayList<>(set), false);
+        return;
+      case OMAP:
+        Map<?, ?> omap = (Map<?, ?>) o;
+        number(OMAP, omap.size(), "omap");
+        for (Map.Entry<?, ?> entry : omap.entrySet()) {
+          visit(entry.getKey());
+          visit(entry.getValue());
         }
-      } else {
-        tag("map:" + map.size());
-        List<Object> entries = new ArrayList<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-          entries.add(new Object[] {e.getKey(), e.getValue()});
+        return;
+      case MAP:
+        Map<?, ?> map = (Map<?, ?>) o;
+        number(MAP, map.size(), "map");
+        List<Object> entries = new ArrayList<>(map.size());
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          entries.add(new Object[] {entry.getKey(), entry.getValue()});
         }
-        unordered(entries);
-      }
-    } else if (o instanceof Optional<?> opt) {
-      tag("optional");
-      visit(opt.orElse(null));
-    } else if (c.getName().startsWith("java.") || c.getName().startsWith("javax.")
-        || c.getName().startsWith("sun.") || c.getName().startsWith("jdk.")) {
-      throw new Unfingerprintable("cannot read " + c.getName() + " canonically");
+        unordered(entries, true);
+        return;
+      case OPTIONAL:
+        kind(OPTIONAL, "optional");
+        visit(((Optional<?>) o).orElse(null));
+        return;
+      default:
+        kind(OBJ, c, "obj");
+        for (Field f : fields(c)) {
+          try {
+            visit(f.get(o));
+          } catch (IllegalAccessException ex) {
+            throw new Unfingerprintable("cannot read " + f);
+          }
+        }
+        statics(c);
+    }
+  }
+
+  private void number(Number n, Class<?> c) {
+    if (hasher == null) {
+      text.append(c.getName()).append(':').append(n).append('\n');
+      return;
+    }
+    hasher.putByte(NUMBER).putInt(CLASS_ID.get(c));
+    if (n instanceof Double || n instanceof Float) {
+      hasher.putLong(Double.doubleToLongBits(n.doubleValue()));
+    } else if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+      hasher.putLong(n.longValue());
     } else {
-      tag("obj:" + c.getName());
-      for (Field f : fields(c)) {
-        try {
-          visit(f.get(o));
-        } catch (IllegalAccessException e) {
-          throw new Unfingerprintable("cannot read " + f);
-        }
-      }
-      statics(c);
+      String v = n.toString(); // BigInteger, BigDecimal, atomics: their printed value
+      hasher.putInt(v.length()).putUnencodedChars(v);
     }
   }
 
   /** The mutable static state of {@code c} and its superclasses, once per fingerprint. */
   private void statics(Class<?> c) {
     for (Class<?> x = c; x != null && !x.getName().startsWith("java."); x = x.getSuperclass()) {
-      if (!staticsSeen.add(x)) {
+      List<Field> statics = staticFields(x);
+      if (statics.isEmpty()) {
+        continue; // nothing to walk, nothing to remember
+      }
+      if (staticsSeen(x) || !staticsSeen.add(x)) {
         return;
       }
-      for (Field f : staticFields(x)) {
+      for (Field f : statics) {
         Object value;
         try {
           value = f.get(null);
@@ -223,7 +466,11 @@ final class StateFingerprint {
         if (Modifier.isFinal(f.getModifiers()) && isConstant(value)) {
           continue;
         }
-        tag("static:" + x.getName() + "." + f.getName());
+        if (hasher != null) {
+          hasher.putByte(STATIC).putInt(CLASS_ID.get(x)).putInt(f.getName().length()).putUnencodedChars(f.getName());
+        } else {
+          text.append("static:").append(x.getName()).append('.').append(f.getName()).append('\n');
+        }
         try {
           visit(value);
         } catch (Unfingerprintable e) {
@@ -241,25 +488,44 @@ final class StateFingerprint {
 
   private void visitArray(Object array) {
     int n = java.lang.reflect.Array.getLength(array);
-    tag("array:" + array.getClass().getComponentType().getName() + ":" + n);
+    kind(ARRAY, array.getClass().getComponentType(), "array");
+    number(ARRAY, n, "length");
     for (int i = 0; i < n; i++) {
       visit(java.lang.reflect.Array.get(array, i));
     }
   }
 
   /**
-   * Visits the elements of an unordered collection in an order that does not depend on
-   * iteration order: sorted by each element's hash taken on its own (with references to
-   * objects already visited by their index).
+   * Visits the elements of an unordered collection (for a map, its {key, value} pairs) in an
+   * order that does not depend on iteration order. When every element (every key) is a plain
+   * value (a string, a boxed integer, a character, a boolean, an enum constant), by that value:
+   * distinct in a set or as keys, so the order is total. Otherwise by each element's hash
+   * taken on its own (with references to objects already visited by their index).
    */
-  private void unordered(Collection<?> elements) {
+  private void unordered(List<Object> elements, boolean mapEntries) {
+    boolean plain = true;
+    for (Object x : elements) {
+      if (!isPlainValue(mapEntries ? ((Object[]) x)[0] : x)) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      elements.sort((a, b) -> comparePlain(mapEntries ? ((Object[]) a)[0] : a, mapEntries ? ((Object[]) b)[0] : b));
+      for (Object x : elements) {
+        visit(x);
+      }
+      return;
+    }
     List<Map.Entry<HashCode, Object>> keyed = new ArrayList<>();
     for (Object x : elements) {
-      StateFingerprint sub = new StateFingerprint(new IdentityHashMap<>(visited), new HashSet<>(staticsSeen), null);
+      // Walked on its own over this walk's visits so far (an overlay, not a copy): the
+      // element's hash does not depend on its siblings.
+      StateFingerprint sub = new StateFingerprint(this, null);
       sub.visit(x);
       keyed.add(Map.entry(sub.hasher.hash(), x));
     }
-    keyed.sort(Comparator.comparing(e -> e.getKey().toString()));
+    keyed.sort(Comparator.comparing(e -> e.getKey().asBytes(), UnsignedBytes.lexicographicalComparator()));
     for (int i = 1; i < keyed.size(); i++) {
       if (keyed.get(i).getKey().equals(keyed.get(i - 1).getKey())) {
         // Two elements alike on their own: their order cannot be fixed canonically.
@@ -271,14 +537,31 @@ final class StateFingerprint {
     }
   }
 
-  private static boolean isOrdered(Collection<?> c) {
-    return c instanceof List || c instanceof Queue || c instanceof LinkedHashSet
-        || c instanceof SortedSet || c instanceof ImmutableSet;
+  private static boolean isPlainValue(Object x) {
+    return x instanceof String || x instanceof Integer || x instanceof Long || x instanceof Short
+        || x instanceof Byte || x instanceof Character || x instanceof Boolean || x instanceof Enum<?>;
   }
 
-  private static boolean isOrdered(Map<?, ?> m) {
-    return m instanceof LinkedHashMap || m instanceof SortedMap || m instanceof EnumMap
-        || m instanceof ImmutableMap;
+  /** A total order on plain values: by class, then by value. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int comparePlain(Object a, Object b) {
+    Class<?> ca = a instanceof Enum<?> e ? e.getDeclaringClass() : a.getClass();
+    Class<?> cb = b instanceof Enum<?> e ? e.getDeclaringClass() : b.getClass();
+    if (ca != cb) {
+      return Integer.compare(CLASS_ID.get(ca), CLASS_ID.get(cb));
+    }
+    return ((Comparable) a).compareTo(b);
+  }
+
+  private static boolean isOrderedCollection(Class<?> c) {
+    return List.class.isAssignableFrom(c) || Queue.class.isAssignableFrom(c)
+        || LinkedHashSet.class.isAssignableFrom(c) || SortedSet.class.isAssignableFrom(c)
+        || ImmutableSet.class.isAssignableFrom(c);
+  }
+
+  private static boolean isOrderedMap(Class<?> c) {
+    return LinkedHashMap.class.isAssignableFrom(c) || SortedMap.class.isAssignableFrom(c)
+        || EnumMap.class.isAssignableFrom(c) || ImmutableMap.class.isAssignableFrom(c);
   }
 
   private static List<Field> staticFields(Class<?> c) {

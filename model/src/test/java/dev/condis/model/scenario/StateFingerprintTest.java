@@ -88,6 +88,68 @@ class StateFingerprintTest {
     assertThat(fingerprint(a)).isEqualTo(fingerprint(c));
   }
 
+  /** A handle table: an unordered map by handle number, values with their own state. */
+  static final class Table {
+    final java.util.Map<Integer, Driver> byHandle = new java.util.HashMap<>(4); // few buckets: collisions reorder
+    final java.util.Map<Driver, String> byDriver = new java.util.HashMap<>();
+  }
+
+  @Test
+  void anUnorderedMapIsTheSameWhateverTheInsertionOrderAndItsEntriesAreState() {
+    Table a = new Table();
+    Table b = new Table();
+    Driver one = new Driver();
+    Driver two = new Driver();
+    two.calls = 2;
+    for (int h : new int[] {5, 21, 37, 3}) { // 5, 21 and 37 share a bucket of a 4-bucket HashMap
+      a.byHandle.put(h, h == 21 ? two : one);
+    }
+    for (int h : new int[] {37, 3, 21, 5}) {
+      b.byHandle.put(h, h == 21 ? two : one);
+    }
+    assertThat(fingerprint(a)).isEqualTo(fingerprint(b));
+    b.byHandle.put(21, one); // the same keys, another value
+    assertThat(fingerprint(a)).isNotEqualTo(fingerprint(b));
+    b.byHandle.put(21, two);
+    b.byHandle.put(22, one);
+    b.byHandle.remove(37); // the same size, another key
+    assertThat(fingerprint(a)).isNotEqualTo(fingerprint(b));
+  }
+
+  @Test
+  void valuesOfDifferentTypesNeverLookAlike() {
+    Table a = new Table();
+    Table b = new Table();
+    a.byDriver.put(new Driver(), "1");
+    b.byDriver.put(new Driver(), "1");
+    assertThat(fingerprint(a)).isEqualTo(fingerprint(b)); // object keys: ordered by their own hash
+    Driver d = new Driver();
+    d.phase = "1";
+    Driver e = new Driver();
+    e.left = 1; // the int 1 where the other has the string "1"
+    e.phase = null;
+    d.left = null;
+    Driver f = new Driver();
+    f.phase = null;
+    f.left = "1";
+    assertThat(fingerprint(e)).isNotEqualTo(fingerprint(f));
+    assertThat(fingerprint(d)).isNotEqualTo(fingerprint(f)); // the same string in another field
+  }
+
+  @Test
+  void aReRunAlongARecordedPathIsNotHashedAgainAndNeverCut() {
+    Checkpoints cache = new Checkpoints(false);
+    cache.check(1, 7L, new Driver());
+    cache.check(1, 7L, new Driver()); // the search re-running the same prefix
+    assertThat(cache.statesHashed()).isEqualTo(1);
+    assertThat(cache.executionsCut()).isZero();
+    assertThatThrownBy(() -> cache.check(1, 8L, new Driver())).hasMessage("state already explored");
+    assertThat(cache.statesHashed()).isEqualTo(2);
+    // A path once cut is hashed again if it comes back: only a recorded, uncut one is skipped.
+    assertThatThrownBy(() -> cache.check(1, 8L, new Driver())).hasMessage("state already explored");
+    assertThat(cache.statesHashed()).isEqualTo(3);
+  }
+
   /** NDIS's event bus holding the search's rule-coverage sink, as with {@code verify --coverage}. */
   static final class Bus {
     final java.util.function.Consumer<String> checks;
