@@ -136,15 +136,9 @@ final class ListCommand implements Callable<Integer> {
           cms.add(ScenarioDefinition.cliName(k));
         }
       }
-      // The default suite, one entry per instance: a CI matrix runs "verify" + args on each.
-      ArrayNode suite = root.putArray("defaultSuite");
-      for (ScenarioConfig c : ScenarioCatalog.defaultSuite()) {
-        ObjectNode n = suite.addObject();
-        n.put("label", c.label());
-        n.set("parameters", Json.parameters(c));
-        n.put("args", "--scenario " + c.scenario() + " --parties " + c.parties() + " --cm " + Json.cmName(c)
-            + " --vc " + Json.vcName(c));
-      }
+      // Each suite, one entry per instance: a CI matrix runs "verify" + args on each.
+      suiteJson(root.putArray("defaultSuite"), ScenarioCatalog.defaultSuite());
+      suiteJson(root.putArray("nightlySuite"), ScenarioCatalog.nightlySuite());
     }
     if (show.contains(Topic.properties)) {
       ArrayNode properties = root.putArray("properties");
@@ -196,10 +190,20 @@ final class ListCommand implements Callable<Integer> {
     return "found on the class path";
   }
 
+  private static void suiteJson(ArrayNode suite, List<ScenarioConfig> configs) {
+    for (ScenarioConfig c : configs) {
+      ObjectNode n = suite.addObject();
+      n.put("label", c.label());
+      n.set("parameters", Json.parameters(c));
+      n.put("args", "--scenario " + c.scenario() + " --parties " + c.parties() + " --cm " + Json.cmName(c)
+          + " --vc " + Json.vcName(c));
+    }
+  }
+
   private void scenarios(PrintWriter out) {
     Tables table =
         Tables.withHeader(
-            List.of("scenario", "--parties", "--cm", "--vc", "in the default suite", "what it checks"),
+            List.of("scenario", "--parties", "--cm", "--vc", "instances default/nightly", "what it checks"),
             40, 12, 22, 12, 22, 64);
     for (ScenarioDefinition d : ScenarioCatalog.all()) {
       String parties =
@@ -211,15 +215,18 @@ final class ListCommand implements Callable<Integer> {
               + (d.vcOwners().size() > 1 ? " (" + d.vcOwnersText() + ")" : "");
       long inSuite =
           ScenarioCatalog.defaultSuite().stream().filter(c -> c.scenario().equals(d.name())).count();
+      long inNightly =
+          ScenarioCatalog.nightlySuite().stream().filter(c -> c.scenario().equals(d.name())).count();
       table.row(
           d.name(),
           parties,
           "both (standalone|mcm)",
           vc,
-          inSuite + " instance" + (inSuite == 1 ? "" : "s"),
+          inSuite + " / " + inNightly,
           d.description() + " Rules: " + d.rules() + ".");
     }
-    out.println("Scenarios (verify --scenario NAME; default parameters, allowed values in brackets)");
+    out.println("Scenarios (verify --scenario NAME; default parameters, allowed values in brackets;"
+        + " verify --suite default|nightly runs the instances counted)");
     out.print(table.render(2));
   }
 

@@ -42,6 +42,12 @@ public final class ScenarioOptions {
   String scenario;
 
   @Option(
+      names = "--suite",
+      paramLabel = "default|nightly",
+      description = "verify without --scenario: which suite (see 'list scenarios'). Default: default. nightly adds larger sizes and the uncut races.")
+  String suite;
+
+  @Option(
       names = "--parties",
       paramLabel = "N",
       description = "Number of parties (0 = point-to-point). Needs --scenario. Default: the scenario's.")
@@ -221,17 +227,27 @@ public final class ScenarioOptions {
     }
     kind.ifPresent(k -> kinds.retainAll(EnumSet.of(k)));
     List<ScenarioConfig> out = new ArrayList<>();
+    if (scenario != null && suite != null) {
+      throw new BadInputException("--suite and --scenario exclude each other: a suite is a list of scenarios");
+    }
     if (scenario == null) {
       if (parties != null) {
         throw new BadInputException("--parties needs --scenario (each scenario has its own range)");
       }
-      for (ScenarioConfig c : ScenarioCatalog.defaultSuite()) {
+      ImmutableList<ScenarioConfig> selected;
+      try {
+        selected = ScenarioCatalog.suite(suite == null ? "default" : suite.strip());
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage(), e);
+      }
+      for (ScenarioConfig c : selected) {
         if (kinds.contains(c.callManagerKind()) && owner.map(o -> o == c.vcOwner()).orElse(true)) {
           out.add(new ScenarioConfig(c.scenario(), c.parties(), c.callManagerKind(), c.vcOwner(), faults, drivers));
         }
       }
       if (out.isEmpty()) {
-        throw new BadInputException("no scenario of the default suite runs with --vc " + vc);
+        throw new BadInputException("no scenario of the " + (suite == null ? "default" : suite.strip())
+            + " suite runs with --vc " + vc);
       }
       return ImmutableList.copyOf(out);
     }

@@ -26,7 +26,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A canonical 128-bit hash of the whole state of one execution at a quiescent point (only the
@@ -69,8 +68,19 @@ final class StateFingerprint {
     }
   }
 
-  private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
-  private static final Map<Class<?>, List<Field>> STATIC_FIELDS = new ConcurrentHashMap<>();
+  /** Per class, its instance fields up the hierarchy and its own static fields, by name. */
+  private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> c) {
+      return instanceFields(c);
+    }
+  };
+  private static final ClassValue<List<Field>> STATIC_FIELDS = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> c) {
+      return declared(c, true);
+    }
+  };
 
   /**
    * A number per class, the same for the life of the JVM: the hash takes it instead of the
@@ -173,7 +183,7 @@ final class StateFingerprint {
   private static final byte JDK = 21;
 
   /** Objects visited so far, by visit index; a sub-walk's overlay reads its parent's. */
-  private final IdentityHashMap<Object, Integer> visited = new IdentityHashMap<>();
+  private final IdentityHashMap<Object, Integer> visited;
   private final StateFingerprint parent;
   private final int firstIndex;
   private final Set<Class<?>> staticsSeen = new HashSet<>();
@@ -185,6 +195,8 @@ final class StateFingerprint {
   private StateFingerprint(StateFingerprint parent, StringBuilder text) {
     this.parent = parent;
     this.firstIndex = parent == null ? 0 : parent.size();
+    // A whole state is a few hundred objects: sized once instead of grown by rehashing.
+    this.visited = new IdentityHashMap<>(parent == null ? 512 : 16);
     this.text = text;
     this.hasher = text == null ? new Bytes() : null;
   }
@@ -565,24 +577,22 @@ final class StateFingerprint {
   }
 
   private static List<Field> staticFields(Class<?> c) {
-    return STATIC_FIELDS.computeIfAbsent(c, k -> declared(k, true));
+    return STATIC_FIELDS.get(c);
   }
 
   private static List<Field> fields(Class<?> c) {
-    return FIELDS.computeIfAbsent(
-        c,
-        k -> {
-          List<Field> out = new ArrayList<>();
-          for (Class<?> x = k;
-              x != null && x != Object.class && x != Record.class && x != Enum.class;
-              x = x.getSuperclass()) {
-            if (x.getName().startsWith("java.")) {
-              throw new Unfingerprintable("cannot read a subclass of " + x.getName() + " canonically");
-            }
-            out.addAll(declared(x, false));
-          }
-          return List.copyOf(out);
-        });
+    return FIELDS.get(c);
+  }
+
+  private static List<Field> instanceFields(Class<?> k) {
+    List<Field> out = new ArrayList<>();
+    for (Class<?> x = k; x != null && x != Object.class && x != Record.class && x != Enum.class; x = x.getSuperclass()) {
+      if (x.getName().startsWith("java.")) {
+        throw new Unfingerprintable("cannot read a subclass of " + x.getName() + " canonically");
+      }
+      out.addAll(declared(x, false));
+    }
+    return List.copyOf(out);
   }
 
   /** {@code x}'s own instance or static fields (no synthetic statics), readable, by name. */

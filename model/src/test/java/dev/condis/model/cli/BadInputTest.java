@@ -32,7 +32,7 @@ class BadInputTest {
         Arguments.of("call manager under an MCM", new String[] {"verify", "--cm", "mcm", "--call-manager", "dev.condis.reference.cm.ReferenceCallManager"}, "--call-manager needs --cm standalone"),
         Arguments.of("missing classpath entry", new String[] {"verify", "--client", "a.B", "--classpath", tmp.resolve("missing.jar").toString()}, "classpath entry does not exist"),
         Arguments.of("not a number", new String[] {"verify", "--scenario", "multipoint", "--parties", "two"}, "Invalid value for option '--parties': 'two' is not an int"),
-        Arguments.of("parties out of range", new String[] {"verify", "--scenario", "multipoint", "--parties", "99"}, "scenario multipoint takes --parties 2..4, not 99"),
+        Arguments.of("parties out of range", new String[] {"verify", "--scenario", "multipoint", "--parties", "99"}, "scenario multipoint takes --parties 2..6, not 99"),
         Arguments.of("parties without scenario", new String[] {"verify", "--parties", "1"}, "--parties needs --scenario"),
         Arguments.of("vc the scenario does not take", new String[] {"verify", "--scenario", "multipoint", "--vc", "cm"}, "scenario multipoint runs with --vc client, not cm"),
         Arguments.of("bad cm", new String[] {"verify", "--cm", "ndis"}, "--cm must be standalone or mcm, not 'ndis'"),

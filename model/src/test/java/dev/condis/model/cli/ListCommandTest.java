@@ -23,13 +23,17 @@ class ListCommandTest {
     String out = run.out();
     assertThat(out.lines())
         .containsSubsequence(
-            "Scenarios (verify --scenario NAME; default parameters, allowed values in brackets)",
+            "Scenarios (verify --scenario NAME; default parameters, allowed values in brackets;"
+                + " verify --suite default|nightly runs the instances counted)",
             "Properties (verify --property ID|CLASS; default: every built-in and service one)",
             "Seeded faults in the reference drivers (verify --inject FAULT)",
             "Engines (verify --engine NAME)");
     for (ScenarioDefinition d : ScenarioCatalog.all()) {
       assertThat(out).containsPattern("(?m)^  " + d.name() + " +" + d.defaultParties());
     }
+    // The uncut race is nightly-only: no instance in the default suite, two in the nightly one.
+    assertThat(out).containsPattern("(?m)^  " + ScenarioCatalog.DROP_CLOSE_RACE + " .* 0 / 2 ");
+    assertThat(out).containsPattern("(?m)^  " + ScenarioCatalog.MULTIPOINT + " .* 2 / 4 ");
     for (String id : PropertyCatalog.builtInIds()) {
       assertThat(out).containsPattern("(?m)^  " + id + " +built-in +\\S");
     }
@@ -77,6 +81,28 @@ class ListCommandTest {
     String[] args = ("verify " + suite.get(3).get("args").asText()).split(" ");
     assertThat(verified.run(args).exit()).isZero();
     assertThat(verified.requests.get(0).config().label()).isEqualTo(suite.get(3).get("label").asText());
+
+    com.fasterxml.jackson.databind.JsonNode nightly = root.get("nightlySuite");
+    assertThat(nightly).hasSize(dev.condis.model.scenario.ScenarioCatalog.nightlySuite().size())
+        .hasSizeGreaterThan(suite.size());
+    assertThat(nightly.findValuesAsText("label")).contains("drop-close-race[parties=2,cm=mcm,vc=client]",
+        "multipoint[parties=3,cm=standalone,vc=client]");
+  }
+
+  @Test
+  void verifyRunsTheSuiteNamedAndRejectsAnUnknownOne() {
+    FakeEngines verified = FakeEngines.answering(dev.condis.model.engine.Verdict.VERIFIED);
+    assertThat(verified.run("verify", "--suite", "nightly").exit()).isZero();
+    assertThat(verified.requests).extracting(r -> r.config().label())
+        .containsExactlyElementsOf(dev.condis.model.scenario.ScenarioCatalog.nightlySuite().stream()
+            .map(dev.condis.model.scenario.ScenarioConfig::label).toList());
+
+    FakeEngines.Run unknown = engines.run("verify", "--suite", "weekly");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.errLines()).containsExactly("condis-verify: unknown suite 'weekly'; known: default, nightly");
+    FakeEngines.Run both = engines.run("verify", "--suite", "nightly", "--scenario", "multipoint");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.errLines()).hasSize(1);
   }
 
   @Test

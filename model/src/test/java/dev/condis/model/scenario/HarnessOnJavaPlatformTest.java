@@ -61,7 +61,7 @@ class HarnessOnJavaPlatformTest {
     ScenarioDefinition multipoint = ScenarioCatalog.get(ScenarioCatalog.MULTIPOINT);
     assertThatThrownBy(
             () -> multipoint.config(9, CallManagerKind.MCM, VcOwner.CLIENT, FaultSet.none(), DriverSelection.REFERENCE))
-        .hasMessageContaining("takes --parties 2..4, not 9");
+        .hasMessageContaining("takes --parties 2..6, not 9");
     assertThatThrownBy(
             () -> multipoint.config(2, CallManagerKind.MCM, VcOwner.CALL_MANAGER, FaultSet.none(), DriverSelection.REFERENCE))
         .hasMessageContaining("runs with --vc client, not cm");
