@@ -50,6 +50,10 @@ final class Engine {
   private Throwable internalError;
 
   private long failingExecutions;
+  /** Split search: executions run only to number other workers' units (not counted). */
+  private long othersExecutions;
+  /** Split search: the unit of the failure found, or -1. */
+  private long failureUnit = -1;
   private long sleepSetBlocked;
   private long depthCuts;
   private int maxDepth;
@@ -71,13 +75,15 @@ final class Engine {
   }
 
   static SearchResult search(Program program, SearchOptions options) {
-    SearchTree tree = new SearchTree(options.reduction(), options.maxDepth());
+    SearchTree tree = new SearchTree(options.reduction(), options.maxDepth(), options.split().orElse(null),
+        options.stopOnFirstFailure());
     Engine e = new Engine(program, options, tree, tree);
     e.run();
     synchronized (e.lock) {
       return new SearchResult(bounds(e), List.copyOf(e.failures.values()), e.failingExecutions,
           e.executions, e.sleepSetBlocked, tree.prunedAlternatives, e.depthCuts, e.maxDepth,
-          tree.decisionPoints, Duration.ofNanos(e.endNanos - e.startNanos), options.reduction());
+          tree.decisionPoints, Duration.ofNanos(e.endNanos - e.startNanos), options.reduction(),
+          new SearchResult.SplitFigures(tree.units, tree.unitsOwned, e.othersExecutions, e.failureUnit));
     }
   }
 
@@ -186,15 +192,20 @@ final class Engine {
       return doneLocked();
     }
     decider.executionEnded(ex);
+    if (ex.depthCut) {
+      depthCuts++;
+      bounds.add(Bound.MAX_DEPTH); // whoever's unit it is: every worker runs every prefix
+    }
+    if (tree != null && !tree.ownsEndedExecution()) {
+      // Split search: another worker's unit, run only as far as its prefix.
+      othersExecutions++;
+      return tree.advance() ? nextExecutionLocked(executions) : doneLocked();
+    }
     long n = executions + 1;
     executions = n;
     maxDepth = Math.max(maxDepth, ex.decisionCount);
     if (ex.sleepSetBlocked) {
       sleepSetBlocked++;
-    }
-    if (ex.depthCut) {
-      depthCuts++;
-      bounds.add(Bound.MAX_DEPTH);
     }
     Failure f = ex.failure;
     boolean stop = false;
@@ -202,6 +213,10 @@ final class Engine {
       failingExecutions++;
       failures.putIfAbsent(f.kind() + "\n" + f.message(), f);
       stop = options.stopOnFirstFailure() || f.kind() == FailureKind.REPLAY_DIVERGENCE;
+      if (tree != null && failureUnit < 0) {
+        failureUnit = tree.currentUnit;
+        tree.failedInCurrentUnit();
+      }
     }
     ExecutionListener listener = options.executionListener().orElse(null);
     if (listener != null) {
@@ -215,6 +230,11 @@ final class Engine {
     if (stop || !tree.advance()) {
       return doneLocked();
     }
+    return nextExecutionLocked(n);
+  }
+
+  /** The next execution, unless a bound ends the search after {@code n} executions. */
+  private ControlledThread nextExecutionLocked(long n) {
     if (n >= options.maxExecutions()) {
       bounds.add(Bound.MAX_EXECUTIONS);
       return doneLocked();

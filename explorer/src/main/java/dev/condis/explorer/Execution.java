@@ -606,6 +606,12 @@ final class Execution implements Runtime {
     return -1;
   }
 
+  /** Split search: the execution enters another worker's unit; it ends here, uncounted. */
+  int leftShare() {
+    abortLocked();
+    return -1;
+  }
+
   int cutAtDepth() {
     depthCut = true;
     abortLocked();

@@ -18,6 +18,7 @@ public final class SearchOptions {
   private final Duration stallTimeout;
   private final boolean reduction;
   private final boolean stopOnFirstFailure;
+  private final Split split;
   private final ProgressListener progressListener;
   private final Duration progressInterval;
   private final ExecutionListener executionListener;
@@ -30,6 +31,7 @@ public final class SearchOptions {
     stallTimeout = b.stallTimeout;
     reduction = b.reduction;
     stopOnFirstFailure = b.stopOnFirstFailure;
+    split = b.split;
     progressListener = b.progressListener;
     progressInterval = b.progressInterval;
     executionListener = b.executionListener;
@@ -84,6 +86,11 @@ public final class SearchOptions {
     return stopOnFirstFailure;
   }
 
+  /** This search's share of a split search ({@link Split}); empty: the whole search. */
+  public Optional<Split> split() {
+    return Optional.ofNullable(split);
+  }
+
   public Optional<ProgressListener> progressListener() {
     return Optional.ofNullable(progressListener);
   }
@@ -101,7 +108,7 @@ public final class SearchOptions {
     return "SearchOptions{maxExecutions=" + maxExecutions + ", maxDepth=" + maxDepth
         + ", maxStepsPerExecution=" + maxStepsPerExecution + ", timeBudget=" + timeBudget
         + ", stallTimeout=" + stallTimeout + ", reduction=" + reduction
-        + ", stopOnFirstFailure=" + stopOnFirstFailure + "}";
+        + ", stopOnFirstFailure=" + stopOnFirstFailure + (split == null ? "" : ", split=" + split) + "}";
   }
 
   /** Mutable builder; every setter validates its argument. */
@@ -113,6 +120,7 @@ public final class SearchOptions {
     private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
     private boolean reduction = true;
     private boolean stopOnFirstFailure = true;
+    private Split split;
     private ProgressListener progressListener;
     private Duration progressInterval = Duration.ofSeconds(1);
     private ExecutionListener executionListener;
@@ -127,6 +135,7 @@ public final class SearchOptions {
       stallTimeout = o.stallTimeout;
       reduction = o.reduction;
       stopOnFirstFailure = o.stopOnFirstFailure;
+      split = o.split;
       progressListener = o.progressListener;
       progressInterval = o.progressInterval;
       executionListener = o.executionListener;
@@ -166,6 +175,12 @@ public final class SearchOptions {
 
     public Builder stopOnFirstFailure(boolean stop) {
       stopOnFirstFailure = stop;
+      return this;
+    }
+
+    /** This search's share of a split search; null for the whole search. */
+    public Builder split(Split s) {
+      split = s;
       return this;
     }
 

@@ -27,6 +27,17 @@ public final class SearchResult {
   private final long decisionPoints;
   private final Duration wallTime;
   private final boolean reduction;
+  private final SplitFigures split;
+
+  /**
+   * A split search's share ({@link Split}): the units this worker numbered (every unit of the
+   * split, or all up to the lowest failing one), those it owned and explored, the executions
+   * it ran only to number other workers' units (not in {@link #executions()}), and the unit
+   * of its failure (-1: none). All zero for a search that was not split.
+   */
+  public record SplitFigures(long units, long unitsOwned, long othersExecutions, long failureUnit) {
+    static final SplitFigures NONE = new SplitFigures(0, 0, 0, -1);
+  }
 
   SearchResult(
       Set<Bound> boundsReached,
@@ -39,7 +50,8 @@ public final class SearchResult {
       int maxDepth,
       long decisionPoints,
       Duration wallTime,
-      boolean reduction) {
+      boolean reduction,
+      SplitFigures split) {
     this.boundsReached = Sets.immutableEnumSet(boundsReached);
     this.failures = ImmutableList.copyOf(failures);
     this.outcome =
@@ -55,6 +67,12 @@ public final class SearchResult {
     this.decisionPoints = decisionPoints;
     this.wallTime = wallTime;
     this.reduction = reduction;
+    this.split = split;
+  }
+
+  /** This worker's figures of a split search; {@link SplitFigures#NONE}-like zeros otherwise. */
+  public SplitFigures split() {
+    return split;
   }
 
   public Outcome outcome() {

@@ -10,20 +10,86 @@ import java.util.ArrayList;
 final class SearchTree implements Decider {
   private final boolean reduction;
   private final int maxDepth;
+  /** This worker's share of a split search, or null. */
+  private final Split split;
+  /** Split: the next execution starts a unit not numbered yet (its prefix is new). */
+  private boolean newUnit = true;
+  /** Split: units numbered so far, owned among them, and the current execution's unit. */
+  long units;
+  long unitsOwned;
+  long currentUnit = -1;
+  private boolean currentOwned = true;
+  /** Split: the search passed the lowest failing unit of the split, and stops. */
+  boolean passedFailure;
   private final ArrayList<Node> nodes = new ArrayList<>();
   /** First state the next execution has not seen before: the race analysis starts there. */
   int analysisFrom;
   long decisionPoints;
   long prunedAlternatives;
 
-  SearchTree(boolean reduction, int maxDepth) {
+  /** Split: stop past the lowest failing unit (the search stops at its first failure). */
+  private final boolean stopPastFailure;
+
+  SearchTree(boolean reduction, int maxDepth, Split split, boolean stopPastFailure) {
     this.reduction = reduction;
     this.maxDepth = maxDepth;
+    this.split = split;
+    this.stopPastFailure = stopPastFailure;
+  }
+
+  /**
+   * At decision {@code pos}: whether the execution leaves this worker's share here. At depth
+   * {@code split.depth()} a new prefix begins the next unit, numbered in depth-first order.
+   */
+  private boolean leavesShare(int pos) {
+    if (split == null || pos != split.depth()) {
+      return false;
+    }
+    if (newUnit) {
+      enterUnit();
+    }
+    return !currentOwned;
+  }
+
+  private void enterUnit() {
+    newUnit = false;
+    currentUnit = units++;
+    if (stopPastFailure && currentUnit > split.plan().lowestFailingUnit()) {
+      passedFailure = true; // a unit numbered lower failed: nothing from here can come first
+      currentOwned = false;
+      return;
+    }
+    currentOwned = split.owns(currentUnit);
+    if (currentOwned) {
+      unitsOwned++;
+    }
+  }
+
+  /** Split: whether the execution that just ended is this worker's to count and report. */
+  boolean ownsEndedExecution() {
+    if (split == null) {
+      return true;
+    }
+    if (newUnit) {
+      enterUnit(); // it ended before its prefix was complete: a unit of its own
+      newUnit = true;
+    }
+    return currentOwned;
+  }
+
+  /** Split: a failure in the current unit, which this worker owns. */
+  void failedInCurrentUnit() {
+    if (split != null) {
+      split.plan().failedIn(currentUnit);
+    }
   }
 
   @Override
   public int pickThread(Execution ex, long enabled, int preferred) {
     int pos = ex.decisionCount;
+    if (leavesShare(pos)) {
+      return ex.leftShare();
+    }
     Node n;
     if (pos < nodes.size()) {
       n = nodes.get(pos);
@@ -45,7 +111,9 @@ final class SearchTree implements Decider {
       long p = preferred >= 0 ? allowed & (1L << preferred) : 0;
       n.chosen = Long.numberOfTrailingZeros(p != 0 ? p : allowed);
       n.done = 1L << n.chosen;
-      n.backtrack = reduction ? n.done : enabled;
+      // Above a split's depth every enabled thread is explored: no backtrack point is ever
+      // needed there, so the units below are independent.
+      n.backtrack = reduction && (split == null || pos >= split.depth()) ? n.done : enabled;
       nodes.add(n);
       decisionPoints++;
     }
@@ -59,6 +127,9 @@ final class SearchTree implements Decider {
   @Override
   public int chooseValue(Execution ex, ControlledThread t, String label, int arity) {
     int pos = ex.decisionCount;
+    if (leavesShare(pos)) {
+      return ex.leftShare();
+    }
     Node n;
     if (pos < nodes.size()) {
       n = nodes.get(pos);
@@ -80,6 +151,9 @@ final class SearchTree implements Decider {
 
   /** Moves to the next alternative; false when the whole tree is explored. */
   boolean advance() {
+    if (passedFailure) {
+      return false;
+    }
     for (int last = nodes.size() - 1; last >= 0; last--) {
       Node n = nodes.get(last);
       if (n.pick) {
@@ -88,12 +162,14 @@ final class SearchTree implements Decider {
           n.chosen = Long.numberOfTrailingZeros(rest);
           n.done |= 1L << n.chosen;
           analysisFrom = n.state + 1;
+          newUnit |= split != null && last < split.depth();
           return true;
         }
         prunedAlternatives += Long.bitCount(n.enabled & ~n.done);
       } else if (n.value + 1 < n.arity) {
         n.value++;
         analysisFrom = n.state;
+        newUnit |= split != null && last < split.depth();
         return true;
       }
       nodes.remove(last);

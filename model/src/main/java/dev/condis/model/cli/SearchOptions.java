@@ -69,6 +69,18 @@ public final class SearchOptions {
       description = "Explorer: switch the state cache off (a stateless search; slower, and it rests on no fingerprint).")
   boolean noStateCache;
 
+  @Option(
+      names = "--split",
+      paramLabel = "N",
+      description = "Explorer: split each instance's search over N threads (work units below --split-depth, explorer/README.md). Default: the workers an instance would otherwise leave idle (--workers over the instances checked), else unsplit. The counterexample is the same for any N.")
+  Integer split;
+
+  @Option(
+      names = "--split-depth",
+      paramLabel = "D",
+      description = "Explorer, with --split: the decision points expanded in full above the work units (default 6). More units balance better; each level costs some reduction.")
+  Integer splitDepth;
+
   /** The bounds: the defaults with each option given replacing its part. */
   public Bounds bounds() {
     return bounds(Bounds.DEFAULT_EXECUTION_TIMEOUT);
@@ -102,11 +114,34 @@ public final class SearchOptions {
 
   /** Options for one engine only: {@code jpf.home} from --jpf-home, -Djpf.home or $JPF_HOME. */
   public ImmutableMap<String, String> engineOptions(Map<String, String> environment) {
-    ImmutableMap<String, String> jpf = jpfOptions(environment);
-    if (!noStateCache) {
-      return jpf;
+    return engineOptions(environment, 1);
+  }
+
+  /**
+   * The engine options, with the split: {@code --split}, else {@code idleWorkers} (the
+   * workers per instance when there are more workers than instances) if above 1.
+   */
+  public ImmutableMap<String, String> engineOptions(Map<String, String> environment, int idleWorkers) {
+    ImmutableMap.Builder<String, String> options = ImmutableMap.<String, String>builder().putAll(jpfOptions(environment));
+    if (noStateCache) {
+      options.put(ExplorerEngine.STATE_CACHE, "false");
     }
-    return ImmutableMap.<String, String>builder().putAll(jpf).put(ExplorerEngine.STATE_CACHE, "false").build();
+    if (split != null && split < 1) {
+      throw new BadInputException("--split must be at least 1, not " + split);
+    }
+    if (splitDepth != null && splitDepth < 1) {
+      throw new BadInputException("--split-depth must be at least 1, not " + splitDepth);
+    }
+    if (splitDepth != null && split == null && idleWorkers < 2) {
+      throw new BadInputException("--split-depth needs --split (or more --workers than instances)");
+    }
+    int n = split != null ? split : idleWorkers;
+    if (split != null || n >= 2) {
+      options.put(ExplorerEngine.SPLIT, Integer.toString(n));
+      options.put(ExplorerEngine.SPLIT_DEPTH,
+          Integer.toString(splitDepth != null ? splitDepth : ExplorerEngine.DEFAULT_SPLIT_DEPTH));
+    }
+    return options.build();
   }
 
   private ImmutableMap<String, String> jpfOptions(Map<String, String> environment) {

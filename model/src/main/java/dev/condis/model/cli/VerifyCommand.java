@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.ExplorerEngine;
 import dev.condis.model.engine.EngineUnavailableException;
 import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.VerificationRequest;
@@ -103,7 +104,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--workers",
       paramLabel = "N",
-      description = "Scenario instances checked at once (default: the available processors). Each instance's search runs on one thread: verdicts, counterexamples and figures are the same for any N; only times differ.")
+      description = "Threads (default: the available processors). Instances are checked at once, each on its own thread, and with fewer instances than workers each instance's search is split over the idle ones (see --split). Verdicts are the same for any N; so are counterexamples and figures of unsplit searches, and counterexamples of split ones.")
   Integer workers;
 
   @Option(
@@ -131,9 +132,15 @@ final class VerifyCommand implements Callable<Integer> {
     Engine engine = search.engine(env.engines());
     int workerCount = workers();
     Bounds bounds = search.bounds();
-    ImmutableMap<String, String> engineOptions = search.engineOptions(env.environment());
-    engine.checkAvailable(engineOptions);
     ImmutableList<ScenarioConfig> configs = scenarios.configs();
+    if (search.split != null && !engine.name().equals(ExplorerEngine.NAME)) {
+      throw new BadInputException("--split is for the explorer engine, not " + engine.name());
+    }
+    // More workers than instances: the idle ones split the instances' searches.
+    ImmutableMap<String, String> engineOptions =
+        search.engineOptions(env.environment(), engine.name().equals(ExplorerEngine.NAME)
+            ? workerCount / Math.max(1, configs.size()) : 1);
+    engine.checkAvailable(engineOptions);
     List<Path> classpath = scenarios.classpathEntries();
     ImmutableList<String> propertyClasses = search.propertyClasses(classpath);
     Map<String, String> descriptions = describe(propertyClasses, classpath);

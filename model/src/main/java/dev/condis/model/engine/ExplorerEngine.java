@@ -75,6 +75,14 @@ public final class ExplorerEngine implements Engine {
   /** Engine option: "false" switches the state cache off ({@code --no-state-cache}). */
   public static final String STATE_CACHE = "explorer.stateCache";
 
+  /**
+   * Engine option: split each search over this many threads ({@code --split}); with
+   * {@link #SPLIT_DEPTH}, the depth of the fully expanded top levels (explorer {@code Split}).
+   */
+  public static final String SPLIT = "explorer.split";
+  public static final String SPLIT_DEPTH = "explorer.splitDepth";
+  public static final int DEFAULT_SPLIT_DEPTH = 6;
+
   /** The rule engine-found deadlocks and livelocks are reported under. */
   static final String WAIT_RULE = DeadlockProperty.RULE;
 
@@ -107,6 +115,11 @@ public final class ExplorerEngine implements Engine {
         ? Checkpoints.off("--no-state-cache")
         : new Checkpoints();
     ProgressListener progress = request.progress();
+    int splitCount = intOption(request, SPLIT, 0);
+    if (splitCount >= 1) {
+      return new SplitSearch(this, request, harness, premises, properties, splitCount,
+          intOption(request, SPLIT_DEPTH, DEFAULT_SPLIT_DEPTH)).run();
+    }
     SearchOptions options = searchOptions(request.bounds(), progress == null || progress == ProgressListener.NONE
         ? ProgressListener.NONE
         : (executions, elapsed) -> progress.progress(
@@ -127,6 +140,18 @@ public final class ExplorerEngine implements Engine {
             result.decisionPoints(),
             cache.disabledBecause() == null ? cache.statesSeen() : -1,
             result.wallTime());
+    return conclude(request, harness, premises, properties, result, figures, options, cache.summary());
+  }
+
+  /**
+   * The verdict of a finished search: a failure classified (a violation replayed into its
+   * counterexample), else INCONCLUSIVE if a bound was reached, else ERROR if a premise was
+   * never met, else VERIFIED with {@code reductions} saying what the proof rests on.
+   */
+  VerificationResult conclude(VerificationRequest request, ScenarioHarness harness, Premises premises,
+      ImmutableList<String> properties, SearchResult result, Figures figures, SearchOptions options,
+      String reductions) {
+    ScenarioConfig config = request.config();
     Optional<Failure> failure = result.firstFailure();
     if (failure.isPresent()) {
       Failure f = failure.get();
@@ -166,7 +191,24 @@ public final class ExplorerEngine implements Engine {
     }
     // The cache is a reduction the proof rests on: say what it did, or that it was off.
     return new VerificationResult(
-        config, NAME, Verdict.VERIFIED, properties, figures, Optional.empty(), Optional.of(cache.summary()));
+        config, NAME, Verdict.VERIFIED, properties, figures, Optional.empty(), Optional.of(reductions));
+  }
+
+  /** A whole-number engine option; {@code otherwise} when absent. Bad values are bad input. */
+  static int intOption(VerificationRequest request, String key, int otherwise) {
+    String v = request.engineOptions().get(key);
+    if (v == null) {
+      return otherwise;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n < 1) {
+        throw new IllegalArgumentException(key + " must be at least 1, not " + v);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, not '" + v + "'", e);
+    }
   }
 
   /**
@@ -246,7 +288,7 @@ public final class ExplorerEngine implements Engine {
         || (e instanceof NdisEvent.HandleUsed u && !u.valid());
   }
 
-  private static Program program(
+  static Program program(
       ScenarioHarness harness, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
     return program(harness, trace, checkpoints, snapshot -> {});
   }

@@ -1,0 +1,155 @@
+package dev.condis.model.engine;
+
+import com.google.common.collect.ImmutableList;
+import dev.condis.explorer.Explorer;
+import dev.condis.explorer.SearchOptions;
+import dev.condis.explorer.SearchResult;
+import dev.condis.explorer.Split;
+import dev.condis.model.scenario.Checkpoints;
+import dev.condis.model.scenario.Premises;
+import dev.condis.model.scenario.ScenarioHarness;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * One scenario instance's search split over several threads ({@code --split N}): the
+ * explorer's {@link Split}, one worker per thread, each with its own state cache (a state one
+ * worker saw is not known to the others: sound, since each worker cuts only at states whose
+ * future it explored itself; the cost is work done twice). The verdict is a violation if any
+ * worker found one, reported from the lowest failing unit, so the counterexample is the same
+ * for any number of workers at one split depth. Figures are the workers' sums; each worker's
+ * are deterministic, but a worker that stops early because another found a lower failing unit
+ * stops where timing puts it, so a violation's figures may vary from run to run.
+ */
+final class SplitSearch {
+  private final ExplorerEngine engine;
+  private final VerificationRequest request;
+  private final ScenarioHarness harness;
+  private final Premises premises;
+  private final ImmutableList<String> properties;
+  private final int count;
+  private final int depth;
+
+  SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
+      ImmutableList<String> properties, int count, int depth) {
+    this.engine = engine;
+    this.request = request;
+    this.harness = harness;
+    this.premises = premises;
+    this.properties = properties;
+    this.count = count;
+    this.depth = depth;
+  }
+
+  VerificationResult run() {
+    Split.Plan plan = Split.plan(depth, count);
+    boolean cacheOff = "false".equals(request.engineOptions().get(ExplorerEngine.STATE_CACHE));
+    List<Checkpoints> caches = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      caches.add(cacheOff ? Checkpoints.off("--no-state-cache") : new Checkpoints());
+    }
+    AtomicLongArray executions = new AtomicLongArray(count);
+    ProgressListener progress = request.progress();
+    List<SearchResult> results = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
+      Thread t = new Thread(r, "condis-verify-split-" + request.config().label());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<SearchResult>> parts = new ArrayList<>();
+      for (int k = 0; k < count; k++) {
+        int worker = k;
+        dev.condis.explorer.ProgressListener own = progress == null || progress == ProgressListener.NONE
+            ? null
+            : (long n, Duration elapsed) -> {
+              executions.set(worker, n);
+              progress.progress(sum(executions), statesSeen(caches), elapsed);
+            };
+        SearchOptions options = ExplorerEngine.searchOptions(request.bounds(), ProgressListener.NONE).toBuilder()
+            .split(plan.worker(worker))
+            .progressListener(own)
+            .build();
+        parts.add(pool.submit(() -> Explorer.explore(ExplorerEngine.program(harness, null, caches.get(worker)), options)));
+      }
+      for (Future<SearchResult> part : parts) {
+        results.add(part.get());
+      }
+    } catch (ExecutionException e) {
+      return error("explorer failed: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return error("interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
+    SearchResult representative = representative(results);
+    Figures figures = new Figures(
+        results.stream().mapToLong(SearchResult::executions).sum(),
+        results.stream().mapToLong(SearchResult::prunedExecutions).sum(),
+        results.stream().mapToInt(SearchResult::maxDepth).max().orElse(0),
+        results.stream().mapToLong(SearchResult::decisionPoints).sum(),
+        statesSeen(caches),
+        results.stream().map(SearchResult::wallTime).max(Duration::compareTo).orElse(Duration.ZERO));
+    return engine.conclude(request, harness, premises, properties, representative, figures,
+        ExplorerEngine.searchOptions(request.bounds(), ProgressListener.NONE), summary(results, caches));
+  }
+
+  /** The worker whose failure comes first (lowest unit), else one that reached a bound, else the first. */
+  private static SearchResult representative(List<SearchResult> results) {
+    Optional<SearchResult> failing = results.stream()
+        .filter(r -> r.firstFailure().isPresent())
+        .min((a, b) -> Long.compare(a.split().failureUnit(), b.split().failureUnit()));
+    if (failing.isPresent()) {
+      return failing.get();
+    }
+    return results.stream().filter(r -> !r.boundsReached().isEmpty()).findFirst().orElse(results.get(0));
+  }
+
+  /** What the proof rests on: the split, and each worker's state cache. */
+  private String summary(List<SearchResult> results, List<Checkpoints> caches) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+        "search split over %d worker%s below depth %d: %,d units, figures summed over the workers;"
+            + " the workers also ran %,d executions only to number each other's units",
+        count, count == 1 ? "" : "s", depth, results.get(0).split().units(),
+        results.stream().mapToLong(r -> r.split().othersExecutions()).sum()));
+    for (int k = 0; k < caches.size(); k++) {
+      b.append("; worker ").append(k + 1).append(": ").append(results.get(k).split().unitsOwned())
+          .append(" units, ").append(caches.get(k).summary());
+    }
+    return b.toString();
+  }
+
+  private static long sum(AtomicLongArray a) {
+    long s = 0;
+    for (int i = 0; i < a.length(); i++) {
+      s += a.get(i);
+    }
+    return s;
+  }
+
+  /** The workers' distinct states added up (a state two workers saw counts twice); -1 if a cache is off. */
+  private static long statesSeen(List<Checkpoints> caches) {
+    long s = 0;
+    for (Checkpoints c : caches) {
+      if (c.disabledBecause() != null) {
+        return -1;
+      }
+      s += c.statesSeen();
+    }
+    return s;
+  }
+
+  private VerificationResult error(String detail) {
+    return new VerificationResult(request.config(), ExplorerEngine.NAME, Verdict.ERROR, properties,
+        new Figures(0, 0, 0, 0, -1, Duration.ZERO), Optional.empty(), Optional.of(detail));
+  }
+}

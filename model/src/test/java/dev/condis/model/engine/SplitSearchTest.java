@@ -1,0 +1,69 @@
+package dev.condis.model.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.scenario.FaultScenarios;
+import dev.condis.model.scenario.ScenarioCatalog;
+import dev.condis.model.scenario.ScenarioConfig;
+import dev.condis.reference.fault.SeededFault;
+import dev.condis.reference.system.CallManagerKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * One instance's search split over threads ({@code --split}) against the unsplit search: the
+ * same verdict on the correct reference, and on every seeded fault the same violation with
+ * the same schedule for 1, 2 and 3 workers (the lowest failing unit's), with the catalog's
+ * property and rule.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class SplitSearchTest {
+
+  private static VerificationResult verify(ScenarioConfig config, int split, int depth) {
+    ImmutableMap<String, String> options = split == 0 ? ImmutableMap.of()
+        : ImmutableMap.of(ExplorerEngine.SPLIT, Integer.toString(split), ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth));
+    return new ExplorerEngine().verify(new VerificationRequest(config,
+        ImmutableList.copyOf(PropertyCatalog.defaultPropertyClasses()), Runs.TEST_BOUNDS, ProgressListener.NONE, options));
+  }
+
+  @Test
+  void theCorrectReferenceIsVerifiedSplitOrNot() {
+    for (String scenario : List.of(ScenarioCatalog.MAKE_CLOSE, ScenarioCatalog.MULTIPOINT, ScenarioCatalog.INCOMING_CLOSE_RACE)) {
+      ScenarioConfig config = ScenarioCatalog.get(scenario).defaultConfig(CallManagerKind.MCM);
+      VerificationResult whole = verify(config, 0, 0);
+      assertThat(whole.verdict()).isEqualTo(Verdict.VERIFIED);
+      for (int split = 1; split <= 3; split++) {
+        VerificationResult part = verify(config, split, 4);
+        assertThat(part.verdict()).as(Runs.describe(part)).isEqualTo(Verdict.VERIFIED);
+        assertThat(part.detail()).get().asString().contains("search split over " + split + " worker");
+        // Every unit's executions are run by its owner, plus what the workers' caches did not share.
+        assertThat(part.figures().executions()).isGreaterThanOrEqualTo(whole.figures().executions() - whole.figures().pruned());
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SeededFault.class)
+  void everyFaultIsCaughtWithTheSameCounterexampleForAnyNumberOfWorkers(SeededFault fault) {
+    ScenarioConfig config = FaultScenarios.forFault(fault);
+    List<String> reported = new ArrayList<>();
+    for (int split = 1; split <= 3; split++) {
+      VerificationResult r = verify(config, split, 4);
+      assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VIOLATION);
+      Counterexample cex = r.counterexample().orElseThrow();
+      assertThat(cex.violation().property()).isEqualTo(fault.property());
+      assertThat(cex.violation().ruleId()).isEqualTo(fault.ruleId());
+      assertThat(r.detail()).as("replayed to the same violation").isEmpty();
+      reported.add(cex.violation() + " @ " + cex.schedule());
+    }
+    assertThat(reported).containsOnly(reported.get(0));
+  }
+}
