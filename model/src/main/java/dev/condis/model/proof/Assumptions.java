@@ -51,6 +51,14 @@ public final class Assumptions {
               + "lock's operations, each context's release and touches, deferred calls, and the "
               + "event stream unless every property is trace-invariant)");
     }
+    if (stateCache != null && stateCache.startsWith("search split over")) {
+      out.add(
+          "split search: the top decision points were expanded in full and the work units below "
+              + "them explored by separate workers, each unit by one; sound because no race found "
+              + "in a unit asks for a backtrack point above it, and each worker's state cache cuts "
+              + "only at states whose future that worker explored (explorer/README.md, Splitting a "
+              + "search)");
+    }
     if (stateCache != null) {
       out.add(
           "state cache: an execution reaching, at a quiescent point, a state another path "
