@@ -93,6 +93,7 @@ public final class CondisVerify implements Callable<Integer> {
     cmd.addSubcommand(new CommandLine(new VerifyCommand(env, verbose)));
     cmd.addSubcommand(new CommandLine(new ListCommand(env)));
     cmd.addSubcommand(new CommandLine(new ReplayCommand(env)));
+    cmd.addSubcommand(new CommandLine(new MergeCommand(env)));
     cmd.addSubcommand(new CommandLine.HelpCommand());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setUsageHelpAutoWidth(true);

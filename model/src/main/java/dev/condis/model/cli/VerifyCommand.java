@@ -108,6 +108,24 @@ final class VerifyCommand implements Callable<Integer> {
   Integer workers;
 
   @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description = "Explore only shard K of N of every instance (the split's work units numbered K modulo N) and write a shard report for 'merge'. Default: CI_NODE_INDEX/CI_NODE_TOTAL (GitLab parallel:), or JOB_COMPLETION_INDEX with --shards N (Kubernetes Indexed Job).")
+  String shard;
+
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      description = "With JOB_COMPLETION_INDEX (a Kubernetes Indexed Job): the number of shards, the Job's completions.")
+  Integer shards;
+
+  @Option(
+      names = "--shard-report",
+      paramLabel = "FILE",
+      description = "Where a shard writes its report for 'merge' (default: condis-shard-K-of-N.json).")
+  Path shardReport;
+
+  @Option(
       names = "--coverage",
       description = "After the summary, list per rule in how many scenario instances a check of it ran: a rule never checked was not tested, whatever the verdict (explorer engine).")
   boolean coverage;
@@ -136,10 +154,33 @@ final class VerifyCommand implements Callable<Integer> {
     if (search.split != null && !engine.name().equals(ExplorerEngine.NAME)) {
       throw new BadInputException("--split is for the explorer engine, not " + engine.name());
     }
-    // More workers than instances: the idle ones split the instances' searches.
-    ImmutableMap<String, String> engineOptions =
-        search.engineOptions(env.environment(), engine.name().equals(ExplorerEngine.NAME)
-            ? workerCount / Math.max(1, configs.size()) : 1);
+    java.util.Optional<ShardSpec> shardSpec = ShardSpec.resolve(shard, shards, env.environment());
+    ImmutableMap<String, String> engineOptions;
+    Path shardFile = null;
+    if (shardSpec.isPresent()) {
+      ShardSpec k = shardSpec.get();
+      if (!engine.name().equals(ExplorerEngine.NAME)) {
+        throw new BadInputException("a shard (" + k.source() + ") needs the explorer engine, not " + engine.name());
+      }
+      if (search.split != null) {
+        throw new BadInputException("--split and a shard (" + k.source() + ") exclude each other: a shard is one worker of a split");
+      }
+      shardFile = OutputFiles.checkWritableFile(shardReport != null ? shardReport
+          : Path.of("condis-shard-" + k.index() + "-of-" + k.count() + ".json"), "--shard-report");
+      engineOptions = ImmutableMap.<String, String>builder()
+          .putAll(search.engineOptions(env.environment(), 1))
+          .put(ExplorerEngine.SPLIT, Integer.toString(k.count()))
+          .put(ExplorerEngine.SPLIT_DEPTH, Integer.toString(search.splitDepth != null ? search.splitDepth : ExplorerEngine.DEFAULT_SPLIT_DEPTH))
+          .put(ExplorerEngine.SHARD, Integer.toString(k.index()))
+          .buildKeepingLast();
+    } else {
+      if (shardReport != null) {
+        throw new BadInputException("--shard-report needs a shard (--shard K/N)");
+      }
+      // More workers than instances: the idle ones split the instances' searches.
+      engineOptions = search.engineOptions(env.environment(), engine.name().equals(ExplorerEngine.NAME)
+          ? workerCount / Math.max(1, configs.size()) : 1);
+    }
     engine.checkAvailable(engineOptions);
     List<Path> classpath = scenarios.classpathEntries();
     ImmutableList<String> propertyClasses = search.propertyClasses(classpath);
@@ -223,7 +264,9 @@ final class VerifyCommand implements Callable<Integer> {
       checks.close();
       SuiteReport suite = new SuiteReport(tool, started, wall.elapsed(), reports);
       if (textToConsole) {
-        out.print(TextReport.summary(suite));
+        String summary = TextReport.summary(suite);
+        // A shard's verdict line is ShardRun's: the suite's would claim what merge decides.
+        out.print(shardSpec.isPresent() ? summary.substring(0, summary.stripTrailing().lastIndexOf('\n') + 1) : summary);
         if (certificateDir != null) {
           out.println("certificates: " + reports.size() + " written to " + certificates);
         }
@@ -247,12 +290,17 @@ final class VerifyCommand implements Callable<Integer> {
         out.print(rendered);
         out.flush();
       }
+      int exit = suite.exitCode();
+      if (shardSpec.isPresent()) {
+        exit = ShardRun.finish(shardSpec.get(), suite, shardFile, engine.name(), bounds, engineOptions, propertyClasses,
+            configs, lateWriteFailures, textToConsole ? out : null);
+      }
       // The search's verdict stands: a report that could not be written is said on one line each.
       for (String failure : lateWriteFailures) {
         err.println(ErrorHandling.PREFIX + ErrorHandling.oneLine(failure) + " (the verdict's exit code stands)");
       }
       err.flush();
-      return suite.exitCode();
+      return exit;
     }
   }
 

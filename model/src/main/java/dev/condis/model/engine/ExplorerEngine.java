@@ -82,6 +82,8 @@ public final class ExplorerEngine implements Engine {
   public static final String SPLIT = "explorer.split";
   public static final String SPLIT_DEPTH = "explorer.splitDepth";
   public static final int DEFAULT_SPLIT_DEPTH = 6;
+  /** Engine option: run only this worker (1-based) of the split: one shard ({@code --shard K/N}). */
+  public static final String SHARD = "explorer.shard";
 
   /** The rule engine-found deadlocks and livelocks are reported under. */
   static final String WAIT_RULE = DeadlockProperty.RULE;
@@ -117,8 +119,12 @@ public final class ExplorerEngine implements Engine {
     ProgressListener progress = request.progress();
     int splitCount = intOption(request, SPLIT, 0);
     if (splitCount >= 1) {
+      int shard = intOption(request, SHARD, 0);
+      if (shard > splitCount) {
+        throw new IllegalArgumentException(SHARD + " " + shard + " is not one of the " + splitCount + " shards");
+      }
       return new SplitSearch(this, request, harness, premises, properties, splitCount,
-          intOption(request, SPLIT_DEPTH, DEFAULT_SPLIT_DEPTH)).run();
+          intOption(request, SPLIT_DEPTH, DEFAULT_SPLIT_DEPTH), shard - 1).run();
     }
     SearchOptions options = searchOptions(request.bounds(), progress == null || progress == ProgressListener.NONE
         ? ProgressListener.NONE

@@ -37,9 +37,11 @@ final class SplitSearch {
   private final ImmutableList<String> properties;
   private final int count;
   private final int depth;
+  /** The one worker to run (a shard), or -1 for all of them. */
+  private final int only;
 
   SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
-      ImmutableList<String> properties, int count, int depth) {
+      ImmutableList<String> properties, int count, int depth, int only) {
     this.engine = engine;
     this.request = request;
     this.harness = harness;
@@ -47,38 +49,45 @@ final class SplitSearch {
     this.properties = properties;
     this.count = count;
     this.depth = depth;
+    this.only = only;
   }
 
   VerificationResult run() {
     Split.Plan plan = Split.plan(depth, count);
     boolean cacheOff = "false".equals(request.engineOptions().get(ExplorerEngine.STATE_CACHE));
     List<Checkpoints> caches = new ArrayList<>();
+    List<Integer> workers = new ArrayList<>();
     for (int k = 0; k < count; k++) {
+      if (only >= 0 && k != only) {
+        continue;
+      }
+      workers.add(k);
       caches.add(cacheOff ? Checkpoints.off("--no-state-cache") : new Checkpoints());
     }
-    AtomicLongArray executions = new AtomicLongArray(count);
+    AtomicLongArray executions = new AtomicLongArray(workers.size());
     ProgressListener progress = request.progress();
     List<SearchResult> results = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(workers.size(), r -> {
       Thread t = new Thread(r, "condis-verify-split-" + request.config().label());
       t.setDaemon(true);
       return t;
     });
     try {
       List<Future<SearchResult>> parts = new ArrayList<>();
-      for (int k = 0; k < count; k++) {
-        int worker = k;
+      for (int slot = 0; slot < workers.size(); slot++) {
+        int worker = workers.get(slot);
+        int mine = slot;
         dev.condis.explorer.ProgressListener own = progress == null || progress == ProgressListener.NONE
             ? null
             : (long n, Duration elapsed) -> {
-              executions.set(worker, n);
+              executions.set(mine, n);
               progress.progress(sum(executions), statesSeen(caches), elapsed);
             };
         SearchOptions options = ExplorerEngine.searchOptions(request.bounds(), ProgressListener.NONE).toBuilder()
             .split(plan.worker(worker))
             .progressListener(own)
             .build();
-        parts.add(pool.submit(() -> Explorer.explore(ExplorerEngine.program(harness, null, caches.get(worker)), options)));
+        parts.add(pool.submit(() -> Explorer.explore(ExplorerEngine.program(harness, null, caches.get(mine)), options)));
       }
       for (Future<SearchResult> part : parts) {
         results.add(part.get());
@@ -99,8 +108,24 @@ final class SplitSearch {
         results.stream().mapToLong(SearchResult::decisionPoints).sum(),
         statesSeen(caches),
         results.stream().map(SearchResult::wallTime).max(Duration::compareTo).orElse(Duration.ZERO));
-    return engine.conclude(request, harness, premises, properties, representative, figures,
+    // A shard's premises may be met in another shard's units: merge judges them.
+    Premises judged = only < 0 ? premises : new Premises(ImmutableList.of());
+    VerificationResult whole = engine.conclude(request, harness, judged, properties, representative, figures,
         ExplorerEngine.searchOptions(request.bounds(), ProgressListener.NONE), summary(results, caches));
+    if (only < 0) {
+      return whole;
+    }
+    // A shard claims nothing on its own: VERIFIED becomes INCONCLUSIVE until merge.
+    SearchResult mine = results.get(0);
+    boolean complete = whole.verdict() == Verdict.VERIFIED;
+    ShardShare share = new ShardShare(only, count, depth, mine.split().units(), mine.split().unitsOwned(),
+        mine.split().failureUnit(), complete, premises.unmet());
+    VerificationResult shard = !complete ? whole : new VerificationResult(whole.config(), whole.engine(),
+        Verdict.INCONCLUSIVE, whole.properties(), whole.figures(), Optional.empty(),
+        Optional.of(String.format(Locale.ROOT, "shard %d/%d: its %,d of %,d units explored, no violation;"
+            + " nothing is claimed until condis-verify merge combines every shard (%s)",
+            only + 1, count, share.unitsOwned(), share.units(), whole.detail().orElse(""))));
+    return shard.withShard(share);
   }
 
   /** The worker whose failure comes first (lowest unit), else one that reached a bound, else the first. */
@@ -122,7 +147,7 @@ final class SplitSearch {
         count, count == 1 ? "" : "s", depth, results.get(0).split().units(),
         results.stream().mapToLong(r -> r.split().othersExecutions()).sum()));
     for (int k = 0; k < caches.size(); k++) {
-      b.append("; worker ").append(k + 1).append(": ").append(results.get(k).split().unitsOwned())
+      b.append("; worker ").append(only >= 0 ? only + 1 : k + 1).append(": ").append(results.get(k).split().unitsOwned())
           .append(" units, ").append(caches.get(k).summary());
     }
     return b.toString();

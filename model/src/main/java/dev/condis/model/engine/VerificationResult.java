@@ -19,7 +19,8 @@ public record VerificationResult(
     Figures figures,
     Optional<Counterexample> counterexample,
     Optional<String> detail,
-    ImmutableSortedSet<String> rulesChecked) {
+    ImmutableSortedSet<String> rulesChecked,
+    Optional<ShardShare> shard) {
 
   public VerificationResult(
       ScenarioConfig config,
@@ -29,11 +30,17 @@ public record VerificationResult(
       Figures figures,
       Optional<Counterexample> counterexample,
       Optional<String> detail) {
-    this(config, engine, verdict, properties, figures, counterexample, detail, ImmutableSortedSet.of());
+    this(config, engine, verdict, properties, figures, counterexample, detail, ImmutableSortedSet.of(), Optional.empty());
   }
 
   /** This result with the rules whose checks ran. */
   public VerificationResult withRulesChecked(ImmutableSortedSet<String> rules) {
-    return new VerificationResult(config, engine, verdict, properties, figures, counterexample, detail, rules);
+    return new VerificationResult(config, engine, verdict, properties, figures, counterexample, detail, rules, shard);
+  }
+
+  /** This result as one shard's share of the instance ({@code verify --shard}). */
+  public VerificationResult withShard(ShardShare share) {
+    return new VerificationResult(config, engine, verdict, properties, figures, counterexample, detail, rulesChecked,
+        Optional.of(share));
   }
 }

@@ -1,0 +1,196 @@
+package dev.condis.model.cli;
+
+import dev.condis.model.engine.Bounds;
+import dev.condis.model.report.JsonReport;
+import dev.condis.model.report.JunitXmlReport;
+import dev.condis.model.report.MarkdownReport;
+import dev.condis.model.report.SarifReport;
+import dev.condis.model.report.ScenarioReport;
+import dev.condis.model.report.SuiteReport;
+import dev.condis.model.report.TextReport;
+import dev.condis.model.report.ToolInfo;
+import dev.condis.model.proof.CertificateWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code condis-verify merge SHARD.json...}: the shard reports of one sharded run ({@code
+ * verify --shard K/N}) become one report, in any format, and one certificate per instance. An
+ * instance is VERIFIED only when every shard explored all of its units; a violation from any
+ * shard is the verdict, the lowest failing unit's, replayed here for its trace. Shards missing,
+ * given twice, from another commit or run with other options are bad input: nothing is claimed.
+ */
+@Command(
+    name = "merge",
+    description = "Combines the shard reports of one sharded run (verify --shard K/N) into one report and one verdict per scenario instance.",
+    mixinStandardHelpOptions = true)
+final class MergeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "SHARD.json", description = "Every shard report of the run (condis-shard-K-of-N.json).")
+  List<Path> files;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, junit, sarif or markdown.")
+  ReportFormat format = ReportFormat.text;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (the text summary still goes to the console).")
+  Path output;
+
+  @Option(names = "--certificates", paramLabel = "DIR", description = "Write one proof certificate per scenario instance into DIR.")
+  Path certificates;
+
+  private final CliEnvironment env;
+
+  MergeCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Path outputFile = output == null ? null : OutputFiles.checkWritableFile(output, "--output");
+    Path certificateDir =
+        certificates == null ? null : OutputFiles.checkWritableDirectory(certificates, "--certificates");
+    List<ShardFile> shards = new ArrayList<>();
+    for (Path f : files) {
+      shards.add(ShardFile.read(f));
+    }
+    ToolInfo tool = env.tool().get();
+    validate(shards, tool);
+    ShardFile first = shards.get(0);
+    JsonNode b = first.options().path("bounds");
+    Bounds bounds = new Bounds(b.path("maxExecutions").asLong(), b.path("maxDepth").asInt(),
+        Duration.ofMillis(b.path("timeBudgetMillis").asLong()));
+    List<ScenarioReport> reports = new ArrayList<>();
+    Map<String, String> descriptions = new LinkedHashMap<>(EngineChecks.descriptions());
+    java.util.Set<String> listeners = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < first.instances().size(); i++) {
+      List<JsonNode> parts = new ArrayList<>();
+      for (ShardFile s : shards) {
+        parts.add(s.instances().get(i));
+      }
+      MergedInstance merged = MergedInstance.of(parts, env);
+      reports.add(new ScenarioReport(merged.result(), bounds));
+      descriptions.putAll(merged.descriptions());
+      listeners.addAll(merged.descriptions().keySet());
+    }
+    SuiteReport suite = new SuiteReport(tool, earliest(shards),
+        reports.stream().map(r -> r.result().figures().wallTime()).max(Duration::compareTo).orElse(Duration.ZERO), reports);
+    List<String> lateWriteFailures = new ArrayList<>();
+    if (certificateDir != null) {
+      CertificateWriter writer = new CertificateWriter(certificateDir, tool, descriptions, listeners);
+      for (ScenarioReport r : reports) {
+        try {
+          writer.write(r);
+        } catch (IOException | RuntimeException e) {
+          lateWriteFailures.add("cannot write the certificate of " + r.label() + " into --certificates "
+              + certificates + ": " + OutputFiles.describe(e));
+        }
+      }
+    }
+    String rendered = switch (format) {
+      case text -> TextReport.render(suite);
+      case json -> JsonReport.render(suite);
+      case junit -> JunitXmlReport.render(suite);
+      case sarif -> SarifReport.render(suite);
+      case markdown -> MarkdownReport.render(suite);
+    };
+    if (outputFile != null) {
+      try {
+        OutputFiles.write(outputFile, rendered, "--output");
+      } catch (BadInputException e) {
+        lateWriteFailures.add(e.getMessage());
+      }
+      out.print("merged " + shards.size() + " shards of " + first.count() + "\n" + TextReport.summary(suite));
+    } else {
+      out.print(format == ReportFormat.text ? "merged " + shards.size() + " shards of " + first.count() + "\n" + rendered
+          : rendered);
+    }
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    for (String failure : lateWriteFailures) {
+      err.println(ErrorHandling.PREFIX + ErrorHandling.oneLine(failure) + " (the verdict's exit code stands)");
+    }
+    err.flush();
+    return suite.exitCode();
+  }
+
+  /** One run's shards, each once, all of them, from this tool's commit, with the same options. */
+  static void validate(List<ShardFile> shards, ToolInfo tool) {
+    ShardFile first = shards.get(0);
+    Map<Integer, ShardFile> byIndex = new TreeMap<>();
+    for (ShardFile s : shards) {
+      if (s.count() != first.count()) {
+        throw new BadInputException(first.name() + " and " + s.name() + " are not shards of one run (N differs)");
+      }
+      if (!java.util.Objects.equals(s.commit(), first.commit())) {
+        throw new BadInputException("shard reports from different commits: " + first.name() + " has " + first.commit()
+            + ", " + s.name() + " has " + s.commit());
+      }
+      String differs = firstDifference(first.options(), s.options());
+      if (differs != null) {
+        throw new BadInputException(s.name() + " was run with other options than " + first.name() + " (" + differs + ")");
+      }
+      ShardFile twice = byIndex.put(s.index(), s);
+      if (twice != null) {
+        throw new BadInputException("shard " + s.index() + "/" + s.count() + " given twice: " + twice.path() + " and " + s.path());
+      }
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int k = 1; k <= first.count(); k++) {
+      if (!byIndex.containsKey(k)) {
+        missing.add(k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new BadInputException("shard" + (missing.size() == 1 ? " " : "s ") + missing.toString().replaceAll("[\\[\\]]", "")
+          + " of " + first.count() + " missing: nothing is claimed without every shard");
+    }
+    String mine = tool.gitCommit().orElse(null);
+    if (mine != null && first.commit() != null && !mine.equals(first.commit())) {
+      throw new BadInputException("the shards are from commit " + first.commit() + ", this condis-verify is " + mine
+          + ": merge with the commit that ran them (it replays their counterexamples)");
+    }
+  }
+
+  /** The first field of the options that differs, or null. */
+  private static String firstDifference(JsonNode a, JsonNode b) {
+    Iterator<String> names = a.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!a.path(name).equals(b.path(name))) {
+        return name + " differ";
+      }
+    }
+    return a.size() == b.size() ? null : "options differ";
+  }
+
+  private static Instant earliest(List<ShardFile> shards) {
+    Instant min = null;
+    for (ShardFile s : shards) {
+      try {
+        Instant t = Instant.parse(s.startedAt());
+        min = min == null || t.isBefore(min) ? t : min;
+      } catch (RuntimeException e) {
+        // an unparsable time is only a report detail
+      }
+    }
+    return min == null ? Instant.now() : min;
+  }
+}

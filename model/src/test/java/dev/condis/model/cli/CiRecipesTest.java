@@ -1,0 +1,93 @@
+package dev.condis.model.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CI recipes in README.md ("Shards across machines") are what they say: valid YAML with
+ * the matrix, the {@code parallel:} count or the Indexed Job's completions matching the N the
+ * shards are told, a merge step after them, and every condis-verify command one the command
+ * line accepts.
+ */
+class CiRecipesTest {
+  private static List<String> blocks;
+
+  @BeforeAll
+  static void readRecipes() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("### Shards across machines"), readme.indexOf("## Exit codes"));
+    blocks = new ArrayList<>();
+    Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
+    while (m.find()) {
+      blocks.add(m.group(1));
+    }
+    assertThat(blocks).as("GitHub Actions, GitLab CI, Kubernetes").hasSize(3);
+  }
+
+  private static List<JsonNode> yaml(String block) throws IOException {
+    try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(block)) {
+      return docs.readAll();
+    }
+  }
+
+  @Test
+  void gitHubActionsRunsEveryShardOfTheMatrixThenMerges() throws IOException {
+    JsonNode jobs = yaml(blocks.get(0)).get(0).path("jobs");
+    JsonNode strategy = jobs.path("shard").path("strategy");
+    assertThat(strategy.path("fail-fast").asBoolean(true)).isFalse();
+    int n = strategy.path("matrix").path("shard").size();
+    assertThat(blocks.get(0)).contains("--shard ${{ matrix.shard }}/" + n);
+    assertThat(jobs.path("merge").path("needs").asText()).isEqualTo("shard");
+    assertThat(blocks.get(0)).contains("merge shards/shard-*.json --format junit");
+  }
+
+  @Test
+  void gitLabRunsParallelShardsThenMergesIntoAJunitReport() throws IOException {
+    JsonNode root = yaml(blocks.get(1)).get(0);
+    assertThat(root.at("/verify-shard/parallel").asInt()).isGreaterThan(1);
+    assertThat(root.at("/verify-merge/needs/0").asText()).isEqualTo("verify-shard");
+    assertThat(root.at("/verify-merge/artifacts/reports/junit").asText()).isEqualTo("condis-verify.xml");
+  }
+
+  @Test
+  void theIndexedJobsCompletionsAreTheShardCount() throws IOException {
+    List<JsonNode> docs = yaml(blocks.get(2));
+    assertThat(docs).hasSize(2);
+    JsonNode shards = docs.get(0);
+    assertThat(shards.at("/spec/completionMode").asText()).isEqualTo("Indexed");
+    int completions = shards.at("/spec/completions").asInt();
+    assertThat(shards.at("/spec/template/spec/containers/0/command").toString()).contains("--shards " + completions);
+    assertThat(docs.get(1).at("/spec/template/spec/containers/0/command").toString()).contains(" merge ");
+  }
+
+  @Test
+  void everyCommandInTheRecipesParses() {
+    List<String> commands = new ArrayList<>();
+    Matcher m = Pattern.compile("(?:\\./condis-verify|condis-verify\\.jar) ([^|'\\n]*)").matcher(String.join("\n", blocks));
+    while (m.find()) {
+      commands.add(m.group(1).strip()
+          .replace("${{ matrix.shard }}", "1").replace("$CI_NODE_INDEX", "1").replace("$JOB_COMPLETION_INDEX", "0"));
+    }
+    assertThat(commands).hasSizeGreaterThanOrEqualTo(6);
+    CliEnvironment env = new CliEnvironment(new ServiceEngineDirectory(), false, () -> dev.condis.model.report.Fixtures.TOOL, Map.of());
+    for (String command : commands) {
+      String[] args = command.split("\\s+");
+      // Parsing is what the CI runner's shell hands over; running needs the shards.
+      CondisVerify.commandLine(env, false).parseArgs(args);
+      assertThat(args[0]).as(command).isIn("verify", "merge");
+    }
+  }
+}

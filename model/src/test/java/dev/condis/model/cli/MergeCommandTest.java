@@ -1,0 +1,145 @@
+package dev.condis.model.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.condis.model.report.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code verify --shard K/N} then {@code merge}: the shards of a run merge into the verdict of
+ * the whole search, a violation with the counterexample an in-process split reports, and
+ * anything short of one run's complete set of shards is bad input that claims nothing.
+ */
+class MergeCommandTest {
+  @TempDir Path dir;
+
+  private static FakeEngines.Run run(Map<String, String> environment, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliEnvironment env = new CliEnvironment(new ServiceEngineDirectory(), false, () -> dev.condis.model.report.Fixtures.TOOL, environment);
+    int exit = CondisVerify.run(args, env, new PrintWriter(out), new PrintWriter(err));
+    return new FakeEngines.Run(exit, out.toString(), err.toString());
+  }
+
+  private List<Path> shards(int count, String... verify) {
+    List<Path> files = new ArrayList<>();
+    for (int k = 1; k <= count; k++) {
+      Path file = dir.resolve("shard-" + k + ".json");
+      List<String> args = new ArrayList<>(List.of("verify"));
+      args.addAll(List.of(verify));
+      args.addAll(List.of("--shard", k + "/" + count, "--shard-report", file.toString(), "--quiet"));
+      FakeEngines.Run r = run(Map.of(), args.toArray(String[]::new));
+      assertThat(r.exit()).as(r.err()).isIn(0, 1);
+      files.add(file);
+    }
+    return files;
+  }
+
+  private static String[] merge(List<Path> files, String... more) {
+    List<String> args = new ArrayList<>(List.of("merge"));
+    files.forEach(f -> args.add(f.toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void threeShardsMergeIntoAVerifiedInstanceWithItsCertificate() throws IOException {
+    List<Path> files = shards(3, "--scenario", "make-close", "--cm", "mcm", "--vc", "client");
+    JsonNode shard = Json.MAPPER.readTree(Files.readString(files.get(0)));
+    assertThat(shard.at("/instances/0/verdict").asText()).as("a shard claims nothing").isEqualTo("INCONCLUSIVE");
+    assertThat(shard.at("/instances/0/share/complete").asBoolean()).isTrue();
+
+    Path report = dir.resolve("merged.json");
+    FakeEngines.Run merged = run(Map.of(), merge(files, "--format", "json", "--output", report.toString(),
+        "--certificates", dir.resolve("certs").toString()));
+    assertThat(merged.exit()).as(merged.out() + merged.err()).isZero();
+    JsonNode root = Json.MAPPER.readTree(Files.readString(report));
+    assertThat(root.at("/scenarios/0/verdict").asText()).isEqualTo("VERIFIED");
+    assertThat(root.at("/scenarios/0/detail").asText()).contains("search split over 3 shards below depth 6, merged");
+    assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.REPORT, Files.readString(report))).isEmpty();
+    JsonNode certificate = Json.MAPPER.readTree(Files.readString(
+        dir.resolve("certs/make-close_parties-0_cm-mcm_vc-client.json")));
+    assertThat(certificate.toString()).contains("split search: ");
+  }
+
+  @Test
+  void aViolationInAnyShardIsTheVerdictWithTheSameCounterexampleAsAnInProcessSplit() throws IOException {
+    String[] instance = {"--scenario", "make-close", "--cm", "mcm", "--vc", "client", "--inject", "mcm-double-close-complete"};
+    List<Path> files = shards(2, instance);
+    Path report = dir.resolve("merged.json");
+    FakeEngines.Run merged = run(Map.of(), merge(files, "--format", "json", "--output", report.toString()));
+    assertThat(merged.exit()).isEqualTo(1);
+    JsonNode cex = Json.MAPPER.readTree(Files.readString(report)).at("/scenarios/0/counterexample");
+    assertThat(cex.path("ruleId").asText()).isEqualTo("GEN-2");
+    assertThat(cex.path("trace")).as("replayed for its trace").isNotEmpty();
+
+    Path whole = dir.resolve("split.json");
+    List<String> args = new ArrayList<>(List.of("verify"));
+    args.addAll(List.of(instance));
+    args.addAll(List.of("--split", "2", "--format", "json", "--output", whole.toString(), "--quiet"));
+    assertThat(run(Map.of(), args.toArray(String[]::new)).exit()).isEqualTo(1);
+    assertThat(cex.path("schedule").asText())
+        .isEqualTo(Json.MAPPER.readTree(Files.readString(whole)).at("/scenarios/0/counterexample/schedule").asText());
+  }
+
+  @Test
+  void missingDuplicatedForeignOrDifferentShardsAreBadInputAndClaimNothing() throws IOException {
+    List<Path> files = shards(2, "--scenario", "make-close", "--cm", "mcm", "--vc", "client");
+    assertOneLineError(run(Map.of(), merge(List.of(files.get(0)))), "shard 2 of 2 missing: nothing is claimed without every shard");
+    assertOneLineError(run(Map.of(), merge(List.of(files.get(0), files.get(0), files.get(1)))), "shard 1/2 given twice");
+
+    Path foreign = dir.resolve("foreign.json");
+    Files.writeString(foreign, Files.readString(files.get(1)).replace("\"abc123\"", "\"def456\""));
+    assertOneLineError(run(Map.of(), merge(List.of(files.get(0), foreign))), "shard reports from different commits");
+
+    Path other = dir.resolve("other.json");
+    FakeEngines.Run bounded = run(Map.of(), "verify", "--scenario", "make-close", "--cm", "mcm", "--vc", "client",
+        "--shard", "2/2", "--shard-report", other.toString(), "--max-executions", "99999", "--quiet");
+    assertThat(bounded.exit()).isZero();
+    assertOneLineError(run(Map.of(), merge(List.of(files.get(0), other))), "was run with other options than");
+
+    Path notAShard = dir.resolve("report.json");
+    Files.writeString(notAShard, "{\"schema\": \"condis-verify-report/1\"}");
+    assertOneLineError(run(Map.of(), merge(List.of(notAShard))), "is not a condis-verify shard report");
+  }
+
+  @Test
+  void theShardComesFromTheCiEnvironmentUnlessTheFlagSaysOtherwise() throws IOException {
+    Path gitlab = dir.resolve("gitlab.json");
+    assertThat(run(Map.of("CI_NODE_INDEX", "2", "CI_NODE_TOTAL", "3"), "verify", "--scenario", "make-close", "--cm", "mcm",
+        "--vc", "client", "--shard-report", gitlab.toString(), "--quiet").exit()).isZero();
+    assertThat(Json.MAPPER.readTree(Files.readString(gitlab)).at("/shard/index").asInt()).isEqualTo(2);
+
+    Path k8s = dir.resolve("k8s.json");
+    assertThat(run(Map.of("JOB_COMPLETION_INDEX", "0"), "verify", "--scenario", "make-close", "--cm", "mcm",
+        "--vc", "client", "--shards", "4", "--shard-report", k8s.toString(), "--quiet").exit()).isZero();
+    JsonNode k = Json.MAPPER.readTree(Files.readString(k8s));
+    assertThat(k.at("/shard/index").asInt()).isEqualTo(1);
+    assertThat(k.at("/shard/count").asInt()).isEqualTo(4);
+
+    Path flag = dir.resolve("flag.json");
+    assertThat(run(Map.of("CI_NODE_INDEX", "2", "CI_NODE_TOTAL", "3"), "verify", "--scenario", "make-close", "--cm", "mcm",
+        "--vc", "client", "--shard", "1/2", "--shard-report", flag.toString(), "--quiet").exit()).isZero();
+    assertThat(Json.MAPPER.readTree(Files.readString(flag)).at("/shard/count").asInt()).isEqualTo(2);
+
+    assertOneLineError(run(Map.of("JOB_COMPLETION_INDEX", "1"), "verify", "--scenario", "make-close"),
+        "JOB_COMPLETION_INDEX is set: give the number of shards with --shards N");
+    assertOneLineError(run(Map.of(), "verify", "--shard", "3/2"), "--shard 3/2: a shard is K/N with 1 <= K <= N, not 3/2");
+    assertOneLineError(run(Map.of(), "verify", "--shard", "2/2", "--split", "2"), "--split and a shard");
+  }
+
+  private static void assertOneLineError(FakeEngines.Run r, String contains) {
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString().contains(contains);
+  }
+}
