@@ -40,6 +40,12 @@ class MergeCommandTest {
       args.addAll(List.of("--shard", k + "/" + count, "--shard-report", file.toString(), "--quiet"));
       FakeEngines.Run r = run(Map.of(), args.toArray(String[]::new));
       assertThat(r.exit()).as(r.err()).isIn(0, 1);
+      try {
+        assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.SHARD,
+            Files.readString(file))).as("valid against condis-verify-shard-1.schema.json").isEmpty();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       files.add(file);
     }
     return files;
@@ -108,6 +114,8 @@ class MergeCommandTest {
     assertThat(bounded.exit()).isZero();
     assertOneLineError(run(Map.of(), merge(List.of(files.get(0), other))), "was run with other options than");
 
+    assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.SHARD,
+        "{\"schema\": \"condis-verify-shard/1\"}")).as("the schema is not vacuous").isNotEmpty();
     Path notAShard = dir.resolve("report.json");
     Files.writeString(notAShard, "{\"schema\": \"condis-verify-report/1\"}");
     assertOneLineError(run(Map.of(), merge(List.of(notAShard))), "is not a condis-verify shard report");
