@@ -21,6 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * anything short of one run's complete set of shards is bad input that claims nothing.
  */
 class MergeCommandTest {
+  /**
+   * The built-in properties only: the test class path also registers example properties that
+   * are not trace-invariant, which would multiply every search by the orders of the events.
+   */
+  private static final List<String> BUILT_IN = dev.condis.model.property.PropertyCatalog.builtInIds().stream()
+      .flatMap(id -> java.util.stream.Stream.of("--property", id)).toList();
+
   @TempDir Path dir;
 
   private static FakeEngines.Run run(Map<String, String> environment, String... args) {
@@ -37,6 +44,7 @@ class MergeCommandTest {
       Path file = dir.resolve("shard-" + k + ".json");
       List<String> args = new ArrayList<>(List.of("verify"));
       args.addAll(List.of(verify));
+      args.addAll(BUILT_IN);
       args.addAll(List.of("--shard", k + "/" + count, "--shard-report", file.toString(), "--quiet"));
       FakeEngines.Run r = run(Map.of(), args.toArray(String[]::new));
       assertThat(r.exit()).as(r.err()).isIn(0, 1);
@@ -92,10 +100,47 @@ class MergeCommandTest {
     Path whole = dir.resolve("split.json");
     List<String> args = new ArrayList<>(List.of("verify"));
     args.addAll(List.of(instance));
+    args.addAll(BUILT_IN);
     args.addAll(List.of("--split", "2", "--format", "json", "--output", whole.toString(), "--quiet"));
     assertThat(run(Map.of(), args.toArray(String[]::new)).exit()).isEqualTo(1);
     assertThat(cex.path("schedule").asText())
         .isEqualTo(Json.MAPPER.readTree(Files.readString(whole)).at("/scenarios/0/counterexample/schedule").asText());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(dev.condis.reference.fault.SeededFault.class)
+  void everySeededFaultMergesIntoTheViolationAnUnshardedRunFinds(dev.condis.reference.fault.SeededFault fault)
+      throws IOException {
+    dev.condis.model.scenario.ScenarioConfig config = dev.condis.model.scenario.FaultScenarios.forFault(fault);
+    String[] instance = dev.condis.model.engine.ExplorerEngine.checkOptions(config, null).strip().split(" ");
+    // Shards do not stop each other across processes: the one that owns no failing unit would
+    // explore its whole share, so both are bounded (a violation from either is the verdict).
+    List<String> bounded = new ArrayList<>(List.of(instance));
+    bounded.addAll(List.of("--max-executions", "5000"));
+    List<Path> files = shards(2, bounded.toArray(String[]::new));
+    Path merged = dir.resolve("merged.json");
+    assertThat(run(Map.of(), merge(files, "--format", "json", "--output", merged.toString())).exit()).isEqualTo(1);
+    Path whole = dir.resolve("whole.json");
+    List<String> args = new ArrayList<>(List.of("verify"));
+    args.addAll(List.of(instance));
+    args.addAll(BUILT_IN);
+    args.addAll(List.of("--workers", "1", "--format", "json", "--output", whole.toString(), "--quiet"));
+    assertThat(run(Map.of(), args.toArray(String[]::new)).exit()).isEqualTo(1);
+    JsonNode a = Json.MAPPER.readTree(Files.readString(merged)).at("/scenarios/0/counterexample");
+    JsonNode b = Json.MAPPER.readTree(Files.readString(whole)).at("/scenarios/0/counterexample");
+    assertThat(a.path("property").asText()).isEqualTo(b.path("property").asText()).isEqualTo(fault.property());
+    assertThat(a.path("ruleId").asText()).isEqualTo(b.path("ruleId").asText()).isEqualTo(fault.ruleId());
+  }
+
+  @Test
+  void theDefaultSuiteInTwoShardsMergesIntoTheUnshardedVerdicts() throws IOException {
+    List<Path> files = shards(2);
+    Path merged = dir.resolve("merged.json");
+    FakeEngines.Run r = run(Map.of(), merge(files, "--format", "json", "--output", merged.toString()));
+    assertThat(r.exit()).as(r.out()).isZero();
+    JsonNode scenarios = Json.MAPPER.readTree(Files.readString(merged)).path("scenarios");
+    assertThat(scenarios).hasSize(dev.condis.model.scenario.ScenarioCatalog.defaultSuite().size());
+    scenarios.forEach(s -> assertThat(s.path("verdict").asText()).as(s.path("label").asText()).isEqualTo("VERIFIED"));
   }
 
   @Test
@@ -109,8 +154,10 @@ class MergeCommandTest {
     assertOneLineError(run(Map.of(), merge(List.of(files.get(0), foreign))), "shard reports from different commits");
 
     Path other = dir.resolve("other.json");
-    FakeEngines.Run bounded = run(Map.of(), "verify", "--scenario", "make-close", "--cm", "mcm", "--vc", "client",
-        "--shard", "2/2", "--shard-report", other.toString(), "--max-executions", "99999", "--quiet");
+    List<String> otherArgs = new ArrayList<>(List.of("verify", "--scenario", "make-close", "--cm", "mcm", "--vc", "client",
+        "--shard", "2/2", "--shard-report", other.toString(), "--max-executions", "99999", "--quiet"));
+    otherArgs.addAll(BUILT_IN);
+    FakeEngines.Run bounded = run(Map.of(), otherArgs.toArray(String[]::new));
     assertThat(bounded.exit()).isZero();
     assertOneLineError(run(Map.of(), merge(List.of(files.get(0), other))), "was run with other options than");
 
