@@ -1,10 +1,6 @@
 package dev.condis.model.cli;
 
 import dev.condis.model.engine.Bounds;
-import dev.condis.model.report.JsonReport;
-import dev.condis.model.report.JunitXmlReport;
-import dev.condis.model.report.MarkdownReport;
-import dev.condis.model.report.SarifReport;
 import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.SuiteReport;
 import dev.condis.model.report.TextReport;
@@ -104,13 +100,7 @@ final class MergeCommand implements Callable<Integer> {
         }
       }
     }
-    String rendered = switch (format) {
-      case text -> TextReport.render(suite);
-      case json -> JsonReport.render(suite);
-      case junit -> JunitXmlReport.render(suite);
-      case sarif -> SarifReport.render(suite);
-      case markdown -> MarkdownReport.render(suite);
-    };
+    String rendered = format.render(suite);
     if (outputFile != null) {
       try {
         OutputFiles.write(outputFile, rendered, "--output");

@@ -14,13 +14,9 @@ import dev.condis.model.engine.Verdict;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.property.PropertyListener;
 import dev.condis.model.proof.CertificateWriter;
-import dev.condis.model.report.JsonReport;
-import dev.condis.model.report.JunitXmlReport;
 import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.SuiteReport;
-import dev.condis.model.report.MarkdownReport;
 import dev.condis.model.report.RuleCoverage;
-import dev.condis.model.report.SarifReport;
 import dev.condis.model.report.TextReport;
 import dev.condis.model.report.ToolInfo;
 import dev.condis.model.scenario.DriverLoader;
@@ -359,13 +355,7 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private String render(SuiteReport suite) {
-    return switch (format) {
-      case text -> TextReport.render(suite);
-      case json -> JsonReport.render(suite);
-      case junit -> JunitXmlReport.render(suite);
-      case sarif -> SarifReport.render(suite);
-      case markdown -> MarkdownReport.render(suite);
-    };
+    return format.render(suite);
   }
 
   /** id to description of each selected property (instantiating each once: bad ones fail here). */
