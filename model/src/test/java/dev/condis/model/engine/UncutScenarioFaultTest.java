@@ -40,9 +40,11 @@ class UncutScenarioFaultTest {
       assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VIOLATION);
       Violation v = r.counterexample().orElseThrow().violation();
       if (fault == SeededFault.CM_FREES_PARTY_BEFORE_DROP_COMPLETES) {
-        // Here the first violation the search meets is DROP-6 (a CallMgrPartyContext left live
-        // after its drop), not the catalogue's DROP-7 (freed before the drop completed); why
-        // this mutant leaks on the uncut race's path is not analysed yet.
+        // Here the first violation the search meets is DROP-6, not the catalogue's DROP-7: in
+        // the uncut race a drop can arrive while the incoming close's dispatch is in flight, and
+        // the call manager then holds it (CmParties#protocolCmDropParty) without reaching the
+        // mutant's early free, yet its completion skips the release because the fault is on:
+        // on that path the mutant leaks its CallMgrPartyContext, which NDIS reports (DROP-6).
         assertThat(v.ruleId()).as(Runs.describe(r)).isIn("DROP-6", "DROP-7");
       } else {
         assertThat(v.property()).as(Runs.describe(r)).isEqualTo(fault.property());
