@@ -205,6 +205,8 @@ final class ListCommand implements Callable<Integer> {
         Tables.withHeader(
             List.of("scenario", "--parties", "--cm", "--vc", "instances default/nightly", "what it checks"),
             40, 12, 22, 12, 22, 64);
+    List<ScenarioConfig> defaultSuite = ScenarioCatalog.defaultSuite();
+    List<ScenarioConfig> nightlySuite = ScenarioCatalog.nightlySuite();
     for (ScenarioDefinition d : ScenarioCatalog.all()) {
       String parties =
           d.minParties() == d.maxParties()
@@ -213,10 +215,8 @@ final class ListCommand implements Callable<Integer> {
       String vc =
           ScenarioDefinition.cliName(d.defaultVcOwner())
               + (d.vcOwners().size() > 1 ? " (" + d.vcOwnersText() + ")" : "");
-      long inSuite =
-          ScenarioCatalog.defaultSuite().stream().filter(c -> c.scenario().equals(d.name())).count();
-      long inNightly =
-          ScenarioCatalog.nightlySuite().stream().filter(c -> c.scenario().equals(d.name())).count();
+      long inSuite = defaultSuite.stream().filter(c -> c.scenario().equals(d.name())).count();
+      long inNightly = nightlySuite.stream().filter(c -> c.scenario().equals(d.name())).count();
       table.row(
           d.name(),
           parties,

@@ -123,8 +123,7 @@ record MergedInstance(VerificationResult result, Map<String, String> description
     Violation v = new Violation(x.path("property").asText(), x.path("ruleId").asText(), x.path("message").asText());
     String schedule = x.path("schedule").asText();
     ReplayResult replay = new ExplorerEngine().replay(new VerificationRequest(config, propertyClasses,
-        new Bounds(Bounds.DEFAULT.maxExecutions(), Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)),
-        ProgressListener.NONE, com.google.common.collect.ImmutableMap.of()), schedule);
+        Bounds.DEFAULT, ProgressListener.NONE, com.google.common.collect.ImmutableMap.of()), schedule);
     Optional<String> detail = replay.violation().equals(Optional.of(v)) && !replay.diverged()
         ? Optional.empty()
         : Optional.of("the counterexample did not replay to the same violation here"

@@ -1,5 +1,6 @@
 package dev.condis.model.cli;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import dev.condis.model.engine.VerificationResult;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -27,12 +27,8 @@ final class ParallelChecks implements AutoCloseable {
       pool = null;
       return;
     }
-    AtomicInteger n = new AtomicInteger();
-    pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "condis-verify-worker-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    pool = Executors.newFixedThreadPool(workers, new ThreadFactoryBuilder()
+        .setNameFormat("condis-verify-worker-%d").setDaemon(true).build());
   }
 
   void submit(Supplier<VerificationResult> check) {

@@ -113,10 +113,6 @@ public final class ExplorerEngine implements Engine {
             .addAll(harness.propertyIds())
             .addAll(PropertyCatalog.engineProperties())
             .build();
-    Checkpoints cache = "false".equals(request.engineOptions().get(STATE_CACHE))
-        ? Checkpoints.off("--no-state-cache")
-        : new Checkpoints();
-    ProgressListener progress = request.progress();
     int splitCount = intOption(request, SPLIT, 0);
     if (splitCount >= 1) {
       int shard = intOption(request, SHARD, 0);
@@ -126,6 +122,8 @@ public final class ExplorerEngine implements Engine {
       return new SplitSearch(this, request, harness, premises, properties, splitCount,
           intOption(request, SPLIT_DEPTH, DEFAULT_SPLIT_DEPTH), shard - 1).run();
     }
+    Checkpoints cache = stateCache(request);
+    ProgressListener progress = request.progress();
     SearchOptions options = searchOptions(request.bounds(), progress == null || progress == ProgressListener.NONE
         ? ProgressListener.NONE
         : (executions, elapsed) -> progress.progress(
@@ -198,6 +196,13 @@ public final class ExplorerEngine implements Engine {
     // The cache is a reduction the proof rests on: say what it did, or that it was off.
     return new VerificationResult(
         config, NAME, Verdict.VERIFIED, properties, figures, Optional.empty(), Optional.of(reductions));
+  }
+
+  /** A fresh state cache for one search, or one that is off ({@code --no-state-cache}). */
+  static Checkpoints stateCache(VerificationRequest request) {
+    return "false".equals(request.engineOptions().get(STATE_CACHE))
+        ? Checkpoints.off("--no-state-cache")
+        : new Checkpoints();
   }
 
   /** A whole-number engine option; {@code otherwise} when absent. Bad values are bad input. */

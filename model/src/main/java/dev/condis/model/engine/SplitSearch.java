@@ -1,6 +1,7 @@
 package dev.condis.model.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import dev.condis.explorer.Explorer;
 import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
@@ -54,7 +55,6 @@ final class SplitSearch {
 
   VerificationResult run() {
     Split.Plan plan = Split.plan(depth, count);
-    boolean cacheOff = "false".equals(request.engineOptions().get(ExplorerEngine.STATE_CACHE));
     List<Checkpoints> caches = new ArrayList<>();
     List<Integer> workers = new ArrayList<>();
     for (int k = 0; k < count; k++) {
@@ -62,16 +62,13 @@ final class SplitSearch {
         continue;
       }
       workers.add(k);
-      caches.add(cacheOff ? Checkpoints.off("--no-state-cache") : new Checkpoints());
+      caches.add(ExplorerEngine.stateCache(request));
     }
     AtomicLongArray executions = new AtomicLongArray(workers.size());
     ProgressListener progress = request.progress();
     List<SearchResult> results = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(workers.size(), r -> {
-      Thread t = new Thread(r, "condis-verify-split-" + request.config().label());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(workers.size(), new ThreadFactoryBuilder()
+        .setNameFormat("condis-verify-split-" + request.config().label().replace("%", "%%") + "-%d").setDaemon(true).build());
     try {
       List<Future<SearchResult>> parts = new ArrayList<>();
       for (int slot = 0; slot < workers.size(); slot++) {
