@@ -114,14 +114,16 @@ public final class SearchOptions {
 
   /** Options for one engine only: {@code jpf.home} from --jpf-home, -Djpf.home or $JPF_HOME. */
   public ImmutableMap<String, String> engineOptions(Map<String, String> environment) {
-    return engineOptions(environment, 1);
+    return engineOptions(environment, 1, java.util.Optional.empty());
   }
 
   /**
-   * The engine options, with the split: {@code --split}, else {@code idleWorkers} (the
-   * workers per instance when there are more workers than instances) if above 1.
+   * The engine options, with the split: a shard's ({@code shard}: worker K of N), else
+   * {@code --split}, else {@code idleWorkers} (the workers per instance when there are more
+   * workers than instances) if above 1.
    */
-  public ImmutableMap<String, String> engineOptions(Map<String, String> environment, int idleWorkers) {
+  public ImmutableMap<String, String> engineOptions(Map<String, String> environment, int idleWorkers,
+      java.util.Optional<ShardSpec> shard) {
     ImmutableMap.Builder<String, String> options = ImmutableMap.<String, String>builder().putAll(jpfOptions(environment));
     if (noStateCache) {
       options.put(ExplorerEngine.STATE_CACHE, "false");
@@ -132,15 +134,19 @@ public final class SearchOptions {
     if (splitDepth != null && splitDepth < 1) {
       throw new BadInputException("--split-depth must be at least 1, not " + splitDepth);
     }
-    if (splitDepth != null && split == null && idleWorkers < 2) {
+    if (shard.isPresent() && split != null) {
+      throw new BadInputException("--split and a shard (" + shard.get().source() + ") exclude each other: a shard is one worker of a split");
+    }
+    if (splitDepth != null && split == null && shard.isEmpty() && idleWorkers < 2) {
       throw new BadInputException("--split-depth needs --split (or more --workers than instances)");
     }
-    int n = split != null ? split : idleWorkers;
-    if (split != null || n >= 2) {
+    int n = shard.isPresent() ? shard.get().count() : split != null ? split : idleWorkers;
+    if (shard.isPresent() || split != null || n >= 2) {
       options.put(ExplorerEngine.SPLIT, Integer.toString(n));
       options.put(ExplorerEngine.SPLIT_DEPTH,
           Integer.toString(splitDepth != null ? splitDepth : ExplorerEngine.DEFAULT_SPLIT_DEPTH));
     }
+    shard.ifPresent(k -> options.put(ExplorerEngine.SHARD, Integer.toString(k.index())));
     return options.build();
   }
 

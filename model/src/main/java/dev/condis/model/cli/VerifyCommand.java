@@ -151,32 +151,21 @@ final class VerifyCommand implements Callable<Integer> {
       throw new BadInputException("--split is for the explorer engine, not " + engine.name());
     }
     java.util.Optional<ShardSpec> shardSpec = ShardSpec.resolve(shard, shards, env.environment());
-    ImmutableMap<String, String> engineOptions;
     Path shardFile = null;
     if (shardSpec.isPresent()) {
       ShardSpec k = shardSpec.get();
       if (!engine.name().equals(ExplorerEngine.NAME)) {
         throw new BadInputException("a shard (" + k.source() + ") needs the explorer engine, not " + engine.name());
       }
-      if (search.split != null) {
-        throw new BadInputException("--split and a shard (" + k.source() + ") exclude each other: a shard is one worker of a split");
-      }
       shardFile = OutputFiles.checkWritableFile(shardReport != null ? shardReport
           : Path.of("condis-shard-" + k.index() + "-of-" + k.count() + ".json"), "--shard-report");
-      engineOptions = ImmutableMap.<String, String>builder()
-          .putAll(search.engineOptions(env.environment(), 1))
-          .put(ExplorerEngine.SPLIT, Integer.toString(k.count()))
-          .put(ExplorerEngine.SPLIT_DEPTH, Integer.toString(search.splitDepth != null ? search.splitDepth : ExplorerEngine.DEFAULT_SPLIT_DEPTH))
-          .put(ExplorerEngine.SHARD, Integer.toString(k.index()))
-          .buildKeepingLast();
-    } else {
-      if (shardReport != null) {
-        throw new BadInputException("--shard-report needs a shard (--shard K/N)");
-      }
-      // More workers than instances: the idle ones split the instances' searches.
-      engineOptions = search.engineOptions(env.environment(), engine.name().equals(ExplorerEngine.NAME)
-          ? workerCount / Math.max(1, configs.size()) : 1);
+    } else if (shardReport != null) {
+      throw new BadInputException("--shard-report needs a shard (--shard K/N)");
     }
+    // More workers than instances: the idle ones split the instances' searches (not a shard's).
+    int idleWorkers = engine.name().equals(ExplorerEngine.NAME) && shardSpec.isEmpty()
+        ? workerCount / Math.max(1, configs.size()) : 1;
+    ImmutableMap<String, String> engineOptions = search.engineOptions(env.environment(), idleWorkers, shardSpec);
     engine.checkAvailable(engineOptions);
     List<Path> classpath = scenarios.classpathEntries();
     ImmutableList<String> propertyClasses = search.propertyClasses(classpath);
