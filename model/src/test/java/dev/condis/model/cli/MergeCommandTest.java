@@ -38,15 +38,20 @@ class MergeCommandTest {
     return new FakeEngines.Run(exit, out.toString(), err.toString());
   }
 
+  /** {@code verify} with {@code instance}, the built-in properties only, then {@code more}. */
+  private static String[] verify(String[] instance, String... more) {
+    List<String> args = new ArrayList<>(List.of("verify"));
+    args.addAll(List.of(instance));
+    args.addAll(BUILT_IN);
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
   private List<Path> shards(int count, String... verify) {
     List<Path> files = new ArrayList<>();
     for (int k = 1; k <= count; k++) {
       Path file = dir.resolve("shard-" + k + ".json");
-      List<String> args = new ArrayList<>(List.of("verify"));
-      args.addAll(List.of(verify));
-      args.addAll(BUILT_IN);
-      args.addAll(List.of("--shard", k + "/" + count, "--shard-report", file.toString(), "--quiet"));
-      FakeEngines.Run r = run(Map.of(), args.toArray(String[]::new));
+      FakeEngines.Run r = run(Map.of(), verify(verify, "--shard", k + "/" + count, "--shard-report", file.toString(), "--quiet"));
       assertThat(r.exit()).as(r.err()).isIn(0, 1);
       try {
         assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.SHARD,
@@ -98,11 +103,8 @@ class MergeCommandTest {
     assertThat(cex.path("trace")).as("replayed for its trace").isNotEmpty();
 
     Path whole = dir.resolve("split.json");
-    List<String> args = new ArrayList<>(List.of("verify"));
-    args.addAll(List.of(instance));
-    args.addAll(BUILT_IN);
-    args.addAll(List.of("--split", "2", "--format", "json", "--output", whole.toString(), "--quiet"));
-    assertThat(run(Map.of(), args.toArray(String[]::new)).exit()).isEqualTo(1);
+    assertThat(run(Map.of(), verify(instance, "--split", "2", "--format", "json", "--output", whole.toString(), "--quiet"))
+        .exit()).isEqualTo(1);
     assertThat(cex.path("schedule").asText())
         .isEqualTo(Json.MAPPER.readTree(Files.readString(whole)).at("/scenarios/0/counterexample/schedule").asText());
   }
@@ -121,11 +123,8 @@ class MergeCommandTest {
     Path merged = dir.resolve("merged.json");
     assertThat(run(Map.of(), merge(files, "--format", "json", "--output", merged.toString())).exit()).isEqualTo(1);
     Path whole = dir.resolve("whole.json");
-    List<String> args = new ArrayList<>(List.of("verify"));
-    args.addAll(List.of(instance));
-    args.addAll(BUILT_IN);
-    args.addAll(List.of("--workers", "1", "--format", "json", "--output", whole.toString(), "--quiet"));
-    assertThat(run(Map.of(), args.toArray(String[]::new)).exit()).isEqualTo(1);
+    assertThat(run(Map.of(), verify(instance, "--workers", "1", "--format", "json", "--output", whole.toString(), "--quiet"))
+        .exit()).isEqualTo(1);
     JsonNode a = Json.MAPPER.readTree(Files.readString(merged)).at("/scenarios/0/counterexample");
     JsonNode b = Json.MAPPER.readTree(Files.readString(whole)).at("/scenarios/0/counterexample");
     assertThat(a.path("property").asText()).isEqualTo(b.path("property").asText()).isEqualTo(fault.property());
@@ -154,10 +153,8 @@ class MergeCommandTest {
     assertOneLineError(run(Map.of(), merge(List.of(files.get(0), foreign))), "shard reports from different commits");
 
     Path other = dir.resolve("other.json");
-    List<String> otherArgs = new ArrayList<>(List.of("verify", "--scenario", "make-close", "--cm", "mcm", "--vc", "client",
+    FakeEngines.Run bounded = run(Map.of(), verify(new String[] {"--scenario", "make-close", "--cm", "mcm", "--vc", "client"},
         "--shard", "2/2", "--shard-report", other.toString(), "--max-executions", "99999", "--quiet"));
-    otherArgs.addAll(BUILT_IN);
-    FakeEngines.Run bounded = run(Map.of(), otherArgs.toArray(String[]::new));
     assertThat(bounded.exit()).isZero();
     assertOneLineError(run(Map.of(), merge(List.of(files.get(0), other))), "was run with other options than");
 
