@@ -66,6 +66,15 @@ final class ActivationRouter {
     if (overlapping(call, vc)) {
       return NdisStatus.FAILURE;
     }
+    if (vc.incomingCloseDispatched) {
+      // ICLOSE-8: after an incoming close the deactivation belongs to the handling of the
+      // client's acknowledging close; before it arrives the client may still use the call.
+      core.checking("ICLOSE-8");
+      if (vc.state != VcState.CLOSING) {
+        core.violation(call, "ICLOSE-8", handle + " is deactivated after an incoming close but before the"
+            + " client's acknowledging NdisClCloseCall reached the call manager (" + vc.state + ")");
+      }
+    }
     if (vc.state == VcState.CLOSING && vc.closingPartyContext != null) {
       // CLOSE-5: in close processing the party state is freed before the deactivation. Not
       // freed yet: freeing it later is out of order; never freeing it is CLOSE-4's leak. (A

@@ -156,7 +156,9 @@ final class CallRouter {
         return NdisStatus.FAILURE;
       }
     }
-    core.checking("CLOSE-2", "CLOSE-1");
+    // ICLOSE-3: acknowledging an incoming close, the client drops down to one party first.
+    String tooManyParties = vc.incomingCloseDispatched ? "ICLOSE-3" : "CLOSE-1";
+    core.checking("CLOSE-2", tooManyParties);
     if (party != null ? party.vc() != vc || !vc.multipoint : vc.multipoint) {
       core.violation(call, "CLOSE-2", "a close carries the last party's handle on a multipoint VC and NULL otherwise; got "
           + partyHandle + " for " + handle);
@@ -164,7 +166,8 @@ final class CallRouter {
     }
     int attached = vc.attachedParties().size();
     if (attached > 1) {
-      core.violation(call, "CLOSE-1", attached + " parties still attached to " + handle
+      core.violation(call, tooManyParties, attached + " parties still attached to " + handle
+          + (vc.incomingCloseDispatched ? " when acknowledging its incoming close" : "")
           + "; routed anyway, the call manager must fail the close");
     }
     core.touch(closeData, "OQ-18", call.api());
@@ -248,9 +251,17 @@ final class CallRouter {
       }
       return;
     }
+    // CLOSE-7: a stand-alone CM whose deactivation pended completes the close from its
+    // ProtocolCmDeactivateVcComplete, so never while the deactivation is still in flight.
+    boolean pendedDeactivation = byCompletion && core.callManagerActor() == Actor.CALL_MANAGER;
     core.checking("CLOSE-8", "CLOSE-1");
+    if (pendedDeactivation) {
+      core.checking("CLOSE-7");
+    }
     if (vc.activation != VcActivation.INACTIVE) {
-      core.violation("CLOSE-8", "close of " + vc.handle() + " reported SUCCESS while the VC is " + vc.activation);
+      boolean deactivating = pendedDeactivation && vc.activation == VcActivation.DEACTIVATING;
+      core.violation(deactivating ? "CLOSE-7" : "CLOSE-8", "close of " + vc.handle() + " reported SUCCESS while the VC is "
+          + vc.activation + (deactivating ? ": complete it from ProtocolCmDeactivateVcComplete" : ""));
     }
     int attached = vc.attachedParties().size();
     if (attached > 1) {

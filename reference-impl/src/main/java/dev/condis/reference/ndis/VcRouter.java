@@ -103,8 +103,17 @@ final class VcRouter {
       return NdisStatus.FAILURE;
     }
     core.checking("VC-4", "VC-5", "VC-6");
+    String afterIncomingClose = afterIncomingCloseRule(vc, call.actor());
+    if (vc.incomingCloseDispatched) {
+      core.checking(vc.clientCreated() ? "ICLOSE-6" : "ICLOSE-5");
+      if (!vc.clientCreated()) {
+        core.checking("ICLOSE-8");
+      }
+    }
     if (vc.creator() != call.actor()) {
-      core.violation(call, "VC-4", handle + " was created by the " + vc.creator() + "; only its creator may delete it");
+      String rule = afterIncomingClose != null ? afterIncomingClose : "VC-4";
+      core.violation(call, rule, handle + " was created by the " + vc.creator() + "; only its creator may delete it"
+          + (afterIncomingClose != null ? " (after an incoming close the client only acknowledges)" : ""));
       return NdisStatus.FAILURE;
     }
     if (vc.closeCompleteRunning && call.actor() != Actor.CLIENT) {
@@ -122,7 +131,8 @@ final class VcRouter {
     }
     String busy = busyReason(vc);
     if (busy != null) {
-      core.violation(call, "VC-5", handle + " " + busy);
+      core.violation(call, afterIncomingClose != null ? afterIncomingClose : "VC-5", handle + " " + busy
+          + (afterIncomingClose != null ? " after an incoming close" : ""));
       return NdisStatus.NOT_ACCEPTED;
     }
     vc.deleting = true;
@@ -163,6 +173,22 @@ final class VcRouter {
     }
     core.invalidateVc(vc, call.api() + " returned SUCCESS");
     return NdisStatus.SUCCESS;
+  }
+
+  /**
+   * The rule a delete breaks when it comes too early after an incoming close, or null when no
+   * incoming close was dispatched for the VC's call: ICLOSE-5, the client deleting the call
+   * manager's VC; ICLOSE-6, the client deleting its own before its acknowledging close
+   * completed; ICLOSE-8, the call manager deleting its own before that close was handled.
+   */
+  private static String afterIncomingCloseRule(VcRecord vc, Actor deleter) {
+    if (!vc.incomingCloseDispatched) {
+      return null;
+    }
+    if (deleter == Actor.CLIENT) {
+      return vc.clientCreated() ? "ICLOSE-6" : "ICLOSE-5";
+    }
+    return vc.clientCreated() ? null : "ICLOSE-8";
   }
 
   private static String busyReason(VcRecord vc) {
