@@ -2,6 +2,7 @@ package dev.condis.model.property;
 
 import dev.condis.reference.context.ContextKind;
 import dev.condis.reference.context.ContextRef;
+import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RuleCategory;
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * {@code no-leak}: at the end of a run (after both drivers' shutdown and every deferred call)
  * no VC is left undeleted, and no context, CallParameters buffer, close-data buffer or party
- * handle is still live (LEAK rules: VC-16, VC-9, MAKE-8, ADD-5, CLOSE-4, CLOSE-13, DROP-9,
+ * handle is still live (LEAK rules: VC-16, VC-9, VC-3, MAKE-8, ADD-5, CLOSE-4, CLOSE-13, DROP-9,
  * ...).
  *
  * <p>Defence in depth: the live contexts are both NDIS's snapshot and this property's own
@@ -29,6 +30,10 @@ public final class NoLeakProperty extends CategoryProperty {
   private boolean makeCallFailed;
   private boolean addPartyFailed;
   private boolean dropPartySucceeded;
+  /** A client's NdisCoCreateVc failed (VC-3: no handle exists, so it frees its VC context). */
+  private boolean clientCreateVcFailed;
+  /** A call manager's NdisCoCreateVc / NdisMCmCreateVc failed (VC-3 for its context). */
+  private boolean callManagerCreateVcFailed;
 
   @Override
   public String id() {
@@ -38,7 +43,7 @@ public final class NoLeakProperty extends CategoryProperty {
   @Override
   public String description() {
     return "Nothing live at the end: every VC deleted (VC-16), every context, CallParameters "
-        + "and close-data buffer released (VC-9, MAKE-8, ADD-5, CLOSE-4, CLOSE-13), every party "
+        + "and close-data buffer released (VC-9, VC-3, MAKE-8, ADD-5, CLOSE-4, CLOSE-13), every party "
         + "handle gone (DROP-9).";
   }
 
@@ -62,6 +67,13 @@ public final class NoLeakProperty extends CategoryProperty {
     } else if (event instanceof NdisEvent.RequestCompleted c
         && c.token().kind() == RequestKind.DROP_PARTY) {
       dropPartySucceeded = true;
+    } else if (event instanceof NdisEvent.ApiReturned r && r.status() != null && !r.status().isSuccess()
+        && (r.api().equals("NdisCoCreateVc") || r.api().equals("NdisMCmCreateVc"))) {
+      if (r.caller() == Actor.CLIENT) {
+        clientCreateVcFailed = true;
+      } else {
+        callManagerCreateVcFailed = true;
+      }
     }
   }
 
@@ -107,7 +119,9 @@ public final class NoLeakProperty extends CategoryProperty {
     } else if (kind == ContextKind.CLOSE_DATA) {
       return "CLOSE-13";
     } else if (kind == ContextKind.PROTOCOL_VC_CONTEXT) {
-      return makeCallFailed ? "MAKE-8" : "VC-9";
+      return clientCreateVcFailed ? "VC-3" : makeCallFailed ? "MAKE-8" : "VC-9";
+    } else if (kind == ContextKind.CALL_MGR_VC_CONTEXT && callManagerCreateVcFailed) {
+      return "VC-3";
     }
     return "VC-9"; // CALL_MGR_VC_CONTEXT, MINIPORT_VC_CONTEXT
   }

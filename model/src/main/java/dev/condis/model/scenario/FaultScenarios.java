@@ -35,7 +35,7 @@ public final class FaultScenarios {
         scenario = ScenarioCatalog.CHANGED_PARAMETERS;
         parties = 1;
       }
-      case "CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL" -> {
+      case "CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL", "CLIENT_KEEPS_VC_CONTEXT_AFTER_FAILED_CREATE" -> {
         scenario = ScenarioCatalog.MAKE_CALL_FAILURE;
         parties = 0;
       }

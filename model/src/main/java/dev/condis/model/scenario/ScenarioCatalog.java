@@ -71,12 +71,16 @@ public final class ScenarioCatalog {
                     + "narrowed to the failure; pended or inline, activation pended or not, are "
                     + "all explored): the client releases its party context and parameters and "
                     + "deletes the VC from inside ProtocolClMakeCallComplete, so ProtocolCoDeleteVc "
-                    + "runs nested in the call manager's own completion call.",
-                "MAKE-6, MAKE-8, MAKE-9, MAKE-10, MAKE-12, MAKE-14, GEN-9, VC-10",
+                    + "runs nested in the call manager's own completion call. Or the call manager "
+                    + "refuses the client's VC (ProtocolCoCreateVc fails): both sides free their VC "
+                    + "context, and there is no call.",
+                "MAKE-6, MAKE-8, MAKE-9, MAKE-10, MAKE-12, MAKE-14, GEN-9, VC-2, VC-3, VC-10",
                 0, 0, 2, VcOwner.CLIENT, CLIENT_ONLY,
                 // The make-call fails because the call manager refuses it, or because the
-                // miniport refused the activation (VC-13, stand-alone only).
-                ChoiceConstraints.of(Map.of("makeCall.status", new int[] {1}, "activateVc.status", new int[] {0, 1})),
+                // miniport refused the activation (VC-13, stand-alone only); or there is no
+                // call, because the call manager refused the VC (VC-2, VC-3).
+                ChoiceConstraints.of(Map.of("makeCall.status", new int[] {1}, "activateVc.status", new int[] {0, 1},
+                    "createVc.status", new int[] {0, 1})),
                 MINIPORT_INLINE,
                 ctx -> ctx.client().makeCall(ctx.parties())),
             new ScenarioDefinition(
@@ -113,9 +117,10 @@ public final class ScenarioCatalog {
                     + "races the call's set-up, and once that settles the network hangs up the "
                     + "call if it has not already. The client must acknowledge it with "
                     + "NdisClCloseCall (ICLOSE-4) and stop sending (ICLOSE-2); it never closes "
-                    + "on its own.",
-                "ICLOSE-2, ICLOSE-3, ICLOSE-4, ICLOSE-5, ICLOSE-6, ICLOSE-9, OQ-13",
-                0, 0, 1, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
+                    + "on its own. The network's close status is SUCCESS or a failure, after "
+                    + "which the client must delete its own VC, not reuse it (ICLOSE-7).",
+                "ICLOSE-2, ICLOSE-3, ICLOSE-4, ICLOSE-5, ICLOSE-6, ICLOSE-7, ICLOSE-9, OQ-13",
+                0, 0, 1, VcOwner.CLIENT, BOTH, ChoiceConstraints.of(Map.of("incomingClose.status", new int[] {0, 1})),
                 MINIPORT_INLINE,
                 ctx -> {
                   ctx.race("network", ctx.callManager()::remoteClose, ctx::establishCall);

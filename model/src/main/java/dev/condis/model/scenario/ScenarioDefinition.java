@@ -60,8 +60,11 @@ public record ScenarioDefinition(
   /**
    * Narrowed in every scenario unless its own constraints say otherwise: a call manager's
    * pended close never fails ({@code closeCall.fail}), except in {@code close-failure}, and the
-   * stand-alone CM's miniport never refuses an activation ({@code activateVc.status}), except in
-   * {@code make-call-failure}, and a call manager never rewrites a make-call's parameters
+   * stand-alone CM's miniport never refuses an activation ({@code activateVc.status}) nor the
+   * call manager a client's VC ({@code createVc.status}), except in {@code make-call-failure},
+   * and the network hangs up with SUCCESS ({@code incomingClose.status}), except in {@code
+   * incoming-close},
+   * and a call manager never rewrites a make-call's parameters
    * ({@code makeCall.changeParameters}), except in {@code changed-parameters}, nor offers a
    * rejected call again on its VC ({@code incomingCall.offerAgain}), except in {@code
    * offer-again}: the scenarios whose subjects they are. Each would double every
@@ -69,7 +72,8 @@ public record ScenarioDefinition(
    */
   public static final ChoiceConstraints BASE_CONSTRAINTS =
       ChoiceConstraints.of(java.util.Map.of("closeCall.fail", new int[] {0}, "activateVc.status", new int[] {0},
-          "makeCall.changeParameters", new int[] {0}, "incomingCall.offerAgain", new int[] {0}));
+          "createVc.status", new int[] {0}, "makeCall.changeParameters", new int[] {0},
+          "incomingCall.offerAgain", new int[] {0}, "incomingClose.status", new int[] {0}));
 
   /** The choice constraints in force under {@code kind}. */
   public ChoiceConstraints constraintsFor(CallManagerKind kind) {

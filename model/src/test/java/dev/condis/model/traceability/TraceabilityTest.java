@@ -20,12 +20,12 @@ class TraceabilityTest {
   private final Traceability traceability = new Traceability(REPO);
 
   /**
-   * The floor, measured when detection became the criterion (77 of 116; 106 were only cited; now 79):
+   * The floor, measured when detection became the criterion (77 of 116; 106 were only cited; now 87):
    * a change that loses a detection test fails here.
    */
   @Test
   void noRuleLosesItsDetectionTest() {
-    assertThat(traceability.coveredCount()).isGreaterThanOrEqualTo(79);
+    assertThat(traceability.coveredCount()).isGreaterThanOrEqualTo(87);
   }
 
   /** Every rule is covered, out of scope with a reason, or partial: implemented and cited by a test. */

@@ -104,7 +104,9 @@ public class ReferenceClient implements ClientDriver {
       if (!created.status().isSuccess()) {
         client.vcs.remove(vc);
         // No VC exists.
-        client.tracker.release(vc, "VC-3", "client.makeCall: NdisCoCreateVc failed");
+        if (!client.fault(SeededFault.CLIENT_KEEPS_VC_CONTEXT_AFTER_FAILED_CREATE)) {
+          client.tracker.release(vc, "VC-3", "client.makeCall: NdisCoCreateVc failed");
+        }
         return;
       }
       vc.handle = created.ndisVcHandle();

@@ -165,6 +165,7 @@ final class CmIncoming {
   void remoteClose() {
     CmVc target = null;
     NdisVcHandle handle = null;
+    boolean normal = true;
     cm.lock();
     try {
       for (CmVc vc : cm.vcs) {
@@ -176,6 +177,9 @@ final class CmIncoming {
           vc.dispatchesInFlight++; // GEN-8: before the dispatch
           target = vc;
           handle = vc.handle;
+          // SUCCESS, the remote side closed normally, or a failure (ICLOSE-7: the creator
+          // must then delete the VC). Drawn in this locked region: no new scheduling point.
+          normal = cm.choose("incomingClose.status", 2) == 0;
           break;
         }
       }
@@ -183,10 +187,11 @@ final class CmIncoming {
       cm.unlock();
     }
     if (target != null) {
-      // ICLOSE-1: SUCCESS, the remote side closed normally. GEN-9: the client's acknowledging
-      // close runs inside this call, and is held until it returns.
+      // ICLOSE-1: a final status. GEN-9: the client's acknowledging close runs inside this
+      // call, and is held until it returns.
       NdisVcHandle closing = handle;
-      dispatched(target, () -> ndis.dispatchIncomingCloseCall(NdisStatus.SUCCESS, closing, null));
+      NdisStatus closeStatus = normal ? NdisStatus.SUCCESS : NdisStatus.FAILURE;
+      dispatched(target, () -> ndis.dispatchIncomingCloseCall(closeStatus, closing, null));
     }
   }
 

@@ -43,7 +43,9 @@ final class CmVcLifecycle {
     cm.lock();
     try {
       vc = tracker.allocate(new CmVc(cm.prefix + ".vc", false));
-      if (cm.clientVcCount() >= CallManagerCore.MAX_CLIENT_VCS) {
+      // Refused at the VC limit, or for want of resources (a scenario choice, drawn inside
+      // this locked region so that it adds no scheduling point).
+      if (cm.clientVcCount() >= CallManagerCore.MAX_CLIENT_VCS || cm.choose("createVc.status", 2) == 1) {
         tracker.release(vc, "VC-2", cm.where("ProtocolCoCreateVc")); // VC-2: before returning
         return CreateVcResult.failure(NdisStatus.RESOURCES);
       }

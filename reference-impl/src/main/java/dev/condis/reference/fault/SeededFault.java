@@ -205,6 +205,17 @@ public enum SeededFault {
       "The client does not free the add-party CallParameters when the add-party fails."),
 
   /**
+   * The client forgets its ProtocolVcContext when NdisCoCreateVc fails instead of freeing it:
+   * no handle exists, so nothing will ever hand it back (VC-3). Shows when the call manager
+   * refuses the client's VC ({@code createVc.status} = 1).
+   */
+  CLIENT_KEEPS_VC_CONTEXT_AFTER_FAILED_CREATE(
+      "VC-3",
+      RuleCategory.LEAK,
+      "no-leak",
+      "The client does not free its VC context when NdisCoCreateVc fails."),
+
+  /**
    * The client keeps its VC after a failed make-call instead of deleting it from
    * ProtocolClMakeCallComplete, and makes no other call on it; only its shutdown() deletes it.
    * Shows on every failed make-call ({@code makeCall.status} = 1): NDIS reports the obligation

@@ -40,13 +40,18 @@ final class CallRouter {
     // invokedynamic (jpf-config/README.md, Known JPF limitations).
     VcState vcState = vc.state;
     core.checking("MAKE-1", "MAKE-13", "CLOSE-16");
+    if (vc.incomingCloseFailed) {
+      core.checking("ICLOSE-7");
+    }
     String rule = !vc.clientCreated() ? "MAKE-1"
-        : vcState == VcState.CREATED || vcState == VcState.IDLE_DEACTIVATED ? null
+        : vcState == VcState.CREATED || vcState == VcState.IDLE_DEACTIVATED
+            ? (vc.incomingCloseFailed ? "ICLOSE-7" : null) // closed by the network with a failure: delete it
         : vcState == VcState.MAKING ? "MAKE-13"
         : vcState == VcState.ACTIVE || vcState == VcState.CLOSING ? "CLOSE-16"
         : "MAKE-1";
     if (rule != null) {
-      core.violation(call, rule, "no make-call on " + handle + " created by the " + vc.creator() + " in state " + vc.state);
+      core.violation(call, rule, "no make-call on " + handle + " created by the " + vc.creator() + " in state " + vc.state
+          + (vc.incomingCloseFailed ? " after the network closed its call with a failure" : ""));
       return new PartyCreation(NdisStatus.FAILURE, null);
     }
     core.touch(parameters, "MAKE-2", call.api());
@@ -244,7 +249,8 @@ final class CallRouter {
   private void closed(VcRecord vc, PartyRecord party, NdisStatus status, boolean byCompletion) {
     vc.closingPartyContext = null;
     if (!status.isSuccess()) {
-      core.checking("CLOSE-18"); // the call stays up exactly as it was
+      // CLOSE-18: the call stays up exactly as it was. NDIS restores it itself, so nothing here
+      // can break the rule; a driver that frees early is DROP-7 or VC-11 at its release.
       vc.state = vc.stateBeforeClose;
       for (PartyRecord attachedParty : vc.attachedParties()) {
         core.holdPartyContext(attachedParty); // the call stays up (CLOSE-18)

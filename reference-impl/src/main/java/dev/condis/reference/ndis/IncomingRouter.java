@@ -146,6 +146,7 @@ final class IncomingRouter {
       return;
     }
     vc.incomingCloseDispatched = true;
+    vc.incomingCloseFailed = !closeStatus.isSuccess();
     core.touch(vc.clientContext, "VC-11", "ProtocolClIncomingCloseCall");
     core.touch(closeData, "OQ-18", "ProtocolClIncomingCloseCall");
     core.callOutVoid(Actor.CLIENT, "ProtocolClIncomingCloseCall", Fmt.args(closeStatus, vc.clientContext, closeData),

@@ -63,6 +63,13 @@ final class ObligationCheck {
             + " NdisClCloseCall (the scenario ended quiescent with the call still " + s + ")");
       }
     }
+    if (vc.clientCreated() && vc.incomingCloseFailed) {
+      core.checking("ICLOSE-7");
+      if (s == VcState.IDLE_DEACTIVATED) {
+        overdue(vc, "ICLOSE-7", "the client did not delete " + vc.handle() + " after the network closed its call"
+            + " with a failure (the scenario ended quiescent; deleting it at shutdown is too late)");
+      }
+    }
     if (vc.clientCreated() && vc.lastMakeFailed) {
       core.checking("MAKE-8");
       if (s == VcState.IDLE_DEACTIVATED) {

@@ -39,6 +39,8 @@ final class VcRecord {
   boolean closeRejectsParameters;
   /** An incoming close was dispatched for the current call (ICLOSE-2, ICLOSE-10). */
   boolean incomingCloseDispatched;
+  /** That incoming close carried a non-SUCCESS CloseStatus: the creator must delete the VC (ICLOSE-7). */
+  boolean incomingCloseFailed;
   /** The previous call on this VC ended with a successful close (CLOSE-3 versus MAKE-7). */
   boolean lastCallClosed;
   /** The state to return to if the outstanding close fails (CLOSE-18). */
@@ -95,6 +97,7 @@ final class VcRecord {
   /** Resets the per-call flags when a new call starts on the VC (make-call or new offer). */
   void beginCall() {
     incomingCloseDispatched = false;
+    incomingCloseFailed = false;
     closeRejectsParameters = false;
     lastCallClosed = false;
     lastMakeFailed = false;

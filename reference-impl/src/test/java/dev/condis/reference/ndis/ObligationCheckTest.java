@@ -56,4 +56,40 @@ class ObligationCheckTest {
 
     assertThat(f.rec.violations()).extracting(v -> v.ruleId()).containsExactly("ICLOSE-4");
   }
+
+  @Test
+  void aClientVcKeptAfterTheNetworkClosedItsCallWithAFailureIsIclose7() {
+    NdisVcHandle vc = f.connectedCall();
+    f.client.inside.put("ProtocolClIncomingCloseCall", () -> f.cl.clCloseCall(vc, null, null));
+    f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.FAILURE, vc, null);
+    f.rec.clear();
+
+    f.ndis.checkObligations();
+
+    assertThat(f.rec.violations()).extracting(v -> v.ruleId() + " " + v.category()).containsExactly("ICLOSE-7 LEAK");
+  }
+
+  @Test
+  void reusingItForAnotherCallIsIclose7Too() {
+    NdisVcHandle vc = f.connectedCall();
+    f.client.inside.put("ProtocolClIncomingCloseCall", () -> f.cl.clCloseCall(vc, null, null));
+    f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.FAILURE, vc, null);
+    f.rec.clear();
+
+    assertThat(f.cl.clMakeCall(vc, f.params("again"), null).status()).isEqualTo(NdisStatus.FAILURE);
+
+    assertThat(f.rec.ruleIds()).containsExactly("ICLOSE-7");
+  }
+
+  @Test
+  void afterASuccessfulIncomingCloseTheClientMayKeepItsVcForAnotherCall() {
+    NdisVcHandle vc = f.connectedCall();
+    f.client.inside.put("ProtocolClIncomingCloseCall", () -> f.cl.clCloseCall(vc, null, null));
+    f.cmApi.cmDispatchIncomingCloseCall(NdisStatus.SUCCESS, vc, null);
+
+    assertThat(f.cl.clMakeCall(vc, f.params("again"), null).status()).isEqualTo(NdisStatus.SUCCESS);
+    f.ndis.checkObligations();
+
+    assertThat(f.rec.violations()).isEmpty();
+  }
 }
