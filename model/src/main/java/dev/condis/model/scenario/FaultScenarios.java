@@ -39,6 +39,10 @@ public final class FaultScenarios {
         scenario = ScenarioCatalog.MAKE_CALL_FAILURE;
         parties = 0;
       }
+      case "CLIENT_SENDS_BEFORE_MAKE_CALL_COMPLETES" -> {
+        scenario = ScenarioCatalog.CLOSE_FAILURE; // its application sends while the call is set up
+        parties = 0;
+      }
       case "CLIENT_IGNORES_INCOMING_CLOSE" -> {
         scenario = ScenarioCatalog.INCOMING_CLOSE;
         parties = 0;

@@ -230,15 +230,18 @@ public final class ScenarioCatalog {
                 }),
             new ScenarioDefinition(
                 CLOSE_FAILURE,
-                "An established call; the client closes it; the call manager pends the close and "
-                    + "completes it with a failure once: the call stays up exactly as it was, "
-                    + "nothing torn down or freed (CLOSE-18), and the client closes it again.",
-                "CLOSE-18, CLOSE-2, CLOSE-4, CLOSE-5, CLOSE-13",
+                "A call is set up and the application sends data at once, while the make-call "
+                    + "or the offer may still be outstanding (the client sends only on a call that "
+                    + "is up: MAKE-7, INCALL-6); then the client closes it; the call manager pends "
+                    + "the close and completes it with a failure once: the call stays up exactly as "
+                    + "it was, nothing torn down or freed (CLOSE-18), and the client closes it again.",
+                "CLOSE-18, CLOSE-2, CLOSE-4, CLOSE-5, CLOSE-13, MAKE-7, INCALL-6",
                 0, 0, 1, VcOwner.CLIENT, BOTH,
                 ChoiceConstraints.of(Map.of("closeCall.pend", new int[] {1, 2}, "closeCall.fail", new int[] {1})),
                 MINIPORT_INLINE,
                 ctx -> {
                   ctx.establishCall();
+                  ctx.client().sendData();
                   ctx.settle();
                   ctx.client().closeCall();
                 }),

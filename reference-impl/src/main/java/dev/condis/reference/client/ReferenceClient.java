@@ -196,6 +196,35 @@ public class ReferenceClient implements ClientDriver {
   }
 
   /**
+   * Sends one packet on the first call that is up. Decided under the client's lock and sent
+   * after it (GEN-9): only a call that is ACTIVE and not being closed (MAKE-7, INCALL-6,
+   * CLOSE-3, ICLOSE-2). A close that races the send is not modelled: a real client counts its
+   * sends in flight and its close waits for them, which no scenario asks of it (model/README.md).
+   */
+  @Override
+  public void sendData() {
+    NdisVcHandle handle = null;
+    client.lock();
+    try {
+      for (ClientVc vc : client.vcs) {
+        if (!vc.touch("MAKE-7", "client.sendData") || vc.closeWanted) {
+          continue;
+        }
+        if (vc.call == Call.ACTIVE
+            || (vc.call == Call.MAKING && client.fault(SeededFault.CLIENT_SENDS_BEFORE_MAKE_CALL_COMPLETES))) {
+          handle = vc.handle;
+          break;
+        }
+      }
+    } finally {
+      client.unlock();
+    }
+    if (handle != null) {
+      client.ndis.coSendNetBufferLists(handle);
+    }
+  }
+
+  /**
    * End of the scenario: close every open call (the same path as {@link #closeCall()}, so
    * the ordering rules still hold), delete every idle VC of ours, and reject later offers.
    * Calls whose make-call or offer is still outstanding close once it completes. VCs a call

@@ -36,6 +36,14 @@ public interface ClientDriver extends ProtocolClientHandlers {
   void closeCall();
 
   /**
+   * Sends one packet on the client's first call that is up (NdisCoSendNetBufferLists), or
+   * nothing when no call is up: never before the make-call completed with SUCCESS (MAKE-7) or
+   * the offer connected (INCALL-6), nor once the call is closing (CLOSE-3, ICLOSE-2). Does
+   * nothing by default, for a client that sends no data.
+   */
+  default void sendData() {}
+
+  /**
    * End of the scenario: close what is still open and delete what the client created. The
    * harness then waits for all deferred work before it checks the final state.
    */

@@ -71,6 +71,16 @@ public enum SeededFault {
   // ---- USE_AFTER_CLOSE: no-use-after-close ------------------------------------------------
 
   /**
+   * The client's sendData action also picks a call whose make-call is still outstanding.
+   * Shows when the make-call pends ({@code cm.makeCall.pend} = 1) and the send comes first.
+   */
+  CLIENT_SENDS_BEFORE_MAKE_CALL_COMPLETES(
+      "MAKE-7",
+      RuleCategory.USE_AFTER_CLOSE,
+      "no-use-after-close",
+      "The client sends on its VC while its make-call is still outstanding."),
+
+  /**
    * On a VC the call manager created, the client sends on the NdisVcHandle from its
    * ProtocolClCloseCallComplete. Shows on every close of an accepted incoming call.
    */

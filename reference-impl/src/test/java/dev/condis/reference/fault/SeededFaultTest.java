@@ -110,6 +110,12 @@ class SeededFaultTest {
         c(SeededFault.CM_NEVER_COMPLETES_FAILED_MAKE_CALL, CM, ch("makeCall.pend", 1, "makeCall.status", 1),
             run -> run.client().makeCall(0), new Outstanding(RequestKind.MAKE_CALL)),
         // USE_AFTER_CLOSE
+        c(SeededFault.CLIENT_SENDS_BEFORE_MAKE_CALL_COMPLETES, CM, ch("makeCall.pend", 1),
+            run -> {
+              run.client().makeCall(0);
+              run.client().sendData();
+            },
+            new Violation()),
         c(SeededFault.CLIENT_USES_VC_AFTER_CLOSE, CM, ch(),
             run -> {
               run.callManager().offerIncomingCall();
