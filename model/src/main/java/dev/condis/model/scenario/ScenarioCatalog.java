@@ -23,6 +23,7 @@ public final class ScenarioCatalog {
   public static final String INCOMING_CLOSE = "incoming-close";
   public static final String INCOMING_DROP_RACE = "incoming-drop-race";
   public static final String DROP_CLOSE_RACE = "drop-close-race";
+  public static final String TWO_CALLS = "two-calls";
   public static final String CM_VC_REUSE = "cm-vc-reuse";
   public static final String EARLY_COMPLETION = "early-completion";
   public static final String DOUBLE_CLOSE = "double-close";
@@ -144,6 +145,29 @@ public final class ScenarioCatalog {
                   ctx.race("network", ctx.callManager()::remoteDropParty, ctx.client()::dropParty);
                   ctx.settle();
                   ctx.client().closeCall();
+                }),
+            new ScenarioDefinition(
+                TWO_CALLS,
+                "Two calls live at once on two VCs of the same client and call manager: a first "
+                    + "call is set up; then, with no barrier, the client closes it and sets up a "
+                    + "second (an outgoing call on a new VC of its own, multipoint with its adds "
+                    + "for --parties 1..2, or an incoming call on a new VC of the call manager's), "
+                    + "while the network hangs up whichever call it sees connected first. Each "
+                    + "VC's requests, handles and contexts must stay its own. Too large to finish "
+                    + "(README, Scaling): run by name, for bug finding within a budget.",
+                "GEN-2, VC-5, VC-7, MAKE-13, CLOSE-3, CLOSE-11, CLOSE-17, ICLOSE-2, ICLOSE-4, ICLOSE-10, OQ-1",
+                0, 0, 2, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
+                ctx -> {
+                  ctx.establishCall();
+                  ctx.settle();
+                  ctx.race(
+                      "network",
+                      ctx.callManager()::remoteClose,
+                      () -> {
+                        ctx.client().closeCall(); // the first call: the only one open yet
+                        ctx.establishCall();
+                      });
                 }),
             new ScenarioDefinition(
                 DROP_CLOSE_RACE,
@@ -352,10 +376,11 @@ public final class ScenarioCatalog {
   public static final ImmutableList<String> SUITES = ImmutableList.of("default", "nightly");
 
   /**
-   * Scenarios too large for the default suite at any size: only the nightly suite, or an
-   * explicit {@code --scenario}, runs them.
+   * Scenarios too large for the default suite at any size: the nightly suite runs those in
+   * {@link #NIGHTLY_SIZES}; two-calls, which finishes at no size, only an explicit {@code
+   * --scenario} runs.
    */
-  private static final ImmutableSet<String> NIGHTLY_ONLY = ImmutableSet.of(DROP_CLOSE_RACE);
+  private static final ImmutableSet<String> NIGHTLY_ONLY = ImmutableSet.of(DROP_CLOSE_RACE, TWO_CALLS);
 
   /**
    * The nightly suite's instances beyond the default suite, under both call-manager kinds: the
