@@ -188,6 +188,12 @@ final class Execution implements Runtime {
   }
 
   @Override
+  public boolean inSplitPrefix() {
+    self(); // a controlled thread's call, like the others
+    return decider instanceof SearchTree tree && tree.inSplitPrefix(decisionCount);
+  }
+
+  @Override
   public String currentThreadName() {
     ControlledThread me = self();
     localStep(me);

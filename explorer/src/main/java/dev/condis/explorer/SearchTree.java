@@ -65,6 +65,14 @@ final class SearchTree implements Decider {
     }
   }
 
+  /**
+   * Split: whether an execution that has made {@code decisions} decisions has not entered its
+   * unit yet (the unit begins with decision number {@code depth}, counted from 0).
+   */
+  boolean inSplitPrefix(int decisions) {
+    return split != null && decisions <= split.depth();
+  }
+
   /** Split: whether the execution that just ended is this worker's to count and report. */
   boolean ownsEndedExecution() {
     if (split == null) {

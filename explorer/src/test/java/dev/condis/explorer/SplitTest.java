@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
@@ -68,6 +70,89 @@ class SplitTest {
       }
     }
     assertThat(failing).as("programs and depths with a failure to report").isGreaterThanOrEqualTo(8);
+  }
+
+  /**
+   * A program that ends executions early on its own account, as the model's state cache does at
+   * quiescent points: a state first met inside one worker's unit (three decisions deep) is met
+   * again on another path after one decision, inside the top levels every worker runs alike.
+   * Cutting there would make that worker skip the prefixes below, number fewer units than the
+   * others, and leave units without an owner; {@link Runtime#inSplitPrefix} says not to.
+   */
+  private static Program cachingProgram(Map<Integer, String> seen, boolean heedPrefix, List<String> outcomes) {
+    return rt -> {
+      int[] s = new int[1];
+      StringBuilder path = new StringBuilder();
+      ThreadRef t1 = rt.spawn("set-up", () -> {
+        int a = rt.choose("a", 2);
+        path.append(a);
+        if (a == 0) {
+          int b = rt.choose("b", 2);
+          int c = rt.choose("c", 2);
+          path.append(b).append(c);
+          s[0] = b == 0 && c == 0 ? 1 : 2 + b + c;
+        } else {
+          s[0] = 1;
+        }
+      });
+      rt.join(t1);
+      // As Checkpoints: the path that first met the state goes on (the search re-running its
+      // prefix to explore the rest of its future); another path is cut, unless told not to.
+      String first = seen.putIfAbsent(s[0], path.toString());
+      if (first != null && !first.equals(path.toString()) && !(heedPrefix && rt.inSplitPrefix())) {
+        return;
+      }
+      int[] d = new int[2];
+      ThreadRef t2 = rt.spawn("phase-2", () -> {
+        d[0] = rt.choose("d", 2);
+        d[1] = rt.choose("e", 2);
+      });
+      rt.join(t2);
+      outcomes.add(s[0] + ":" + d[0] + d[1]);
+    };
+  }
+
+  @Test
+  void aCacheThatHeedsTheTopLevelsKeepsEveryWorkersNumberingAlike() {
+    for (boolean heed : new boolean[] {true, false}) {
+      Split.Plan plan = Split.plan(2, 2);
+      List<Long> units = new ArrayList<>();
+      long owned = 0;
+      Set<String> outcomes = new TreeSet<>();
+      for (int k = 0; k < 2; k++) {
+        List<String> mine = new ArrayList<>();
+        SearchResult r = Explorer.explore(cachingProgram(new HashMap<>(), heed, mine),
+            ALL.toBuilder().split(plan.worker(k)).build());
+        units.add(r.split().units());
+        owned += r.split().unitsOwned();
+        outcomes.addAll(mine);
+      }
+      if (heed) {
+        assertThat(units).as("every worker numbers the same units").containsOnly(units.get(0));
+        assertThat(owned).as("each unit has one owner").isEqualTo(units.get(0));
+        // Every state's future is explored: 1, 3 and 4, each with every phase-2 pair.
+        assertThat(outcomes).hasSize(12);
+      } else {
+        assertThat(units).as("cutting in the top levels: the workers disagree").doesNotHaveDuplicates();
+      }
+    }
+  }
+
+  @Test
+  void theTopLevelsAreTheFirstDepthDecisionsAndNothingOutsideASplit() {
+    List<String> seen = new ArrayList<>();
+    Program program = rt -> {
+      seen.add("0:" + rt.inSplitPrefix());
+      rt.choose("x", 2);
+      seen.add("1:" + rt.inSplitPrefix());
+      rt.choose("y", 2);
+      seen.add("2:" + rt.inSplitPrefix());
+    };
+    Explorer.explore(program, ALL.toBuilder().split(Split.plan(1, 1).worker(0)).build());
+    assertThat(seen).contains("0:true", "1:true", "2:false").doesNotContain("0:false", "2:true");
+    seen.clear();
+    Explorer.explore(program, ALL);
+    assertThat(seen).containsOnly("0:false", "1:false", "2:false");
   }
 
   private static void assertSplitLosesNothing(Corpus.Recording recording, String name) {

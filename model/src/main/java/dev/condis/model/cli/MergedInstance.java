@@ -82,12 +82,16 @@ record MergedInstance(VerificationResult result, Map<String, String> description
       List<String> cut = new ArrayList<>();
       Set<String> unmet = null;
       long units = 0;
+      Set<Long> numbered = new LinkedHashSet<>();
+      long owned = 0;
       for (JsonNode p : parts) {
         JsonNode share = p.path("share");
         if (!share.path("complete").asBoolean(false)) {
           cut.add(p.path("detail").asText());
         }
         units = share.path("units").asLong();
+        numbered.add(units);
+        owned += share.path("unitsOwned").asLong();
         Set<String> mine = new LinkedHashSet<>();
         share.path("unmetPremises").forEach(x -> mine.add(x.asText()));
         if (unmet == null) {
@@ -99,6 +103,11 @@ record MergedInstance(VerificationResult result, Map<String, String> description
       if (error.isPresent()) {
         result = new VerificationResult(config, engine, Verdict.ERROR, properties, figures, Optional.empty(),
             Optional.of(error.get().path("detail").asText()));
+      } else if (cut.isEmpty() && (numbered.size() > 1 || owned != units)) {
+        // Every shard must number the same units and together own each exactly once.
+        result = new VerificationResult(config, engine, Verdict.ERROR, properties, figures, Optional.empty(),
+            Optional.of("the shards numbered the instance's work units differently (" + numbered + " units, "
+                + owned + " owned in all): a unit may have gone unexplored, so nothing is claimed"));
       } else if (!cut.isEmpty()) {
         result = new VerificationResult(config, engine, Verdict.INCONCLUSIVE, properties, figures, Optional.empty(),
             Optional.of(cut.size() + " of " + parts.size() + " shards did not explore all of their units: " + cut.get(0)));

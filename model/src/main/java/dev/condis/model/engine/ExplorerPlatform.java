@@ -36,6 +36,12 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
     return path;
   }
 
+  /** No cut in a split search's top levels (see {@link Checkpoints.PathSource#mayCut()}). */
+  @Override
+  public boolean mayCut() {
+    return !rt.inSplitPrefix();
+  }
+
   private void observe(String op, String arg) {
     long h = path;
     h = h * 1_000_003L + rt.currentThreadName().hashCode();

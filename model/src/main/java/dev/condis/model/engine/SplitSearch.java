@@ -23,8 +23,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * One scenario instance's search split over several threads ({@code --split N}): the
  * explorer's {@link Split}, one worker per thread, each with its own state cache (a state one
- * worker saw is not known to the others: sound, since each worker cuts only at states whose
- * future it explored itself; the cost is work done twice). The verdict is a violation if any
+ * worker saw is not known to the others: sound, since each worker cuts only inside its own
+ * units, at states whose future was explored; the cost is work done twice). No cache cuts in
+ * the top levels, which every worker must run alike to number the units ({@link
+ * ExplorerPlatform#mayCut}); the numbering is checked after the search all the same, and a
+ * split whose workers disagree is an ERROR ({@link #unitsDisagree}). The verdict is a violation if any
  * worker found one, reported from the lowest failing unit, so the counterexample is the same
  * for any number of workers at one split depth. Figures are the workers' sums; each worker's
  * are deterministic, but a worker that stops early because another found a lower failing unit
@@ -110,7 +113,9 @@ final class SplitSearch {
     VerificationResult whole = engine.conclude(request, harness, judged, properties, representative, figures,
         ExplorerEngine.searchOptions(request.bounds(), ProgressListener.NONE), summary(results, caches));
     if (only < 0) {
-      return whole;
+      String disagreement = whole.verdict() == Verdict.VERIFIED
+          ? unitsDisagree(results.stream().map(SearchResult::split).toList()) : null;
+      return disagreement == null ? whole : error(disagreement);
     }
     // A shard claims nothing on its own: VERIFIED becomes INCONCLUSIVE until merge.
     SearchResult mine = results.get(0);
@@ -123,6 +128,21 @@ final class SplitSearch {
             + " nothing is claimed until condis-verify merge combines every shard (%s)",
             only + 1, count, share.unitsOwned(), share.units(), whole.detail().orElse(""))));
     return shard.withShard(share);
+  }
+
+  /**
+   * Why the complete search cannot be trusted, or null: every worker must have numbered the
+   * same units and together owned each exactly once, or some unit went unexplored (or twice).
+   */
+  static String unitsDisagree(List<SearchResult.SplitFigures> workers) {
+    long units = workers.get(0).units();
+    long owned = workers.stream().mapToLong(SearchResult.SplitFigures::unitsOwned).sum();
+    if (workers.stream().allMatch(w -> w.units() == units) && owned == units) {
+      return null;
+    }
+    return "the split's workers numbered its work units differently ("
+        + String.join(", ", workers.stream().map(w -> w.units() + " units, " + w.unitsOwned() + " owned").toList())
+        + "): a unit may have gone unexplored, so nothing is claimed (explorer/README.md, \"Splitting a search\")";
   }
 
   /** The worker whose failure comes first (lowest unit), else one that reached a bound, else the first. */

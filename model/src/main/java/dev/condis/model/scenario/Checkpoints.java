@@ -21,6 +21,14 @@ public final class Checkpoints {
    */
   public interface PathSource {
     long pathHash();
+
+    /**
+     * False while a split search's workers must all run this execution alike (its top levels,
+     * which number the units): the cache may record a state there but must not cut.
+     */
+    default boolean mayCut() {
+      return true;
+    }
   }
 
   /** A lock that can say which thread holds it (null if free): part of a checkpoint's state. */
@@ -102,6 +110,17 @@ public final class Checkpoints {
    * rest of that state's future (a stateless search re-runs the prefix), so it goes on.
    */
   void check(int point, long path, Object... roots) {
+    check(point, path, true, roots);
+  }
+
+  /**
+   * As {@link #check(int, long, Object...)}; with {@code mayCut} false the state is recorded but
+   * the execution goes on even if another path reached it first. A split search's workers each
+   * keep a cache of their own, which knows states from the worker's own units: a cut in the top
+   * levels, which every worker must run alike to number the units, would make one worker skip
+   * prefixes another enumerates, and a unit would then have no owner or two.
+   */
+  void check(int point, long path, boolean mayCut, Object[] roots) {
     if (disabledBecause != null) {
       return;
     }
@@ -125,7 +144,7 @@ public final class Checkpoints {
       audit(h, all);
     }
     Long first = seen.putIfAbsent(h, path);
-    if (first != null && first != path) {
+    if (mayCut && first != null && first != path) {
       cut.incrementAndGet();
       throw new Reached();
     }

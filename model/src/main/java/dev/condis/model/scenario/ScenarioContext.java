@@ -109,7 +109,7 @@ public final class ScenarioContext {
       callManager.networkSettled(); // OQ-13: calls finished in-line may be hung up from here
     }
     if (checkpoints != null && started.isEmpty()) {
-      checkpoints.check(quiescentPoints, path.pathHash(), stateRoots);
+      checkpoints.check(quiescentPoints, path.pathHash(), path.mayCut(), stateRoots);
     }
   }
 

@@ -92,6 +92,24 @@ class MergeCommandTest {
   }
 
   @Test
+  void shardsThatNumberedTheUnitsDifferentlyMergeIntoAnErrorNotAProof() throws IOException {
+    List<Path> files = shards(2, "--scenario", "make-close", "--cm", "mcm", "--vc", "client");
+    com.fasterxml.jackson.databind.node.ObjectNode second =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Files.readString(files.get(1)));
+    com.fasterxml.jackson.databind.node.ObjectNode share =
+        (com.fasterxml.jackson.databind.node.ObjectNode) second.at("/instances/0/share");
+    share.put("units", share.path("units").asLong() + 1); // as a worker whose cache cut in the top levels would
+    Files.writeString(files.get(1), Json.MAPPER.writeValueAsString(second));
+
+    Path report = dir.resolve("merged.json");
+    FakeEngines.Run merged = run(Map.of(), merge(files, "--format", "json", "--output", report.toString()));
+    JsonNode scenario = Json.MAPPER.readTree(Files.readString(report)).at("/scenarios/0");
+    assertThat(scenario.path("verdict").asText()).as(merged.out() + merged.err()).isEqualTo("ERROR");
+    assertThat(scenario.path("detail").asText()).contains("numbered the instance's work units differently")
+        .contains("nothing is claimed");
+  }
+
+  @Test
   void aViolationInAnyShardIsTheVerdictWithTheSameCounterexampleAsAnInProcessSplit() throws IOException {
     String[] instance = {"--scenario", "make-close", "--cm", "mcm", "--vc", "client", "--inject", "mcm-double-close-complete"};
     List<Path> files = shards(2, instance);

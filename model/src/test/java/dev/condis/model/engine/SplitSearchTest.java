@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.condis.explorer.SearchResult;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.scenario.FaultScenarios;
 import dev.condis.model.scenario.ScenarioCatalog;
@@ -48,6 +49,33 @@ class SplitSearchTest {
         assertThat(part.figures().executions()).isGreaterThanOrEqualTo(whole.figures().executions() - whole.figures().pruned());
       }
     }
+  }
+
+  /**
+   * Over the whole default suite at the default split depth, three workers each with its own
+   * state cache number the same units and own each once: otherwise the search is an ERROR
+   * (SplitSearch#unitsDisagree), never VERIFIED. Before the cache stopped cutting in the top
+   * levels, close-failure, cm-vc-reuse and changed-parameters left units unexplored here.
+   */
+  @Test
+  void everySuiteInstanceSplitOverThreeWorkersIsVerifiedWithEveryUnitOwnedOnce() {
+    for (ScenarioConfig config : ScenarioCatalog.defaultSuite()) {
+      VerificationResult part = verify(config, 3, 6);
+      assertThat(part.verdict()).as(Runs.describe(part)).isEqualTo(Verdict.VERIFIED);
+    }
+  }
+
+  @Test
+  void workersThatNumberedTheUnitsDifferentlyClaimNothing() {
+    assertThat(SplitSearch.unitsDisagree(List.of(finished(10, 5), finished(10, 5)))).isNull();
+    assertThat(SplitSearch.unitsDisagree(List.of(finished(10, 5), finished(9, 5))))
+        .contains("numbered its work units differently (10 units, 5 owned, 9 units, 5 owned)")
+        .contains("nothing is claimed");
+    assertThat(SplitSearch.unitsDisagree(List.of(finished(10, 5), finished(10, 4)))).contains("nothing is claimed");
+  }
+
+  private static SearchResult.SplitFigures finished(long units, long owned) {
+    return new SearchResult.SplitFigures(units, owned, 0, -1);
   }
 
   @ParameterizedTest(name = "{0}")
