@@ -63,8 +63,7 @@ public record ScenarioDefinition(
    * stand-alone CM's miniport never refuses an activation ({@code activateVc.status}) nor the
    * call manager a client's VC ({@code createVc.status}), except in {@code make-call-failure},
    * and the network hangs up with SUCCESS ({@code incomingClose.status}), except in {@code
-   * incoming-close},
-   * and a call manager never rewrites a make-call's parameters
+   * incoming-close}, and a call manager never rewrites a make-call's parameters
    * ({@code makeCall.changeParameters}), except in {@code changed-parameters}, nor offers a
    * rejected call again on its VC ({@code incomingCall.offerAgain}), except in {@code
    * offer-again}: the scenarios whose subjects they are. Each would double every
