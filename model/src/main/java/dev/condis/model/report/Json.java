@@ -14,7 +14,7 @@ import dev.condis.model.engine.Counterexample;
 import dev.condis.model.engine.Figures;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioConfig;
-import dev.condis.model.scenario.VcOwner;
+import dev.condis.model.scenario.ScenarioDefinition;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.fault.SeededFault;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -59,14 +58,14 @@ public final class Json {
     }
   }
 
-  /** "standalone" or "mcm", as {@code --cm} spells it. */
+  /** "standalone" or "mcm", as {@code --cm} spells it ({@link ScenarioDefinition#cliName}). */
   public static String cmName(ScenarioConfig c) {
-    return c.callManagerKind().name().toLowerCase(Locale.ROOT);
+    return ScenarioDefinition.cliName(c.callManagerKind());
   }
 
-  /** "client" or "cm", as {@code --vc} spells it. */
+  /** "client" or "cm", as {@code --vc} spells it ({@link ScenarioDefinition#cliName}). */
   public static String vcName(ScenarioConfig c) {
-    return c.vcOwner() == VcOwner.CLIENT ? "client" : "cm";
+    return ScenarioDefinition.cliName(c.vcOwner());
   }
 
   /** {@code {"parties": 2, "cm": "mcm", "vc": "client", "faults": ["..."]}} */
