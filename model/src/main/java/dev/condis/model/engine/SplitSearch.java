@@ -115,7 +115,9 @@ final class SplitSearch {
     if (only < 0) {
       String disagreement = whole.verdict() == Verdict.VERIFIED
           ? unitsDisagree(results.stream().map(SearchResult::split).toList()) : null;
-      return disagreement == null ? whole : error(disagreement);
+      // An ERROR that keeps the workers' figures: what was run, with nothing claimed for it.
+      return disagreement == null ? whole : new VerificationResult(whole.config(), whole.engine(), Verdict.ERROR,
+          whole.properties(), whole.figures(), Optional.empty(), Optional.of(disagreement));
     }
     // A shard claims nothing on its own: VERIFIED becomes INCONCLUSIVE until merge.
     SearchResult mine = results.get(0);
