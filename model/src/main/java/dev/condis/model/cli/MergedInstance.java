@@ -3,12 +3,14 @@ package dev.condis.model.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
+import dev.condis.explorer.SearchResult;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Counterexample;
 import dev.condis.model.engine.ExplorerEngine;
 import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.ReplayResult;
+import dev.condis.model.engine.ShardShare;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -82,16 +84,14 @@ record MergedInstance(VerificationResult result, Map<String, String> description
       List<String> cut = new ArrayList<>();
       Set<String> unmet = null;
       long units = 0;
-      Set<Long> numbered = new LinkedHashSet<>();
-      long owned = 0;
+      List<SearchResult.SplitFigures> shares = new ArrayList<>();
       for (JsonNode p : parts) {
         JsonNode share = p.path("share");
         if (!share.path("complete").asBoolean(false)) {
           cut.add(p.path("detail").asText());
         }
         units = share.path("units").asLong();
-        numbered.add(units);
-        owned += share.path("unitsOwned").asLong();
+        shares.add(new SearchResult.SplitFigures(units, share.path("unitsOwned").asLong(), 0, -1));
         Set<String> mine = new LinkedHashSet<>();
         share.path("unmetPremises").forEach(x -> mine.add(x.asText()));
         if (unmet == null) {
@@ -100,14 +100,14 @@ record MergedInstance(VerificationResult result, Map<String, String> description
           unmet.retainAll(mine);
         }
       }
+      // Only shards that all finished numbered every unit: compare them then.
+      String disagreement = cut.isEmpty() ? ShardShare.unitsDisagree("shards", "the instance's", shares) : null;
       if (error.isPresent()) {
         result = new VerificationResult(config, engine, Verdict.ERROR, properties, figures, Optional.empty(),
             Optional.of(error.get().path("detail").asText()));
-      } else if (cut.isEmpty() && (numbered.size() > 1 || owned != units)) {
-        // Every shard must number the same units and together own each exactly once.
+      } else if (disagreement != null) {
         result = new VerificationResult(config, engine, Verdict.ERROR, properties, figures, Optional.empty(),
-            Optional.of("the shards numbered the instance's work units differently (" + numbered + " units, "
-                + owned + " owned in all): a unit may have gone unexplored, so nothing is claimed"));
+            Optional.of(disagreement));
       } else if (!cut.isEmpty()) {
         result = new VerificationResult(config, engine, Verdict.INCONCLUSIVE, properties, figures, Optional.empty(),
             Optional.of(cut.size() + " of " + parts.size() + " shards did not explore all of their units: " + cut.get(0)));
@@ -133,10 +133,7 @@ record MergedInstance(VerificationResult result, Map<String, String> description
     String schedule = x.path("schedule").asText();
     ReplayResult replay = new ExplorerEngine().replay(new VerificationRequest(config, propertyClasses,
         Bounds.DEFAULT, ProgressListener.NONE, com.google.common.collect.ImmutableMap.of()), schedule);
-    Optional<String> detail = replay.violation().equals(Optional.of(v)) && !replay.diverged()
-        ? Optional.empty()
-        : Optional.of("the counterexample did not replay to the same violation here"
-            + replay.divergence().map(d -> " (diverged: " + d + ")").orElse(""));
+    Optional<String> detail = replay.mismatch(v);
     Counterexample cex = new Counterexample(v, schedule, replay.trace(), x.path("replayCommand").asText(), replay.sources());
     return new VerificationResult(config, engine, Verdict.VIOLATION, properties, figures, Optional.of(cex), detail);
   }

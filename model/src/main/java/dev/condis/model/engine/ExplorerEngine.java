@@ -165,14 +165,7 @@ public final class ExplorerEngine implements Engine {
             config, NAME, c.verdict(), properties, figures, Optional.empty(), Optional.of(c.detail()));
       }
       ReplayResult replay = replay(harness, f.schedule(), options);
-      Optional<String> detail = Optional.empty();
-      if (replay.diverged() || !replay.violation().equals(Optional.of(c.violation()))) {
-        detail =
-            Optional.of(
-                "the counterexample did not replay to the same violation"
-                    + replay.divergence().map(d -> " (diverged: " + d + ")").orElse("")
-                    + "; replay gave " + replay.violation().map(Violation::toString).orElse("no violation"));
-      }
+      Optional<String> detail = replay.mismatch(c.violation());
       Counterexample cex =
           new Counterexample(
               c.violation(),

@@ -37,4 +37,17 @@ public record ReplayResult(
   public boolean diverged() {
     return divergence.isPresent();
   }
+
+  /**
+   * Empty when this replay of a counterexample reproduced {@code expected}; otherwise what
+   * the report says about it (the search's or a shard's violation did not come back).
+   */
+  public Optional<String> mismatch(Violation expected) {
+    if (!diverged() && violation.equals(Optional.of(expected))) {
+      return Optional.empty();
+    }
+    return Optional.of("the counterexample did not replay to the same violation"
+        + divergence.map(d -> " (diverged: " + d + ")").orElse("")
+        + "; replay gave " + violation.map(Violation::toString).orElse("no violation"));
+  }
 }

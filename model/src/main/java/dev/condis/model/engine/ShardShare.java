@@ -1,6 +1,8 @@
 package dev.condis.model.engine;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.explorer.SearchResult;
+import java.util.List;
 
 /**
  * What one shard ({@code verify --shard K/N}) covered of a scenario instance: it is worker
@@ -13,4 +15,23 @@ import com.google.common.collect.ImmutableList;
  * turns the shards of an instance into its verdict.
  */
 public record ShardShare(int index, int count, int depth, long units, long unitsOwned, long failureUnit,
-    boolean complete, ImmutableList<String> unmetPremises) {}
+    boolean complete, ImmutableList<String> unmetPremises) {
+
+  /**
+   * Why the parts of one complete split search (its workers in one process, or its shards)
+   * cannot be trusted, or null: each part must have numbered the same units, and together
+   * they must own each exactly once, or some unit went unexplored (or twice). {@code parts}
+   * and {@code whose} name them in the message ("the split's workers numbered its work units
+   * ...").
+   */
+  public static String unitsDisagree(String parts, String whose, List<SearchResult.SplitFigures> each) {
+    long units = each.get(0).units();
+    long owned = each.stream().mapToLong(SearchResult.SplitFigures::unitsOwned).sum();
+    if (each.stream().allMatch(w -> w.units() == units) && owned == units) {
+      return null;
+    }
+    return "the " + parts + " numbered " + whose + " work units differently ("
+        + String.join(", ", each.stream().map(w -> w.units() + " units, " + w.unitsOwned() + " owned").toList())
+        + "): a unit may have gone unexplored, so nothing is claimed (explorer/README.md, \"Splitting a search\")";
+  }
+}

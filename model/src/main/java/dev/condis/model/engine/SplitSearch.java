@@ -137,14 +137,7 @@ final class SplitSearch {
    * same units and together owned each exactly once, or some unit went unexplored (or twice).
    */
   static String unitsDisagree(List<SearchResult.SplitFigures> workers) {
-    long units = workers.get(0).units();
-    long owned = workers.stream().mapToLong(SearchResult.SplitFigures::unitsOwned).sum();
-    if (workers.stream().allMatch(w -> w.units() == units) && owned == units) {
-      return null;
-    }
-    return "the split's workers numbered its work units differently ("
-        + String.join(", ", workers.stream().map(w -> w.units() + " units, " + w.unitsOwned() + " owned").toList())
-        + "): a unit may have gone unexplored, so nothing is claimed (explorer/README.md, \"Splitting a search\")";
+    return ShardShare.unitsDisagree("split's workers", "its", workers);
   }
 
   /** The worker whose failure comes first (lowest unit), else one that reached a bound, else the first. */
