@@ -3,6 +3,7 @@ package dev.condis.model.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.condis.model.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,10 +95,8 @@ class MergeCommandTest {
   @Test
   void shardsThatNumberedTheUnitsDifferentlyMergeIntoAnErrorNotAProof() throws IOException {
     List<Path> files = shards(2, "--scenario", "make-close", "--cm", "mcm", "--vc", "client");
-    com.fasterxml.jackson.databind.node.ObjectNode second =
-        (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Files.readString(files.get(1)));
-    com.fasterxml.jackson.databind.node.ObjectNode share =
-        (com.fasterxml.jackson.databind.node.ObjectNode) second.at("/instances/0/share");
+    ObjectNode second = (ObjectNode) Json.MAPPER.readTree(Files.readString(files.get(1)));
+    ObjectNode share = (ObjectNode) second.at("/instances/0/share");
     share.put("units", share.path("units").asLong() + 1); // as a worker whose cache cut in the top levels would
     Files.writeString(files.get(1), Json.MAPPER.writeValueAsString(second));
 

@@ -18,8 +18,12 @@ final class Runs {
   }
 
   static VerificationRequest request(ScenarioConfig config, List<String> propertyClasses) {
+    return request(config, propertyClasses, TEST_BOUNDS);
+  }
+
+  static VerificationRequest request(ScenarioConfig config, List<String> propertyClasses, Bounds bounds) {
     return new VerificationRequest(
-        config, ImmutableList.copyOf(propertyClasses), TEST_BOUNDS, ProgressListener.NONE, ImmutableMap.of());
+        config, ImmutableList.copyOf(propertyClasses), bounds, ProgressListener.NONE, ImmutableMap.of());
   }
 
   static VerificationResult verify(ScenarioConfig config) {
@@ -28,6 +32,11 @@ final class Runs {
 
   static VerificationResult verify(ScenarioConfig config, List<String> propertyClasses) {
     return new ExplorerEngine().verify(request(config, propertyClasses));
+  }
+
+  /** Under {@code bounds} instead of {@link #TEST_BOUNDS}, with the default properties. */
+  static VerificationResult verify(ScenarioConfig config, Bounds bounds) {
+    return new ExplorerEngine().verify(request(config, PropertyCatalog.defaultPropertyClasses(), bounds));
   }
 
   static String describe(VerificationResult r) {

@@ -2,9 +2,6 @@ package dev.condis.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
@@ -85,9 +82,7 @@ class UncutScenarioFaultTest {
     for (CallManagerKind kind : CallManagerKind.values()) {
       ScenarioConfig config = ScenarioCatalog.get(ScenarioCatalog.TWO_CALLS)
           .config(0, kind, VcOwner.CLIENT, FaultSet.of(fault), DriverSelection.REFERENCE);
-      VerificationResult r = new ExplorerEngine().verify(new VerificationRequest(config,
-          ImmutableList.copyOf(PropertyCatalog.defaultPropertyClasses()), new Bounds(2_000, 2_000, Duration.ofMinutes(2)),
-          ProgressListener.NONE, ImmutableMap.of()));
+      VerificationResult r = Runs.verify(config, new Bounds(2_000, 2_000, Duration.ofMinutes(2)));
       assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.VIOLATION);
       Violation v = r.counterexample().orElseThrow().violation();
       assertThat(v.property()).as(Runs.describe(r)).isEqualTo(fault.property());
