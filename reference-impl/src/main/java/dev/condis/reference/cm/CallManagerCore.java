@@ -12,6 +12,7 @@ import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ndis.NdisAfHandle;
+import dev.condis.reference.ndis.NdisCallManagerApi;
 import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisSapHandle;
 import dev.condis.reference.ndis.NdisStatus;
@@ -79,13 +80,14 @@ public abstract class CallManagerCore implements CallManagerDriver {
    */
   protected final void initializeCore(
       String prefix,
-      CallManagerNdis ndis,
+      NdisCallManagerApi ndis,
+      CallManagerNdis vcNdis,
       Platform platform,
       ContextTracker tracker,
       NdisAfHandle ndisAfHandle,
       NdisSapHandle ndisSapHandle,
       FaultSet faults) {
-    this.cm = new CmState(prefix, ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults);
+    this.cm = new CmState(prefix, ndis, vcNdis, platform, tracker, ndisAfHandle, ndisSapHandle, faults);
     CmRequests requests = new CmRequests(cm);
     this.vcLifecycle = new CmVcLifecycle(cm);
     this.calls = new CmCalls(cm, requests, vcLifecycle);

@@ -9,6 +9,7 @@ import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.fault.SeededFault;
+import dev.condis.reference.ndis.NdisCallManagerApi;
 import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisStatus;
 import dev.condis.reference.ndis.NdisVcHandle;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 final class CmCalls {
   private final CmState cm;
-  private final CallManagerNdis ndis;
+  private final NdisCallManagerApi ndis;
   private final CmRequests requests;
   private final CmVcLifecycle vcLifecycle;
 
@@ -137,7 +138,7 @@ final class CmCalls {
       }
       NdisStatus reported =
           cm.fault(SeededFault.CM_COMPLETES_WITH_PENDING) ? NdisStatus.PENDING : status; // GEN-4
-      ndis.makeCallComplete(
+      ndis.cmMakeCallComplete(
           reported, handle, partyHandle, status.isSuccess() ? party : null, parameters);
       // MAKE-12, CLOSE-15: the client may have closed the call and deleted the VC from inside
       // ProtocolClMakeCallComplete; only our own lists tell whether vc and party are alive.
@@ -147,7 +148,7 @@ final class CmCalls {
       NdisPartyHandle completedHandle = partyHandle;
       cm.platform.queueDeferred(
           cm.prefix + ".makeCallComplete",
-          () -> ndis.makeCallComplete(status, handle, completedHandle, completedParty, parameters));
+          () -> ndis.cmMakeCallComplete(status, handle, completedHandle, completedParty, parameters));
     }
     cm.lock();
     try {
@@ -236,7 +237,7 @@ final class CmCalls {
       cm.unlock();
     }
     if (failedHandle != null) {
-      ndis.closeCallComplete(NdisStatus.FAILURE, failedHandle, partyHandle);
+      closeCallComplete(NdisStatus.FAILURE, failedHandle, partyHandle);
       return;
     }
     cm.lock();
@@ -287,7 +288,7 @@ final class CmCalls {
       // deletes it (CLOSE-10).
       return;
     }
-    ndis.closeCallComplete(NdisStatus.SUCCESS, handle, partyHandle);
+    closeCallComplete(NdisStatus.SUCCESS, handle, partyHandle);
     if (!createdHere) {
       // CLOSE-15: the client may have deleted its VC from ProtocolClCloseCallComplete, so
       // CallMgrVcContext is not ours to touch any more.
@@ -307,6 +308,15 @@ final class CmCalls {
     // the stack (GEN-8).
     if (!cm.fault(SeededFault.CM_KEEPS_VC_AFTER_CLOSE)) {
       vcLifecycle.deleteOwnVc(vc);
+    }
+  }
+
+  /** Ndis(M)CmCloseCallComplete for a pended close (GEN-2). */
+  private void closeCallComplete(NdisStatus status, NdisVcHandle handle, NdisPartyHandle partyHandle) {
+    ndis.cmCloseCallComplete(status, handle, partyHandle);
+    if (cm.integrated() && cm.fault(SeededFault.MCM_DOUBLE_CLOSE_COMPLETE)) {
+      // Seeded fault: GEN-2, a pended close completed a second time.
+      ndis.cmCloseCallComplete(status, handle, partyHandle);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.condis.reference.cm;
 import dev.condis.reference.cm.CmVc.Call;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.ndis.NdisCallManagerApi;
 import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisStatus;
 import dev.condis.reference.ndis.NdisVcHandle;
@@ -22,13 +23,15 @@ final class CmIncoming {
   static final int INCOMING_FLOW_SPEC = 64;
 
   private final CmState cm;
-  private final CallManagerNdis ndis;
+  private final NdisCallManagerApi ndis;
+  private final CallManagerNdis vcNdis;
   private final ContextTracker tracker;
   private final CmVcLifecycle vcLifecycle;
 
   CmIncoming(CmState cm, CmVcLifecycle vcLifecycle) {
     this.cm = cm;
     this.ndis = cm.ndis;
+    this.vcNdis = cm.vcNdis;
     this.tracker = cm.tracker;
     this.vcLifecycle = vcLifecycle;
   }
@@ -50,7 +53,7 @@ final class CmIncoming {
     } finally {
       cm.unlock();
     }
-    VcCreation created = ndis.createVc(cm.ndisAfHandle, vc);
+    VcCreation created = vcNdis.createVc(cm.ndisAfHandle, vc);
     cm.lock();
     try {
       if (!vc.touch("VC-3", cm.where("offerIncomingCall"))) {
@@ -100,7 +103,7 @@ final class CmIncoming {
     } finally {
       cm.unlock();
     }
-    NdisStatus status = ndis.dispatchIncomingCall(cm.ndisSapHandle, handle, parameters);
+    NdisStatus status = ndis.cmDispatchIncomingCall(cm.ndisSapHandle, handle, parameters);
     if (status.isFinal()) {
       incomingCallCompleted(vc, status); // GEN-6: run ProtocolCmIncomingCallComplete's logic
     }
@@ -143,7 +146,7 @@ final class CmIncoming {
       });
       return;
     }
-    dispatch(vc, () -> ndis.dispatchCallConnected(handle)); // INCALL-6: data may flow from here
+    dispatch(vc, () -> ndis.cmDispatchCallConnected(handle)); // INCALL-6: data may flow from here
     cm.lock();
     try {
       cm.markEstablished(vc, null);
@@ -191,7 +194,7 @@ final class CmIncoming {
       // call, and is held until it returns.
       NdisVcHandle closing = handle;
       NdisStatus closeStatus = normal ? NdisStatus.SUCCESS : NdisStatus.FAILURE;
-      dispatched(target, () -> ndis.dispatchIncomingCloseCall(closeStatus, closing, null));
+      dispatched(target, () -> ndis.cmDispatchIncomingCloseCall(closeStatus, closing, null));
     }
   }
 
@@ -255,7 +258,7 @@ final class CmIncoming {
     }
     if (target != null) {
       NdisPartyHandle leaving = handle;
-      dispatched(target, () -> ndis.dispatchIncomingDropParty(NdisStatus.SUCCESS, leaving, null));
+      dispatched(target, () -> ndis.cmDispatchIncomingDropParty(NdisStatus.SUCCESS, leaving, null));
     }
   }
 

@@ -9,6 +9,7 @@ import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.fault.SeededFault;
+import dev.condis.reference.ndis.NdisCallManagerApi;
 import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisStatus;
 
@@ -18,7 +19,7 @@ import dev.condis.reference.ndis.NdisStatus;
  */
 final class CmParties {
   private final CmState cm;
-  private final CallManagerNdis ndis;
+  private final NdisCallManagerApi ndis;
   private final CmRequests requests;
 
   CmParties(CmState cm, CmRequests requests) {
@@ -99,7 +100,7 @@ final class CmParties {
     }
     if (viaCompletion) {
       // ADD-3: non-NULL party context on SUCCESS; NDIS ignores it on failure.
-      ndis.addPartyComplete(status, handle, status.isSuccess() ? party : null, parameters);
+      ndis.cmAddPartyComplete(status, handle, status.isSuccess() ? party : null, parameters);
     }
     cm.lock();
     try {
@@ -182,7 +183,7 @@ final class CmParties {
     } finally {
       cm.unlock();
     }
-    ndis.dropPartyComplete(NdisStatus.SUCCESS, handle);
+    ndis.cmDropPartyComplete(NdisStatus.SUCCESS, handle);
     cm.lock();
     try {
       if (!freedEarly) {

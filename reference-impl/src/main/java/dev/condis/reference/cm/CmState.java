@@ -5,6 +5,7 @@ import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ndis.NdisAfHandle;
+import dev.condis.reference.ndis.NdisCallManagerApi;
 import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisSapHandle;
 import dev.condis.reference.platform.Platform;
@@ -25,7 +26,10 @@ import java.util.Set;
 final class CmState {
   /** "cm" or "mcm": starts every choice label, context tag and deferred-call name. */
   final String prefix;
-  final CallManagerNdis ndis;
+  /** The completions and dispatches, NdisCmXxx or NdisMCmXxx by the object's kind. */
+  final NdisCallManagerApi ndis;
+  /** VC creation, deletion, activation and deactivation: the functions that differ by kind. */
+  final CallManagerNdis vcNdis;
   final Platform platform;
   final ContextTracker tracker;
   private final FaultSet faults;
@@ -46,7 +50,8 @@ final class CmState {
 
   CmState(
       String prefix,
-      CallManagerNdis ndis,
+      NdisCallManagerApi ndis,
+      CallManagerNdis vcNdis,
       Platform platform,
       ContextTracker tracker,
       NdisAfHandle ndisAfHandle,
@@ -54,6 +59,7 @@ final class CmState {
       FaultSet faults) {
     this.prefix = prefix;
     this.ndis = ndis;
+    this.vcNdis = vcNdis;
     this.platform = platform;
     this.tracker = tracker;
     this.ndisAfHandle = ndisAfHandle;
@@ -117,6 +123,11 @@ final class CmState {
       closeDataUnsupported = choose("closeData.supported", 2);
     }
     return closeDataUnsupported == 0;
+  }
+
+  /** An MCM's core, rather than a stand-alone call manager's. */
+  boolean integrated() {
+    return prefix.equals("mcm");
   }
 
   boolean fault(SeededFault fault) {

@@ -25,7 +25,7 @@ final class CmVcLifecycle {
 
   CmVcLifecycle(CmState cm) {
     this.cm = cm;
-    this.ndis = cm.ndis;
+    this.ndis = cm.vcNdis;
     this.tracker = cm.tracker;
   }
 

@@ -1,15 +1,11 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
 import dev.condis.reference.driver.CallManagerEnvironment;
 import dev.condis.reference.driver.StandaloneCallManager;
 import dev.condis.reference.ndis.NdisAfHandle;
 import dev.condis.reference.ndis.NdisCmApi;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisSapHandle;
 import dev.condis.reference.ndis.NdisStatus;
 import dev.condis.reference.ndis.NdisVcHandle;
 import dev.condis.reference.ndis.VcCreation;
@@ -29,7 +25,8 @@ public class ReferenceCallManager extends CallManagerCore implements StandaloneC
   public void initialize(CallManagerEnvironment environment) {
     initializeCore(
         "cm",
-        new CmNdis(environment.ndis()),
+        environment.ndis(),
+        new CmVcs(environment.ndis()),
         environment.platform(),
         environment.tracker(),
         environment.ndisAfHandle(),
@@ -37,11 +34,11 @@ public class ReferenceCallManager extends CallManagerCore implements StandaloneC
         environment.faults());
   }
 
-  /** {@link CallManagerNdis} over NdisCmXxx and the NdisCo pair. */
-  private static final class CmNdis implements CallManagerNdis {
+  /** {@link CallManagerNdis} over the NdisCo pair and NdisCm(De)ActivateVc. */
+  private static final class CmVcs implements CallManagerNdis {
     private final NdisCmApi ndis;
 
-    CmNdis(NdisCmApi ndis) {
+    CmVcs(NdisCmApi ndis) {
       this.ndis = ndis;
     }
 
@@ -63,60 +60,6 @@ public class ReferenceCallManager extends CallManagerCore implements StandaloneC
     @Override
     public NdisStatus deactivateVc(NdisVcHandle ndisVcHandle) {
       return ndis.cmDeactivateVc(ndisVcHandle);
-    }
-
-    @Override
-    public void makeCallComplete(
-        NdisStatus status,
-        NdisVcHandle ndisVcHandle,
-        NdisPartyHandle ndisPartyHandle,
-        CallMgrPartyContext callMgrPartyContext,
-        CallParameters callParameters) {
-      ndis.cmMakeCallComplete(
-          status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, callParameters);
-    }
-
-    @Override
-    public void closeCallComplete(
-        NdisStatus status, NdisVcHandle ndisVcHandle, NdisPartyHandle ndisPartyHandle) {
-      ndis.cmCloseCallComplete(status, ndisVcHandle, ndisPartyHandle);
-    }
-
-    @Override
-    public void addPartyComplete(
-        NdisStatus status,
-        NdisPartyHandle ndisPartyHandle,
-        CallMgrPartyContext callMgrPartyContext,
-        CallParameters callParameters) {
-      ndis.cmAddPartyComplete(status, ndisPartyHandle, callMgrPartyContext, callParameters);
-    }
-
-    @Override
-    public void dropPartyComplete(NdisStatus status, NdisPartyHandle ndisPartyHandle) {
-      ndis.cmDropPartyComplete(status, ndisPartyHandle);
-    }
-
-    @Override
-    public NdisStatus dispatchIncomingCall(
-        NdisSapHandle ndisSapHandle, NdisVcHandle ndisVcHandle, CallParameters callParameters) {
-      return ndis.cmDispatchIncomingCall(ndisSapHandle, ndisVcHandle, callParameters);
-    }
-
-    @Override
-    public void dispatchCallConnected(NdisVcHandle ndisVcHandle) {
-      ndis.cmDispatchCallConnected(ndisVcHandle);
-    }
-
-    @Override
-    public void dispatchIncomingCloseCall(
-        NdisStatus closeStatus, NdisVcHandle ndisVcHandle, CloseData closeData) {
-      ndis.cmDispatchIncomingCloseCall(closeStatus, ndisVcHandle, closeData);
-    }
-
-    @Override
-    public void dispatchIncomingDropParty(
-        NdisStatus dropStatus, NdisPartyHandle ndisPartyHandle, CloseData closeData) {
-      ndis.cmDispatchIncomingDropParty(dropStatus, ndisPartyHandle, closeData);
     }
   }
 }

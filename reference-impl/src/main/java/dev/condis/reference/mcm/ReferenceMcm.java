@@ -2,18 +2,12 @@ package dev.condis.reference.mcm;
 
 import dev.condis.reference.cm.CallManagerCore;
 import dev.condis.reference.cm.CallManagerNdis;
-import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
 import dev.condis.reference.driver.IntegratedCallManager;
 import dev.condis.reference.driver.McmEnvironment;
-import dev.condis.reference.fault.FaultSet;
-import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ndis.NdisAfHandle;
 import dev.condis.reference.ndis.NdisMcmApi;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisSapHandle;
 import dev.condis.reference.ndis.NdisStatus;
 import dev.condis.reference.ndis.NdisVcHandle;
 import dev.condis.reference.ndis.VcCreation;
@@ -38,7 +32,8 @@ public class ReferenceMcm extends CallManagerCore implements IntegratedCallManag
   public void initialize(McmEnvironment environment) {
     initializeCore(
         "mcm",
-        new McmNdis(environment.ndis(), environment.faults()),
+        environment.ndis(),
+        new McmVcs(environment.ndis()),
         environment.platform(),
         environment.tracker(),
         environment.ndisAfHandle(),
@@ -46,14 +41,12 @@ public class ReferenceMcm extends CallManagerCore implements IntegratedCallManag
         environment.faults());
   }
 
-  /** {@link CallManagerNdis} over NdisMCmXxx. */
-  private static final class McmNdis implements CallManagerNdis {
+  /** {@link CallManagerNdis} over NdisMCmCreateVc, NdisMCmDeleteVc and NdisMCm(De)ActivateVc. */
+  private static final class McmVcs implements CallManagerNdis {
     private final NdisMcmApi ndis;
-    private final FaultSet faults;
 
-    McmNdis(NdisMcmApi ndis, FaultSet faults) {
+    McmVcs(NdisMcmApi ndis) {
       this.ndis = ndis;
-      this.faults = faults;
     }
 
     @Override
@@ -74,64 +67,6 @@ public class ReferenceMcm extends CallManagerCore implements IntegratedCallManag
     @Override
     public NdisStatus deactivateVc(NdisVcHandle ndisVcHandle) {
       return ndis.mcmDeactivateVc(ndisVcHandle);
-    }
-
-    @Override
-    public void makeCallComplete(
-        NdisStatus status,
-        NdisVcHandle ndisVcHandle,
-        NdisPartyHandle ndisPartyHandle,
-        CallMgrPartyContext callMgrPartyContext,
-        CallParameters callParameters) {
-      ndis.mcmMakeCallComplete(
-          status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, callParameters);
-    }
-
-    @Override
-    public void closeCallComplete(
-        NdisStatus status, NdisVcHandle ndisVcHandle, NdisPartyHandle ndisPartyHandle) {
-      ndis.mcmCloseCallComplete(status, ndisVcHandle, ndisPartyHandle);
-      if (faults.has(SeededFault.MCM_DOUBLE_CLOSE_COMPLETE)) {
-        // Seeded fault: GEN-2, a pended close completed a second time.
-        ndis.mcmCloseCallComplete(status, ndisVcHandle, ndisPartyHandle);
-      }
-    }
-
-    @Override
-    public void addPartyComplete(
-        NdisStatus status,
-        NdisPartyHandle ndisPartyHandle,
-        CallMgrPartyContext callMgrPartyContext,
-        CallParameters callParameters) {
-      ndis.mcmAddPartyComplete(status, ndisPartyHandle, callMgrPartyContext, callParameters);
-    }
-
-    @Override
-    public void dropPartyComplete(NdisStatus status, NdisPartyHandle ndisPartyHandle) {
-      ndis.mcmDropPartyComplete(status, ndisPartyHandle);
-    }
-
-    @Override
-    public NdisStatus dispatchIncomingCall(
-        NdisSapHandle ndisSapHandle, NdisVcHandle ndisVcHandle, CallParameters callParameters) {
-      return ndis.mcmDispatchIncomingCall(ndisSapHandle, ndisVcHandle, callParameters);
-    }
-
-    @Override
-    public void dispatchCallConnected(NdisVcHandle ndisVcHandle) {
-      ndis.mcmDispatchCallConnected(ndisVcHandle);
-    }
-
-    @Override
-    public void dispatchIncomingCloseCall(
-        NdisStatus closeStatus, NdisVcHandle ndisVcHandle, CloseData closeData) {
-      ndis.mcmDispatchIncomingCloseCall(closeStatus, ndisVcHandle, closeData);
-    }
-
-    @Override
-    public void dispatchIncomingDropParty(
-        NdisStatus dropStatus, NdisPartyHandle ndisPartyHandle, CloseData closeData) {
-      ndis.mcmDispatchIncomingDropParty(dropStatus, ndisPartyHandle, closeData);
     }
   }
 }

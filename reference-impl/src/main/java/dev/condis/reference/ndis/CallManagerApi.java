@@ -9,11 +9,12 @@ import dev.condis.reference.event.Actor;
 /**
  * The call-manager functions, as {@link Actor#CALL_MANAGER} (NdisCmXxx and the NdisCo pair) or
  * {@link Actor#MCM} (NdisMCmXxx). The two public faces, {@link NdisCmApi} and {@link
- * NdisMcmApi}, are separate objects, so a stand-alone CM cannot reach an NdisMCm function nor
- * an MCM an NdisCm one (GEN-10). The completion and dispatch side is one routine for both, as
- * the NDIS header's macros make it (§1.1).
+ * NdisMcmApi}, are separate objects, so a stand-alone CM cannot reach an MCM's VC functions
+ * nor an MCM a stand-alone CM's (GEN-10). The completions and dispatches ({@link
+ * NdisCallManagerApi}) are one routine for both, as the NDIS header's macros make them (§1.1),
+ * recorded under the caller's prefix.
  */
-abstract class CallManagerApi {
+abstract class CallManagerApi implements NdisCallManagerApi {
   private final Routers r;
   private final Actor actor;
   /** "NdisCm" or "NdisMCm". */
@@ -43,44 +44,52 @@ abstract class CallManagerApi {
         call -> r.activation().deactivate(call, vc), s -> s);
   }
 
-  final void makeCallComplete(NdisStatus status, NdisVcHandle vc, NdisPartyHandle party,
+  @Override
+  public final void cmMakeCallComplete(NdisStatus status, NdisVcHandle vc, NdisPartyHandle party,
       CallMgrPartyContext partyContext, CallParameters parameters) {
     r.core().apiVoid(actor, prefix + "MakeCallComplete", Fmt.args(status, vc, party, partyContext, parameters),
         call -> r.calls().makeCallComplete(call, status, vc, party, partyContext, parameters));
   }
 
-  final void closeCallComplete(NdisStatus status, NdisVcHandle vc, NdisPartyHandle party) {
+  @Override
+  public final void cmCloseCallComplete(NdisStatus status, NdisVcHandle vc, NdisPartyHandle party) {
     r.core().apiVoid(actor, prefix + "CloseCallComplete", Fmt.args(status, vc, party),
         call -> r.calls().closeCallComplete(call, status, vc, party));
   }
 
-  final void addPartyComplete(NdisStatus status, NdisPartyHandle party, CallMgrPartyContext partyContext,
+  @Override
+  public final void cmAddPartyComplete(NdisStatus status, NdisPartyHandle party, CallMgrPartyContext partyContext,
       CallParameters parameters) {
     r.core().apiVoid(actor, prefix + "AddPartyComplete", Fmt.args(status, party, partyContext, parameters),
         call -> r.parties().addPartyComplete(call, status, party, partyContext, parameters));
   }
 
-  final void dropPartyComplete(NdisStatus status, NdisPartyHandle party) {
+  @Override
+  public final void cmDropPartyComplete(NdisStatus status, NdisPartyHandle party) {
     r.core().apiVoid(actor, prefix + "DropPartyComplete", Fmt.args(status, party),
         call -> r.parties().dropPartyComplete(call, status, party));
   }
 
-  final NdisStatus dispatchIncomingCall(NdisSapHandle sap, NdisVcHandle vc, CallParameters parameters) {
+  @Override
+  public final NdisStatus cmDispatchIncomingCall(NdisSapHandle sap, NdisVcHandle vc, CallParameters parameters) {
     return r.core().api(actor, prefix + "DispatchIncomingCall", Fmt.args(sap, vc, parameters),
         call -> r.incoming().dispatchIncomingCall(call, sap, vc, parameters), s -> s);
   }
 
-  final void dispatchCallConnected(NdisVcHandle vc) {
+  @Override
+  public final void cmDispatchCallConnected(NdisVcHandle vc) {
     r.core().apiVoid(actor, prefix + "DispatchCallConnected", Fmt.args(vc),
         call -> r.incoming().dispatchCallConnected(call, vc));
   }
 
-  final void dispatchIncomingCloseCall(NdisStatus closeStatus, NdisVcHandle vc, CloseData closeData) {
+  @Override
+  public final void cmDispatchIncomingCloseCall(NdisStatus closeStatus, NdisVcHandle vc, CloseData closeData) {
     r.core().apiVoid(actor, prefix + "DispatchIncomingCloseCall", Fmt.args(closeStatus, vc, closeData),
         call -> r.incoming().dispatchIncomingClose(call, closeStatus, vc, closeData));
   }
 
-  final void dispatchIncomingDropParty(NdisStatus dropStatus, NdisPartyHandle party, CloseData closeData) {
+  @Override
+  public final void cmDispatchIncomingDropParty(NdisStatus dropStatus, NdisPartyHandle party, CloseData closeData) {
     r.core().apiVoid(actor, prefix + "DispatchIncomingDropParty", Fmt.args(dropStatus, party, closeData),
         call -> r.incoming().dispatchIncomingDrop(call, dropStatus, party, closeData));
   }

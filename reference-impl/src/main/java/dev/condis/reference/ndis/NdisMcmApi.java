@@ -7,12 +7,13 @@ import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 
 /**
- * The NDIS functions a miniport with an integrated call manager may call (NdisMCmXxx). The
- * completion side forwards to the same routines as {@link NdisCmApi} (the NDIS header's
- * macros, §1.1); creation, deletion, activation and deactivation differ.
+ * The NDIS functions a miniport with an integrated call manager may call (NdisMCmXxx). Its
+ * completions and dispatches are the NdisCm routines of {@link NdisCallManagerApi} (the NDIS
+ * header's macros, §1.1), kept here under their NdisMCm names; creation, deletion, activation
+ * and deactivation differ from a stand-alone call manager's (GEN-10).
  */
 @PublicApi
-public interface NdisMcmApi {
+public interface NdisMcmApi extends NdisCallManagerApi {
 
   /** NdisMCmCreateVc; for an MCM its MiniportVcContext is its CallMgrVcContext. */
   VcCreation mcmCreateVc(NdisAfHandle ndisAfHandle, CallMgrVcContext miniportVcContext);
@@ -33,32 +34,51 @@ public interface NdisMcmApi {
    */
   NdisStatus mcmDeactivateVc(NdisVcHandle ndisVcHandle);
 
-  void mcmMakeCallComplete(
+  // The NDIS header's macros (§1.1): each NdisMCmXxx below is the NdisCm function of the same
+  // name, recorded as NdisMCmXxx because an MCM called it.
+
+  default void mcmMakeCallComplete(
       NdisStatus status,
       NdisVcHandle ndisVcHandle,
       NdisPartyHandle ndisPartyHandle,
       CallMgrPartyContext callMgrPartyContext,
-      CallParameters callParameters);
+      CallParameters callParameters) {
+    cmMakeCallComplete(status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, callParameters);
+  }
 
-  void mcmCloseCallComplete(
-      NdisStatus status, NdisVcHandle ndisVcHandle, NdisPartyHandle ndisPartyHandle);
+  default void mcmCloseCallComplete(
+      NdisStatus status, NdisVcHandle ndisVcHandle, NdisPartyHandle ndisPartyHandle) {
+    cmCloseCallComplete(status, ndisVcHandle, ndisPartyHandle);
+  }
 
-  void mcmAddPartyComplete(
+  default void mcmAddPartyComplete(
       NdisStatus status,
       NdisPartyHandle ndisPartyHandle,
       CallMgrPartyContext callMgrPartyContext,
-      CallParameters callParameters);
+      CallParameters callParameters) {
+    cmAddPartyComplete(status, ndisPartyHandle, callMgrPartyContext, callParameters);
+  }
 
-  void mcmDropPartyComplete(NdisStatus status, NdisPartyHandle ndisPartyHandle);
+  default void mcmDropPartyComplete(NdisStatus status, NdisPartyHandle ndisPartyHandle) {
+    cmDropPartyComplete(status, ndisPartyHandle);
+  }
 
-  NdisStatus mcmDispatchIncomingCall(
-      NdisSapHandle ndisSapHandle, NdisVcHandle ndisVcHandle, CallParameters callParameters);
+  default NdisStatus mcmDispatchIncomingCall(
+      NdisSapHandle ndisSapHandle, NdisVcHandle ndisVcHandle, CallParameters callParameters) {
+    return cmDispatchIncomingCall(ndisSapHandle, ndisVcHandle, callParameters);
+  }
 
-  void mcmDispatchCallConnected(NdisVcHandle ndisVcHandle);
+  default void mcmDispatchCallConnected(NdisVcHandle ndisVcHandle) {
+    cmDispatchCallConnected(ndisVcHandle);
+  }
 
-  void mcmDispatchIncomingCloseCall(
-      NdisStatus closeStatus, NdisVcHandle ndisVcHandle, CloseData closeData);
+  default void mcmDispatchIncomingCloseCall(
+      NdisStatus closeStatus, NdisVcHandle ndisVcHandle, CloseData closeData) {
+    cmDispatchIncomingCloseCall(closeStatus, ndisVcHandle, closeData);
+  }
 
-  void mcmDispatchIncomingDropParty(
-      NdisStatus dropStatus, NdisPartyHandle ndisPartyHandle, CloseData closeData);
+  default void mcmDispatchIncomingDropParty(
+      NdisStatus dropStatus, NdisPartyHandle ndisPartyHandle, CloseData closeData) {
+    cmDispatchIncomingDropParty(dropStatus, ndisPartyHandle, closeData);
+  }
 }

@@ -76,7 +76,7 @@ public final class Intercept {
         arguments(IntegratedCallManager.class, drivers.mcm, "initialize",
             args -> {
               McmEnvironment env = (McmEnvironment) args[0];
-              NdisMcmApi ndis = arguments(NdisMcmApi.class, env.ndis(), "mcmDispatchIncomingCloseCall",
+              NdisMcmApi ndis = arguments(NdisMcmApi.class, env.ndis(), "cmDispatchIncomingCloseCall",
                   call -> call[0] = closeStatus);
               args[0] = new McmEnvironment(ndis, env.platform(), env.tracker(), env.ndisAfHandle(),
                   env.ndisSapHandle(), env.faults());
