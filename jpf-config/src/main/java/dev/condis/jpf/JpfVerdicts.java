@@ -1,13 +1,12 @@
 package dev.condis.jpf;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.model.engine.Classified;
 import dev.condis.model.engine.Counterexample;
 import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.Violation;
-import dev.condis.model.property.DeadlockProperty;
-import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.property.PropertyFailure;
 import dev.condis.model.scenario.ViolationSink;
 import dev.condis.reference.event.NdisEvent;
@@ -45,7 +44,7 @@ final class JpfVerdicts {
   /** The property a data race JPF finds is reported under. */
   static final String DATA_RACE = "data-race";
   /** JPF's own properties are not CoNDIS rules; like the explorer's no-uncaught-exception. */
-  static final String NO_RULE = "-";
+  static final String NO_RULE = Classified.NO_RULE;
 
   static final String UNCAUGHT = "gov.nasa.jpf.vm.NoUncaughtExceptionsProperty";
   static final String DEADLOCK = "gov.nasa.jpf.vm.NotDeadlockedProperty";
@@ -103,11 +102,11 @@ final class JpfVerdicts {
     if (!report.errors().isEmpty()) {
       JpfReport.JpfError first = report.errors().get(0);
       Classified c = classify(first);
-      if (c.verdict != Verdict.VIOLATION) {
-        return result(run, properties, c.verdict, figures, Optional.empty(), c.detail);
+      if (c.verdict() != Verdict.VIOLATION) {
+        return result(run, properties, c.verdict(), figures, Optional.empty(), c.detail());
       }
       Counterexample cex =
-          new Counterexample(c.violation, summarizeTrace(report.trace()), events(report.output()), rerunCommand);
+          new Counterexample(c.violation(), summarizeTrace(report.trace()), events(report.output()), rerunCommand);
       return result(run, properties, Verdict.VIOLATION, figures, Optional.of(cex), null);
     }
     if (report.constraint().isPresent()) {
@@ -132,61 +131,38 @@ final class JpfVerdicts {
   }
 
   /** What one JPF error means. */
-  static final class Classified {
-    final Verdict verdict;
-    final Violation violation;
-    final String detail;
-
-    Classified(Verdict verdict, Violation violation, String detail) {
-      this.verdict = verdict;
-      this.violation = violation;
-      this.detail = detail;
-    }
-  }
-
   static Classified classify(JpfReport.JpfError error) {
     String details = error.details();
     switch (error.property()) {
       case DEADLOCK:
-        return violation(
-            new Violation(DeadlockProperty.ID, DeadlockProperty.RULE, "JPF: " + oneLine(blockedThreads(details))));
+        return Classified.deadlock("JPF: " + oneLine(blockedThreads(details)));
       case RACE:
-        return violation(new Violation(DATA_RACE, NO_RULE, "JPF: " + oneLine(details)));
+        return Classified.violation(new Violation(DATA_RACE, NO_RULE, "JPF: " + oneLine(details)));
       case UNCAUGHT:
         break;
       default:
-        return new Classified(Verdict.ERROR, null,
-            "JPF reported an unexpected property " + error.property() + ": " + oneLine(details));
+        return Classified.error("JPF reported an unexpected property " + error.property() + ": " + oneLine(details));
     }
     String message = exceptionMessage(details);
     Violation v = ViolationSink.PropertyViolationError.parse(message);
     if (v != null) {
-      return violation(v);
+      return Classified.violation(v);
     }
     String exception = exceptionClass(message);
     String top = firstFrame(details);
     if (message.contains(PropertyFailure.PREFIX)) {
-      return new Classified(Verdict.ERROR, null, oneLine(PropertyFailure.describe(message)));
+      return Classified.error(oneLine(PropertyFailure.describe(message)));
     }
     if (message.contains("platform locks are not reentrant")) {
       // The explorer reports a thread re-acquiring its own platform lock as a deadlock.
-      return violation(new Violation(DeadlockProperty.ID, DeadlockProperty.RULE, oneLine(message) + at(top)));
+      return Classified.deadlock(oneLine(message) + at(top));
     }
     if (TOOL_LIMITATIONS.contains(exception)) {
-      return new Classified(Verdict.ERROR, null,
+      return Classified.error(
           "JPF cannot run this program (a gap in JPF's model classes, not a property violation): "
               + oneLine(message) + at(top) + "; see jpf-config/README.md, Known JPF limitations");
     }
-    if (fromModel(top)) {
-      return new Classified(Verdict.ERROR, null,
-          "internal error in condis-verify under JPF: " + oneLine(message) + at(top));
-    }
-    return violation(
-        new Violation(PropertyCatalog.NO_UNCAUGHT_EXCEPTION, NO_RULE, oneLine(message) + at(top)));
-  }
-
-  private static Classified violation(Violation v) {
-    return new Classified(Verdict.VIOLATION, v, v.toString());
+    return Classified.uncaught(" under JPF", oneLine(message), top, at(top), "");
   }
 
   /** The exception line(s) of an uncaught-exception report: everything before the first stack frame. */
@@ -219,13 +195,6 @@ final class JpfVerdicts {
 
   private static String at(String frame) {
     return frame.isEmpty() ? "" : " at " + frame;
-  }
-
-  /** Thrown by condis-verify's own code (model or this module), not by the checked drivers. */
-  private static boolean fromModel(String frame) {
-    return (frame.startsWith("dev.condis.model.") && !frame.startsWith("dev.condis.model.property.examples."))
-        || frame.startsWith("dev.condis.jpf.")
-        || frame.startsWith("dev.condis.explorer.");
   }
 
   /** "deadlock encountered:" plus one "thread X" line per thread: the blocked threads' names. */

@@ -3,6 +3,7 @@ package dev.condis.jpf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.model.engine.Classified;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.engine.Violation;
@@ -26,7 +27,7 @@ class JpfVerdictsTest {
         facts(endMarkers, false), JpfReport.parse(xml, console), ImmutableList.of("no-leak"), "./condis-verify verify --engine jpf");
   }
 
-  static JpfVerdicts.Classified classify(String property, String details) {
+  static Classified classify(String property, String details) {
     return JpfVerdicts.classify(new JpfReport.JpfError(property, details));
   }
 
@@ -92,84 +93,84 @@ class JpfVerdictsTest {
 
   @Test
   void aDeadlockIsTheDeadlockProperty() {
-    JpfVerdicts.Classified c =
+    Classified c =
         classify(
             JpfVerdicts.DEADLOCK,
             "deadlock encountered:\n  thread java.lang.Thread:{id:0,name:main,status:WAITING,priority:5}\n"
                 + "  thread java.lang.Thread:{id:1,name:network,status:WAITING,priority:5}");
-    assertThat(c.verdict).isEqualTo(Verdict.VIOLATION);
-    assertThat(c.violation.property()).isEqualTo("deadlock");
-    assertThat(c.violation.ruleId()).isEqualTo("IRQL-4");
-    assertThat(c.violation.message()).contains("main, network");
+    assertThat(c.verdict()).isEqualTo(Verdict.VIOLATION);
+    assertThat(c.violation().property()).isEqualTo("deadlock");
+    assertThat(c.violation().ruleId()).isEqualTo("IRQL-4");
+    assertThat(c.violation().message()).contains("main, network");
   }
 
   @Test
   void aUserPropertysOwnExceptionIsThatPropertysErrorNotTheDrivers() {
-    JpfVerdicts.Classified c =
+    Classified c =
         classify(
             JpfVerdicts.UNCAUGHT,
             "dev.condis.model.property.PropertyFailure: PROPERTY-ERROR property 'mine' (com.example.Mine) threw in"
                 + " onEvent: java.lang.IllegalStateException: my own bug\n"
                 + "\tat dev.condis.model.scenario.ScenarioHarness.guarded(ScenarioHarness.java:210)");
-    assertThat(c.verdict).isEqualTo(Verdict.ERROR);
-    assertThat(c.violation).isNull();
-    assertThat(c.detail).startsWith("property 'mine' (com.example.Mine) threw in onEvent:");
+    assertThat(c.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(c.violation()).isNull();
+    assertThat(c.detail()).startsWith("property 'mine' (com.example.Mine) threw in onEvent:");
   }
 
   @Test
   void aRaceIsTheDataRaceProperty() {
-    JpfVerdicts.Classified c =
+    Classified c =
         classify(
             JpfVerdicts.RACE,
             "race for field dev.condis.reference.cm.CmVc@1a2.state\n  network at dev.condis...\n  main at dev.condis...");
-    assertThat(c.violation.property()).isEqualTo(JpfVerdicts.DATA_RACE);
-    assertThat(c.violation.message()).startsWith("JPF: race for field dev.condis.reference.cm.CmVc@1a2.state");
+    assertThat(c.violation().property()).isEqualTo(JpfVerdicts.DATA_RACE);
+    assertThat(c.violation().message()).startsWith("JPF: race for field dev.condis.reference.cm.CmVc@1a2.state");
   }
 
   @Test
   void aGapInJpfsModelClassesIsAnErrorNotAViolation() {
-    JpfVerdicts.Classified c =
+    Classified c =
         classify(
             JpfVerdicts.UNCAUGHT,
             "java.lang.NoSuchMethodError: java.lang.String.strip()Ljava/lang/String;\n"
                 + "\tat dev.condis.reference.client.ReferenceClient.closeCall(ReferenceClient.java:1)");
-    assertThat(c.verdict).isEqualTo(Verdict.ERROR);
-    assertThat(c.detail).contains("JPF cannot run this program").contains("String.strip");
+    assertThat(c.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(c.detail()).contains("JPF cannot run this program").contains("String.strip");
   }
 
   @Test
   void anExceptionFromDriverCodeIsNoUncaughtException() {
-    JpfVerdicts.Classified c =
+    Classified c =
         classify(
             JpfVerdicts.UNCAUGHT,
             "java.lang.IllegalStateException: boom\n"
                 + "\tat dev.condis.reference.client.ReferenceClient.closeCall(ReferenceClient.java:12)\n"
                 + "\tat dev.condis.model.scenario.ScenarioHarness.runOnce(ScenarioHarness.java:171)");
-    assertThat(c.verdict).isEqualTo(Verdict.VIOLATION);
-    assertThat(c.violation.property()).isEqualTo("no-uncaught-exception");
-    assertThat(c.violation.message())
+    assertThat(c.verdict()).isEqualTo(Verdict.VIOLATION);
+    assertThat(c.violation().property()).isEqualTo("no-uncaught-exception");
+    assertThat(c.violation().message())
         .isEqualTo("java.lang.IllegalStateException: boom at dev.condis.reference.client.ReferenceClient.closeCall(ReferenceClient.java:12)");
   }
 
   @Test
   void anExceptionFromTheModelIsAnInternalError() {
-    JpfVerdicts.Classified c =
+    Classified c =
         classify(
             JpfVerdicts.UNCAUGHT,
             "java.lang.IllegalArgumentException: JpfMain: unknown argument 'x'\n\tat dev.condis.jpf.JpfArguments.parse(JpfArguments.java:9)");
-    assertThat(c.verdict).isEqualTo(Verdict.ERROR);
-    assertThat(c.detail).startsWith("internal error in condis-verify under JPF");
+    assertThat(c.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(c.detail()).startsWith("internal error in condis-verify under JPF");
   }
 
   @Test
   void reacquiringAPlatformLockIsADeadlockAsInTheExplorer() {
-    JpfVerdicts.Classified c =
+    Classified c =
         classify(
             JpfVerdicts.UNCAUGHT,
             "java.lang.IllegalStateException: lock client re-acquired by main: platform locks are not reentrant\n"
                 + "\tat dev.condis.reference.platform.JavaPlatform$JavaLock.acquire(JavaPlatform.java:230)");
-    assertThat(c.violation.property()).isEqualTo("deadlock");
-    assertThat(c.violation.ruleId()).isEqualTo("IRQL-4");
+    assertThat(c.violation().property()).isEqualTo("deadlock");
+    assertThat(c.violation().ruleId()).isEqualTo("IRQL-4");
   }
 
   @Test

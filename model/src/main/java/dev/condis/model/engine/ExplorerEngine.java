@@ -335,21 +335,18 @@ public final class ExplorerEngine implements Engine {
   }
 
   /** What one failure of the explorer means for the verdict. */
-  record Classified(Verdict verdict, Violation violation, String detail) {}
-
   static Classified classify(Failure f) {
     String where = " in thread '" + f.threadName() + "'";
     switch (f.kind()) {
       case ASSERTION:
         if (f.payload() instanceof Violation v) {
-          return new Classified(Verdict.VIOLATION, v, v.toString());
+          return Classified.violation(v);
         }
-        return new Classified(
-            Verdict.ERROR, null, "an assertion without a property violation: " + f.message() + where);
+        return Classified.error("an assertion without a property violation: " + f.message() + where);
       case DEADLOCK:
         return new Classified(
             Verdict.VIOLATION,
-            new Violation(DeadlockProperty.ID, WAIT_RULE, f.message() + where),
+            Classified.deadlock(f.message() + where).violation(),
             f.message());
       case STEP_BOUND:
         return new Classified(
@@ -363,20 +360,13 @@ public final class ExplorerEngine implements Engine {
       case UNCAUGHT_EXCEPTION:
         Throwable cause = f.cause();
         if (cause instanceof PropertyFailure p) {
-          return new Classified(Verdict.ERROR, null, PropertyFailure.describe(p.getMessage()) + at(p.getCause()));
+          return Classified.propertyFailure(p.getMessage(), at(p.getCause()));
         }
-        if (cause != null && fromModel(cause)) {
-          return new Classified(
-              Verdict.ERROR, null,
-              "internal error in condis-verify" + where + ": " + cause + at(cause));
-        }
-        return new Classified(
-            Verdict.VIOLATION,
-            new Violation(
-                PropertyCatalog.NO_UNCAUGHT_EXCEPTION,
-                "-",
-                (cause == null ? f.message() : cause.toString()) + (cause == null ? "" : at(cause)) + where),
-            f.message());
+        Classified c = cause == null
+            ? Classified.uncaught("", f.message(), null, "", where)
+            : Classified.uncaught("", cause.toString(), innermostClass(cause), at(cause), where);
+        // The report's one-line detail of a driver's exception stays the explorer's message.
+        return c.verdict() == Verdict.ERROR ? c : new Classified(Verdict.VIOLATION, c.violation(), f.message());
       case TIMEOUT:
         String stack = f.cause() instanceof Stalled s ? stack(s) : "";
         return new Classified(
@@ -392,14 +382,13 @@ public final class ExplorerEngine implements Engine {
             Verdict.VIOLATION,
             new Violation(
                 PropertyCatalog.CONTROLLED_THREADS,
-                "-",
+                Classified.NO_RULE,
                 "driver code used a thread the Platform did not start, so its interleavings were not explored: "
                     + f.message() + (f.cause() instanceof Stalled s ? driverFrame(s) : "")),
             f.message());
       case REPLAY_DIVERGENCE:
       default:
-        return new Classified(
-            Verdict.ERROR, null,
+        return Classified.error(
             "the checked program is not deterministic (the same decisions led elsewhere): "
                 + f.message() + where);
     }
@@ -429,15 +418,10 @@ public final class ExplorerEngine implements Engine {
     return st.length > 12 ? b.append("\n    ...").toString() : b.toString();
   }
 
-  /** Whether the exception was thrown by the model's own code rather than the checked program. */
-  private static boolean fromModel(Throwable t) {
+  /** The class of the exception's innermost frame, or null if it has no stack. */
+  private static String innermostClass(Throwable t) {
     StackTraceElement[] st = t.getStackTrace();
-    if (st.length == 0) {
-      return false;
-    }
-    String cls = st[0].getClassName();
-    return (cls.startsWith("dev.condis.model.") && !cls.startsWith("dev.condis.model.property.examples."))
-        || cls.startsWith("dev.condis.explorer.");
+    return st.length == 0 ? null : st[0].getClassName();
   }
 
   private static String at(Throwable t) {
