@@ -1,6 +1,6 @@
 package dev.condis.model.engine;
 
-import java.util.Objects;
+import dev.condis.reference.RecordMethods;
 
 /**
  * A property failure: which property ({@code exactly-once-completion}, ...), the rule ID it
@@ -12,21 +12,18 @@ public record Violation(String property, String ruleId, String message) {
     return property + " [" + ruleId + "]: " + message;
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof Violation other
-        && Objects.equals(property, other.property)
-        && Objects.equals(ruleId, other.ruleId)
-        && Objects.equals(message, other.message);
+    return o instanceof Violation other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(property);
-    h = 31 * h + Objects.hashCode(ruleId);
-    h = 31 * h + Objects.hashCode(message);
-    return h;
+    return RecordMethods.hash(components());
+  }
+
+  private Object[] components() {
+    return new Object[] {property, ruleId, message};
   }
 }

@@ -1,10 +1,10 @@
 package dev.condis.model.property;
 
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Objects;
 
 /**
  * Base of the built-in properties: each owns one or more rule categories and reports every
@@ -19,26 +19,27 @@ import java.util.Objects;
 public abstract class CategoryProperty implements PropertyListener {
 
   private record Finding(String ruleId, String message) {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof Finding other
-          && Objects.equals(ruleId, other.ruleId)
-          && Objects.equals(message, other.message);
+      return o instanceof Finding other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(ruleId);
-      h = 31 * h + Objects.hashCode(message);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "Finding[ruleId=" + ruleId + ", message=" + message + "]";
+      return RecordMethods.text("Finding", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {ruleId, message};
+    }
+
+    private static final String[] NAMES = {"ruleId", "message"};
   }
 
   private final Deque<Finding> heldBack = new ArrayDeque<>();

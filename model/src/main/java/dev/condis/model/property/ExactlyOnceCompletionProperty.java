@@ -1,7 +1,6 @@
 package dev.condis.model.property;
 
 import dev.condis.reference.event.NdisEvent;
-import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;
 import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.ndis.NdisSnapshot;
@@ -46,18 +45,18 @@ public final class ExactlyOnceCompletionProperty extends CategoryProperty {
   protected void check(NdisEvent event) {
     if (event instanceof NdisEvent.RequestOpened o) {
       open.put(o.token().id(), o.token());
-      checked(missingRule(o.token().kind())); // at the end of the execution
+      checked(o.token().kind().completionRule()); // at the end of the execution
     } else if (event instanceof NdisEvent.RequestCompleted c) {
       int id = c.token().id();
-      checked(doubleRule(c.token().kind()));
+      checked(c.token().kind().completionRule());
       if (open.remove(id) != null) {
         completedPended.put(id, c.pended());
       } else if (completedPended.containsKey(id)) {
         boolean firstPended = completedPended.get(id);
-        String rule = !firstPended && c.pended() ? "GEN-3" : doubleRule(c.token().kind());
+        String rule = !firstPended && c.pended() ? "GEN-3" : c.token().kind().completionRule();
         rawFinding(rule, c.token() + " completed a second time (status " + c.status() + ")");
       } else {
-        rawFinding(doubleRule(c.token().kind()), c.token() + " completed but was never opened");
+        rawFinding(c.token().kind().completionRule(), c.token() + " completed but was never opened");
       }
     }
   }
@@ -69,24 +68,8 @@ public final class ExactlyOnceCompletionProperty extends CategoryProperty {
       missing.putIfAbsent(t.id(), t);
     }
     for (RequestToken t : missing.values()) {
-      rawFinding(missingRule(t.kind()), t + " was never completed (missing completion)");
+      rawFinding(t.kind().completionRule(), t + " was never completed (missing completion)");
     }
   }
 
-  /** The rule a second completion of a request of this kind breaks. */
-  static String doubleRule(RequestKind kind) {
-    // Comparisons, not a switch on RequestKind: javac's switch-map class
-    // ExactlyOnceCompletionProperty$1 would share its name with the class JPF makes for this
-    // class's second invokedynamic, and this property runs inside JPF (jpf-config/README.md).
-    return kind == RequestKind.INCOMING_CALL ? "GEN-7"
-        : kind == RequestKind.ACTIVATE_VC || kind == RequestKind.DEACTIVATE_VC ? "GEN-6"
-        : "GEN-2"; // MAKE_CALL, CLOSE_CALL, ADD_PARTY, DROP_PARTY
-  }
-
-  /** The rule a missing completion of a request of this kind breaks. */
-  static String missingRule(RequestKind kind) {
-    return kind == RequestKind.INCOMING_CALL ? "GEN-7"
-        : kind == RequestKind.ACTIVATE_VC || kind == RequestKind.DEACTIVATE_VC ? "GEN-6"
-        : "GEN-2"; // MAKE_CALL, CLOSE_CALL, ADD_PARTY, DROP_PARTY
-  }
 }

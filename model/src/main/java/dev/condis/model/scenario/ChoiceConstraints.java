@@ -2,11 +2,11 @@ package dev.condis.model.scenario;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.primitives.ImmutableIntArray;
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 import dev.condis.reference.platform.ThreadHandle;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Narrows some of the drivers' data choices for a scenario that is about one particular path,
@@ -154,16 +154,18 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
     }
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof ChoiceConstraints other
-        && Objects.equals(allowed, other.allowed);
+    return o instanceof ChoiceConstraints other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hashCode(allowed);
+    return RecordMethods.hash(components());
+  }
+
+  private Object[] components() {
+    return new Object[] {allowed};
   }
 }

@@ -1,9 +1,9 @@
 package dev.condis.model.scenario;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.reference.RecordMethods;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,32 +33,27 @@ public record DriverSelection(
     return clientClass.isEmpty() && callManagerClass.isEmpty() && miniportClass.isEmpty();
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof DriverSelection other
-        && Objects.equals(clientClass, other.clientClass)
-        && Objects.equals(callManagerClass, other.callManagerClass)
-        && Objects.equals(miniportClass, other.miniportClass)
-        && Objects.equals(classpath, other.classpath);
+    return o instanceof DriverSelection other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(clientClass);
-    h = 31 * h + Objects.hashCode(callManagerClass);
-    h = 31 * h + Objects.hashCode(miniportClass);
-    h = 31 * h + Objects.hashCode(classpath);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "DriverSelection[clientClass=" + clientClass
-        + ", callManagerClass=" + callManagerClass
-        + ", miniportClass=" + miniportClass
-        + ", classpath=" + classpath
-        + "]";
+    return RecordMethods.text("DriverSelection", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {clientClass, callManagerClass, miniportClass, classpath};
+  }
+
+  private static final String[] NAMES = {
+    "clientClass", "callManagerClass", "miniportClass", "classpath"
+  };
 }

@@ -1,9 +1,9 @@
 package dev.condis.model.scenario;
 
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.system.CallManagerKind;
-import java.util.Objects;
 
 /**
  * One scenario instance to check: the harness by name and its parameters, the seeded faults
@@ -35,38 +35,27 @@ public record ScenarioConfig(
         + "]";
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof ScenarioConfig other
-        && Objects.equals(scenario, other.scenario)
-        && parties == other.parties
-        && Objects.equals(callManagerKind, other.callManagerKind)
-        && Objects.equals(vcOwner, other.vcOwner)
-        && Objects.equals(faults, other.faults)
-        && Objects.equals(drivers, other.drivers);
+    return o instanceof ScenarioConfig other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(scenario);
-    h = 31 * h + Integer.hashCode(parties);
-    h = 31 * h + Objects.hashCode(callManagerKind);
-    h = 31 * h + Objects.hashCode(vcOwner);
-    h = 31 * h + Objects.hashCode(faults);
-    h = 31 * h + Objects.hashCode(drivers);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "ScenarioConfig[scenario=" + scenario
-        + ", parties=" + parties
-        + ", callManagerKind=" + callManagerKind
-        + ", vcOwner=" + vcOwner
-        + ", faults=" + faults
-        + ", drivers=" + drivers
-        + "]";
+    return RecordMethods.text("ScenarioConfig", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {scenario, parties, callManagerKind, vcOwner, faults, drivers};
+  }
+
+  private static final String[] NAMES = {
+    "scenario", "parties", "callManagerKind", "vcOwner", "faults", "drivers"
+  };
 }

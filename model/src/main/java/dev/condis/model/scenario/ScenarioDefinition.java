@@ -1,10 +1,10 @@
 package dev.condis.model.scenario;
 
 import com.google.common.collect.ImmutableSet;
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.system.CallManagerKind;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * One named, parameterised scenario (harness): what it exercises, the rules it is aimed at,
@@ -118,53 +118,29 @@ public record ScenarioDefinition(
     };
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof ScenarioDefinition other
-        && Objects.equals(name, other.name)
-        && Objects.equals(description, other.description)
-        && Objects.equals(rules, other.rules)
-        && defaultParties == other.defaultParties
-        && minParties == other.minParties
-        && maxParties == other.maxParties
-        && Objects.equals(defaultVcOwner, other.defaultVcOwner)
-        && Objects.equals(vcOwners, other.vcOwners)
-        && Objects.equals(constraints, other.constraints)
-        && Objects.equals(standaloneConstraints, other.standaloneConstraints)
-        && Objects.equals(body, other.body);
+    return o instanceof ScenarioDefinition other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(name);
-    h = 31 * h + Objects.hashCode(description);
-    h = 31 * h + Objects.hashCode(rules);
-    h = 31 * h + Integer.hashCode(defaultParties);
-    h = 31 * h + Integer.hashCode(minParties);
-    h = 31 * h + Integer.hashCode(maxParties);
-    h = 31 * h + Objects.hashCode(defaultVcOwner);
-    h = 31 * h + Objects.hashCode(vcOwners);
-    h = 31 * h + Objects.hashCode(constraints);
-    h = 31 * h + Objects.hashCode(standaloneConstraints);
-    h = 31 * h + Objects.hashCode(body);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "ScenarioDefinition[name=" + name
-        + ", description=" + description
-        + ", rules=" + rules
-        + ", defaultParties=" + defaultParties
-        + ", minParties=" + minParties
-        + ", maxParties=" + maxParties
-        + ", defaultVcOwner=" + defaultVcOwner
-        + ", vcOwners=" + vcOwners
-        + ", constraints=" + constraints
-        + ", standaloneConstraints=" + standaloneConstraints
-        + ", body=" + body
-        + "]";
+    return RecordMethods.text("ScenarioDefinition", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {
+      name, description, rules, defaultParties, minParties, maxParties, defaultVcOwner, vcOwners, constraints, standaloneConstraints, body
+    };
+  }
+
+  private static final String[] NAMES = {
+    "name", "description", "rules", "defaultParties", "minParties", "maxParties", "defaultVcOwner", "vcOwners", "constraints", "standaloneConstraints", "body"
+  };
 }

@@ -1,7 +1,7 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
-import java.util.Objects;
+import dev.condis.reference.RecordMethods;
 
 /** An immutable reference to one tracked allocation, as events and reports carry it. */
 @PublicApi
@@ -11,21 +11,18 @@ public record ContextRef(ContextKind kind, int id, String tag) {
     return kind.ndisName() + "#" + id + "(" + tag + ")";
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof ContextRef other
-        && Objects.equals(kind, other.kind)
-        && id == other.id
-        && Objects.equals(tag, other.tag);
+    return o instanceof ContextRef other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(kind);
-    h = 31 * h + Integer.hashCode(id);
-    h = 31 * h + Objects.hashCode(tag);
-    return h;
+    return RecordMethods.hash(components());
+  }
+
+  private Object[] components() {
+    return new Object[] {kind, id, tag};
   }
 }

@@ -1,9 +1,9 @@
 package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.TrackedContext;
 import dev.condis.reference.ndis.NdisStatus;
-import java.util.Objects;
 
 /**
  * What a ProtocolCoCreateVc / MiniportCoCreateVc handler returns: its status and, on
@@ -19,24 +19,25 @@ public record CreateVcResult<C extends TrackedContext>(NdisStatus status, C cont
     return new CreateVcResult<>(status, null);
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof CreateVcResult<?> other
-        && Objects.equals(status, other.status)
-        && Objects.equals(context, other.context);
+    return o instanceof CreateVcResult<?> other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(status);
-    h = 31 * h + Objects.hashCode(context);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "CreateVcResult[status=" + status + ", context=" + context + "]";
+    return RecordMethods.text("CreateVcResult", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {status, context};
+  }
+
+  private static final String[] NAMES = {"status", "context"};
 }

@@ -1,9 +1,9 @@
 package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.ndis.NdisStatus;
-import java.util.Objects;
 
 /**
  * What ProtocolCmMakeCall / ProtocolCmAddParty return: the status and the CallMgrPartyContext
@@ -17,24 +17,25 @@ public record PartyResult(NdisStatus status, CallMgrPartyContext callMgrPartyCon
     return new PartyResult(status, null);
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof PartyResult other
-        && Objects.equals(status, other.status)
-        && Objects.equals(callMgrPartyContext, other.callMgrPartyContext);
+    return o instanceof PartyResult other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(status);
-    h = 31 * h + Objects.hashCode(callMgrPartyContext);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "PartyResult[status=" + status + ", callMgrPartyContext=" + callMgrPartyContext + "]";
+    return RecordMethods.text("PartyResult", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {status, callMgrPartyContext};
+  }
+
+  private static final String[] NAMES = {"status", "callMgrPartyContext"};
 }

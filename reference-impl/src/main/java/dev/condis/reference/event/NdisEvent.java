@@ -1,9 +1,9 @@
 package dev.condis.reference.event;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.ContextRef;
 import dev.condis.reference.ndis.NdisStatus;
-import java.util.Objects;
 
 /**
  * Everything the emulated NDIS sees, as typed immutable values. Properties are listeners on
@@ -16,157 +16,130 @@ public sealed interface NdisEvent {
 
   /** A driver called an Ndis* function ({@code api} is e.g. "NdisClCloseCall"). */
   record ApiCalled(Stamp stamp, Actor caller, String api, String args) implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof ApiCalled other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(caller, other.caller)
-          && Objects.equals(api, other.api)
-          && Objects.equals(args, other.args);
+      return o instanceof ApiCalled other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(caller);
-      h = 31 * h + Objects.hashCode(api);
-      h = 31 * h + Objects.hashCode(args);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "ApiCalled[stamp=" + stamp
-          + ", caller=" + caller
-          + ", api=" + api
-          + ", args=" + args
-          + "]";
+      return RecordMethods.text("ApiCalled", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, caller, api, args};
+    }
+
+    private static final String[] NAMES = {"stamp", "caller", "api", "args"};
   }
 
   /** An Ndis* function returned to its caller; {@code status} is null for VOID functions. */
   record ApiReturned(Stamp stamp, Actor caller, String api, NdisStatus status)
       implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof ApiReturned other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(caller, other.caller)
-          && Objects.equals(api, other.api)
-          && Objects.equals(status, other.status);
+      return o instanceof ApiReturned other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(caller);
-      h = 31 * h + Objects.hashCode(api);
-      h = 31 * h + Objects.hashCode(status);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "ApiReturned[stamp=" + stamp
-          + ", caller=" + caller
-          + ", api=" + api
-          + ", status=" + status
-          + "]";
+      return RecordMethods.text("ApiReturned", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, caller, api, status};
+    }
+
+    private static final String[] NAMES = {"stamp", "caller", "api", "status"};
   }
 
   /** NDIS entered a driver's handler ({@code handler} is e.g. "ProtocolClCloseCallComplete"). */
   record HandlerCalled(Stamp stamp, Actor callee, String handler, String args)
       implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof HandlerCalled other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(callee, other.callee)
-          && Objects.equals(handler, other.handler)
-          && Objects.equals(args, other.args);
+      return o instanceof HandlerCalled other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(callee);
-      h = 31 * h + Objects.hashCode(handler);
-      h = 31 * h + Objects.hashCode(args);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "HandlerCalled[stamp=" + stamp
-          + ", callee=" + callee
-          + ", handler=" + handler
-          + ", args=" + args
-          + "]";
+      return RecordMethods.text("HandlerCalled", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, callee, handler, args};
+    }
+
+    private static final String[] NAMES = {"stamp", "callee", "handler", "args"};
   }
 
   /** A handler returned to NDIS; {@code status} is null for VOID handlers. */
   record HandlerReturned(Stamp stamp, Actor callee, String handler, NdisStatus status)
       implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof HandlerReturned other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(callee, other.callee)
-          && Objects.equals(handler, other.handler)
-          && Objects.equals(status, other.status);
+      return o instanceof HandlerReturned other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(callee);
-      h = 31 * h + Objects.hashCode(handler);
-      h = 31 * h + Objects.hashCode(status);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "HandlerReturned[stamp=" + stamp
-          + ", callee=" + callee
-          + ", handler=" + handler
-          + ", status=" + status
-          + "]";
+      return RecordMethods.text("HandlerReturned", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, callee, handler, status};
+    }
+
+    private static final String[] NAMES = {"stamp", "callee", "handler", "status"};
   }
 
   /** A request became outstanding. */
   record RequestOpened(Stamp stamp, RequestToken token) implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof RequestOpened other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(token, other.token);
+      return o instanceof RequestOpened other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(token);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "RequestOpened[stamp=" + stamp + ", token=" + token + "]";
+      return RecordMethods.text("RequestOpened", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, token};
+    }
+
+    private static final String[] NAMES = {"stamp", "token"};
   }
 
   /**
@@ -175,170 +148,151 @@ public sealed interface NdisEvent {
    */
   record RequestCompleted(Stamp stamp, RequestToken token, NdisStatus status, boolean pended)
       implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof RequestCompleted other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(token, other.token)
-          && Objects.equals(status, other.status)
-          && pended == other.pended;
+      return o instanceof RequestCompleted other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(token);
-      h = 31 * h + Objects.hashCode(status);
-      h = 31 * h + Boolean.hashCode(pended);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "RequestCompleted[stamp=" + stamp
-          + ", token=" + token
-          + ", status=" + status
-          + ", pended=" + pended
-          + "]";
+      return RecordMethods.text("RequestCompleted", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, token, status, pended};
+    }
+
+    private static final String[] NAMES = {"stamp", "token", "status", "pended"};
   }
 
   /** NDIS issued a handle ("vc#3", "party#5", "af#1", "sap#1"). */
   record HandleIssued(Stamp stamp, String handle, String detail) implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof HandleIssued other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(handle, other.handle)
-          && Objects.equals(detail, other.detail);
+      return o instanceof HandleIssued other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(handle);
-      h = 31 * h + Objects.hashCode(detail);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "HandleIssued[stamp=" + stamp + ", handle=" + handle + ", detail=" + detail + "]";
+      return RecordMethods.text("HandleIssued", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, handle, detail};
+    }
+
+    private static final String[] NAMES = {"stamp", "handle", "detail"};
   }
 
   /** A handle stopped being valid, and why (e.g. "NdisCoDeleteVc returned SUCCESS"). */
   record HandleInvalidated(Stamp stamp, String handle, String reason) implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof HandleInvalidated other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(handle, other.handle)
-          && Objects.equals(reason, other.reason);
+      return o instanceof HandleInvalidated other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(handle);
-      h = 31 * h + Objects.hashCode(reason);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "HandleInvalidated[stamp=" + stamp + ", handle=" + handle + ", reason=" + reason + "]";
+      return RecordMethods.text("HandleInvalidated", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, handle, reason};
+    }
+
+    private static final String[] NAMES = {"stamp", "handle", "reason"};
   }
 
   /** A driver passed a handle to NDIS; {@code valid} is false for a dead or unknown handle. */
   record HandleUsed(Stamp stamp, Actor user, String handle, String api, boolean valid)
       implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof HandleUsed other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(user, other.user)
-          && Objects.equals(handle, other.handle)
-          && Objects.equals(api, other.api)
-          && valid == other.valid;
+      return o instanceof HandleUsed other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(user);
-      h = 31 * h + Objects.hashCode(handle);
-      h = 31 * h + Objects.hashCode(api);
-      h = 31 * h + Boolean.hashCode(valid);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "HandleUsed[stamp=" + stamp
-          + ", user=" + user
-          + ", handle=" + handle
-          + ", api=" + api
-          + ", valid=" + valid
-          + "]";
+      return RecordMethods.text("HandleUsed", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, user, handle, api, valid};
+    }
+
+    private static final String[] NAMES = {"stamp", "user", "handle", "api", "valid"};
   }
 
   record ContextAllocated(Stamp stamp, ContextRef context) implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof ContextAllocated other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(context, other.context);
+      return o instanceof ContextAllocated other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(context);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "ContextAllocated[stamp=" + stamp + ", context=" + context + "]";
+      return RecordMethods.text("ContextAllocated", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, context};
+    }
+
+    private static final String[] NAMES = {"stamp", "context"};
   }
 
   record ContextReleased(Stamp stamp, ContextRef context, String where) implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof ContextReleased other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(context, other.context)
-          && Objects.equals(where, other.where);
+      return o instanceof ContextReleased other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(context);
-      h = 31 * h + Objects.hashCode(where);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "ContextReleased[stamp=" + stamp + ", context=" + context + ", where=" + where + "]";
+      return RecordMethods.text("ContextReleased", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, context, where};
+    }
+
+    private static final String[] NAMES = {"stamp", "context", "where"};
   }
 
   /**
@@ -347,59 +301,51 @@ public sealed interface NdisEvent {
    */
   record RuleViolation(Stamp stamp, String ruleId, RuleCategory category, String message)
       implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof RuleViolation other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(ruleId, other.ruleId)
-          && Objects.equals(category, other.category)
-          && Objects.equals(message, other.message);
+      return o instanceof RuleViolation other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(ruleId);
-      h = 31 * h + Objects.hashCode(category);
-      h = 31 * h + Objects.hashCode(message);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "RuleViolation[stamp=" + stamp
-          + ", ruleId=" + ruleId
-          + ", category=" + category
-          + ", message=" + message
-          + "]";
+      return RecordMethods.text("RuleViolation", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, ruleId, category, message};
+    }
+
+    private static final String[] NAMES = {"stamp", "ruleId", "category", "message"};
   }
 
   /** A note from a driver or the harness, shown in sequence charts (e.g. "network hangs up"). */
   record Note(Stamp stamp, Actor actor, String text) implements NdisEvent {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof Note other
-          && Objects.equals(stamp, other.stamp)
-          && Objects.equals(actor, other.actor)
-          && Objects.equals(text, other.text);
+      return o instanceof Note other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(stamp);
-      h = 31 * h + Objects.hashCode(actor);
-      h = 31 * h + Objects.hashCode(text);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "Note[stamp=" + stamp + ", actor=" + actor + ", text=" + text + "]";
+      return RecordMethods.text("Note", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {stamp, actor, text};
+    }
+
+    private static final String[] NAMES = {"stamp", "actor", "text"};
   }
 }

@@ -1,7 +1,7 @@
 package dev.condis.reference.event;
 
 import dev.condis.reference.PublicApi;
-import java.util.Objects;
+import dev.condis.reference.RecordMethods;
 
 /**
  * One outstanding request: opened when the request is made (GEN-8: before the call, so a
@@ -16,23 +16,18 @@ public record RequestToken(int id, RequestKind kind, String vc, String party) {
     return kind + "#" + id + "[" + vc + (party.equals("-") ? "" : "," + party) + "]";
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof RequestToken other
-        && id == other.id
-        && Objects.equals(kind, other.kind)
-        && Objects.equals(vc, other.vc)
-        && Objects.equals(party, other.party);
+    return o instanceof RequestToken other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Integer.hashCode(id);
-    h = 31 * h + Objects.hashCode(kind);
-    h = 31 * h + Objects.hashCode(vc);
-    h = 31 * h + Objects.hashCode(party);
-    return h;
+    return RecordMethods.hash(components());
+  }
+
+  private Object[] components() {
+    return new Object[] {id, kind, vc, party};
   }
 }

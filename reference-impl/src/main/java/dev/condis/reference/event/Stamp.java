@@ -1,29 +1,30 @@
 package dev.condis.reference.event;
 
 import dev.condis.reference.PublicApi;
-import java.util.Objects;
+import dev.condis.reference.RecordMethods;
 
 /** When and on which thread an event happened: its position in the run and the acting thread. */
 @PublicApi
 public record Stamp(long seq, String thread) {
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof Stamp other
-        && seq == other.seq
-        && Objects.equals(thread, other.thread);
+    return o instanceof Stamp other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Long.hashCode(seq);
-    h = 31 * h + Objects.hashCode(thread);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "Stamp[seq=" + seq + ", thread=" + thread + "]";
+    return RecordMethods.text("Stamp", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {seq, thread};
+  }
+
+  private static final String[] NAMES = {"seq", "thread"};
 }

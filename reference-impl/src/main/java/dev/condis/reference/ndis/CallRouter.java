@@ -35,20 +35,14 @@ final class CallRouter {
     if (vc == null) {
       return new PartyCreation(NdisStatus.FAILURE, null);
     }
-    // Comparisons, not a switch on VcState, here and below: javac's switch-map class
-    // CallRouter$1 would share its name with the class JPF makes for this class's second
-    // invokedynamic (jpf-config/README.md, Known JPF limitations).
-    VcState vcState = vc.state;
     core.checking("MAKE-1", "MAKE-13", "CLOSE-16");
     if (vc.incomingCloseFailed) {
       core.checking("ICLOSE-7");
     }
-    String rule = !vc.clientCreated() ? "MAKE-1"
-        : vcState == VcState.CREATED || vcState == VcState.IDLE_DEACTIVATED
-            ? (vc.incomingCloseFailed ? "ICLOSE-7" : null) // closed by the network with a failure: delete it
-        : vcState == VcState.MAKING ? "MAKE-13"
-        : vcState == VcState.ACTIVE || vcState == VcState.CLOSING ? "CLOSE-16"
-        : "MAKE-1";
+    String rule = !vc.clientCreated() ? "MAKE-1" : vc.state.makeCallRule();
+    if (rule == null && vc.incomingCloseFailed) {
+      rule = "ICLOSE-7"; // closed by the network with a failure: delete it
+    }
     if (rule != null) {
       core.violation(call, rule, "no make-call on " + handle + " created by the " + vc.creator() + " in state " + vc.state
           + (vc.incomingCloseFailed ? " after the network closed its call with a failure" : ""));
@@ -205,12 +199,10 @@ final class CallRouter {
     if (vc.partyRequestOutstanding(RequestKind.DROP_PARTY)) {
       return "DROP-10";
     }
-    VcState s = vc.state; // not a switch: see makeCall
-    return s == VcState.ACTIVE || s == VcState.CONNECTED ? null
-        : s == VcState.ACCEPTED ? (vc.incomingCloseDispatched ? null : "INCALL-5")
-        : s == VcState.OFFERED ? "INCALL-5"
-        : s == VcState.REJECTED ? "INCALL-8"
-        : "CLOSE-17"; // CLOSING: a second close; otherwise no call up to close
+    if (vc.state == VcState.ACCEPTED && vc.incomingCloseDispatched) {
+      return null; // the network closed the accepted offer: the client acknowledges with a close
+    }
+    return vc.state.closeCallRule();
   }
 
   /** Ndis(M)CmCloseCallComplete → ProtocolClCloseCallComplete, exactly once. */

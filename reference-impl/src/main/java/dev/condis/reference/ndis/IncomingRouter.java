@@ -128,18 +128,11 @@ final class IncomingRouter {
     if (vc == null) {
       return;
     }
-    // Comparisons, not a switch on VcState: javac's switch-map class IncomingRouter$1 would
-    // share its name with the class JPF makes for this class's second invokedynamic
-    // (jpf-config/README.md, Known JPF limitations).
-    VcState s = vc.state;
     core.checking("ICLOSE-10", "ICLOSE-1", "INCALL-9", "MAKE-13", "INCALL-8");
-    String rule = vc.incomingCloseDispatched ? "ICLOSE-10"
-        : s == VcState.ACTIVE || s == VcState.ACCEPTED || s == VcState.CONNECTED || s == VcState.CLOSING
-            ? (closeStatus.isPending() ? "ICLOSE-1" : null)
-        : s == VcState.OFFERED ? "INCALL-9"
-        : s == VcState.MAKING ? "MAKE-13"
-        : s == VcState.REJECTED ? "INCALL-8"
-        : "ICLOSE-10"; // no call any more: the close completed
+    String rule = vc.incomingCloseDispatched ? "ICLOSE-10" : vc.state.incomingCloseRule();
+    if (rule == null && closeStatus.isPending()) {
+      rule = "ICLOSE-1";
+    }
     if (rule != null) {
       core.violation(call, rule, "no incoming close (" + closeStatus + ") on " + handle + " in state " + vc.state
           + (vc.incomingCloseDispatched ? " after an incoming close" : ""));

@@ -1,5 +1,6 @@
 package dev.condis.reference.ndis;
 
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.context.ProtocolPartyContext;
 import dev.condis.reference.context.TrackedContext;
@@ -32,26 +33,27 @@ final class NdisCore {
 
   /** The API function being executed and who called it. */
   record Call(Actor actor, String api) {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof Call other
-          && Objects.equals(actor, other.actor)
-          && Objects.equals(api, other.api);
+      return o instanceof Call other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(actor);
-      h = 31 * h + Objects.hashCode(api);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "Call[actor=" + actor + ", api=" + api + "]";
+      return RecordMethods.text("Call", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {actor, api};
+    }
+
+    private static final String[] NAMES = {"actor", "api"};
   }
 
   final Platform platform;

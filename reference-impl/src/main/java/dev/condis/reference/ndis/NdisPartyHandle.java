@@ -10,8 +10,7 @@ public record NdisPartyHandle(int id) {
     return "party#" + id;
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
     return o instanceof NdisPartyHandle other

@@ -10,8 +10,7 @@ public record NdisSapHandle(int id) {
     return "sap#" + id;
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
     return o instanceof NdisSapHandle other

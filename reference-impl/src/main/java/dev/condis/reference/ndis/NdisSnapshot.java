@@ -2,10 +2,10 @@ package dev.condis.reference.ndis;
 
 import com.google.common.collect.ImmutableList;
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.ContextRef;
 import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.RequestToken;
-import java.util.Objects;
 
 /**
  * NDIS's state at one moment, typically the end of a run, for the leak and missing-completion
@@ -21,50 +21,52 @@ public record NdisSnapshot(
 
   /** A handle that is still valid ("vc#3", "party#5", "af#1", "sap#1") and its state. */
   public record LiveHandle(String handle, String state) {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof LiveHandle other
-          && Objects.equals(handle, other.handle)
-          && Objects.equals(state, other.state);
+      return o instanceof LiveHandle other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(handle);
-      h = 31 * h + Objects.hashCode(state);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "LiveHandle[handle=" + handle + ", state=" + state + "]";
+      return RecordMethods.text("LiveHandle", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {handle, state};
+    }
+
+    private static final String[] NAMES = {"handle", "state"};
   }
 
   /** A party of a VC that is not GONE. */
   public record PartySummary(NdisPartyHandle handle, PartyState state) {
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof PartySummary other
-          && Objects.equals(handle, other.handle)
-          && Objects.equals(state, other.state);
+      return o instanceof PartySummary other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(handle);
-      h = 31 * h + Objects.hashCode(state);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "PartySummary[handle=" + handle + ", state=" + state + "]";
+      return RecordMethods.text("PartySummary", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {handle, state};
+    }
+
+    private static final String[] NAMES = {"handle", "state"};
   }
 
   /** One VC: its handle, creator, call state, activation and the parties not yet gone. */
@@ -79,37 +81,29 @@ public record NdisSnapshot(
       return state == VcState.DELETED;
     }
 
-    // Written out: under Java PathFinder the compiler-generated record methods stop the
-    // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+    // Written out for JPF: see RecordMethods.
     @Override
     public boolean equals(Object o) {
-      return o instanceof VcSummary other
-          && Objects.equals(handle, other.handle)
-          && Objects.equals(creator, other.creator)
-          && Objects.equals(state, other.state)
-          && Objects.equals(activation, other.activation)
-          && Objects.equals(liveParties, other.liveParties);
+      return o instanceof VcSummary other && RecordMethods.equal(components(), other.components());
     }
 
     @Override
     public int hashCode() {
-      int h = Objects.hashCode(handle);
-      h = 31 * h + Objects.hashCode(creator);
-      h = 31 * h + Objects.hashCode(state);
-      h = 31 * h + Objects.hashCode(activation);
-      h = 31 * h + Objects.hashCode(liveParties);
-      return h;
+      return RecordMethods.hash(components());
     }
 
     @Override
     public String toString() {
-      return "VcSummary[handle=" + handle
-          + ", creator=" + creator
-          + ", state=" + state
-          + ", activation=" + activation
-          + ", liveParties=" + liveParties
-          + "]";
+      return RecordMethods.text("VcSummary", NAMES, components());
     }
+
+    private Object[] components() {
+      return new Object[] {handle, creator, state, activation, liveParties};
+    }
+
+    private static final String[] NAMES = {
+      "handle", "creator", "state", "activation", "liveParties"
+    };
   }
 
   /** The VCs not deleted: at the end of a run, the VC leaks (VC-16). */
@@ -122,32 +116,27 @@ public record NdisSnapshot(
     return outstandingRequests.isEmpty() && undeletedVcs().isEmpty() && liveContexts.isEmpty();
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof NdisSnapshot other
-        && Objects.equals(outstandingRequests, other.outstandingRequests)
-        && Objects.equals(liveHandles, other.liveHandles)
-        && Objects.equals(liveContexts, other.liveContexts)
-        && Objects.equals(vcs, other.vcs);
+    return o instanceof NdisSnapshot other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(outstandingRequests);
-    h = 31 * h + Objects.hashCode(liveHandles);
-    h = 31 * h + Objects.hashCode(liveContexts);
-    h = 31 * h + Objects.hashCode(vcs);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "NdisSnapshot[outstandingRequests=" + outstandingRequests
-        + ", liveHandles=" + liveHandles
-        + ", liveContexts=" + liveContexts
-        + ", vcs=" + vcs
-        + "]";
+    return RecordMethods.text("NdisSnapshot", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {outstandingRequests, liveHandles, liveContexts, vcs};
+  }
+
+  private static final String[] NAMES = {
+    "outstandingRequests", "liveHandles", "liveContexts", "vcs"
+  };
 }

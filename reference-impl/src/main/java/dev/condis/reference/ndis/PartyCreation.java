@@ -1,7 +1,7 @@
 package dev.condis.reference.ndis;
 
 import dev.condis.reference.PublicApi;
-import java.util.Objects;
+import dev.condis.reference.RecordMethods;
 
 /**
  * NdisClMakeCall / NdisClAddParty: the status and the NdisPartyHandle out-variable. The handle
@@ -10,24 +10,25 @@ import java.util.Objects;
  */
 @PublicApi
 public record PartyCreation(NdisStatus status, NdisPartyHandle ndisPartyHandle) {
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof PartyCreation other
-        && Objects.equals(status, other.status)
-        && Objects.equals(ndisPartyHandle, other.ndisPartyHandle);
+    return o instanceof PartyCreation other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(status);
-    h = 31 * h + Objects.hashCode(ndisPartyHandle);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "PartyCreation[status=" + status + ", ndisPartyHandle=" + ndisPartyHandle + "]";
+    return RecordMethods.text("PartyCreation", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {status, ndisPartyHandle};
+  }
+
+  private static final String[] NAMES = {"status", "ndisPartyHandle"};
 }

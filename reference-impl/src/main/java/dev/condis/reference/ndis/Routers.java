@@ -1,6 +1,6 @@
 package dev.condis.reference.ndis;
 
-import java.util.Objects;
+import dev.condis.reference.RecordMethods;
 
 /** The routers of one NDIS instance, shared by the per-driver API objects. */
 record Routers(
@@ -16,38 +16,27 @@ record Routers(
         new PartyRouter(core), new IncomingRouter(core));
   }
 
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof Routers other
-        && Objects.equals(core, other.core)
-        && Objects.equals(vcs, other.vcs)
-        && Objects.equals(activation, other.activation)
-        && Objects.equals(calls, other.calls)
-        && Objects.equals(parties, other.parties)
-        && Objects.equals(incoming, other.incoming);
+    return o instanceof Routers other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(core);
-    h = 31 * h + Objects.hashCode(vcs);
-    h = 31 * h + Objects.hashCode(activation);
-    h = 31 * h + Objects.hashCode(calls);
-    h = 31 * h + Objects.hashCode(parties);
-    h = 31 * h + Objects.hashCode(incoming);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "Routers[core=" + core
-        + ", vcs=" + vcs
-        + ", activation=" + activation
-        + ", calls=" + calls
-        + ", parties=" + parties
-        + ", incoming=" + incoming
-        + "]";
+    return RecordMethods.text("Routers", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {core, vcs, activation, calls, parties, incoming};
+  }
+
+  private static final String[] NAMES = {
+    "core", "vcs", "activation", "calls", "parties", "incoming"
+  };
 }

@@ -1,29 +1,30 @@
 package dev.condis.reference.ndis;
 
 import dev.condis.reference.PublicApi;
-import java.util.Objects;
+import dev.condis.reference.RecordMethods;
 
 /** NdisCoCreateVc / NdisMCmCreateVc: the status and, on SUCCESS, the new NdisVcHandle. */
 @PublicApi
 public record VcCreation(NdisStatus status, NdisVcHandle ndisVcHandle) {
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof VcCreation other
-        && Objects.equals(status, other.status)
-        && Objects.equals(ndisVcHandle, other.ndisVcHandle);
+    return o instanceof VcCreation other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(status);
-    h = 31 * h + Objects.hashCode(ndisVcHandle);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "VcCreation[status=" + status + ", ndisVcHandle=" + ndisVcHandle + "]";
+    return RecordMethods.text("VcCreation", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {status, ndisVcHandle};
+  }
+
+  private static final String[] NAMES = {"status", "ndisVcHandle"};
 }

@@ -1,39 +1,32 @@
 package dev.condis.reference.rules;
 
+import dev.condis.reference.RecordMethods;
 import dev.condis.reference.event.RuleCategory;
-import java.util.Objects;
 
 /**
  * One checkable rule of condis-rules.md §3: its ID (e.g. "CLOSE-13"), category, whether the
  * documents state it or the digest infers it, and its first sentence.
  */
 public record Rule(String id, RuleCategory category, boolean stated, String summary) {
-  // Written out: under Java PathFinder the compiler-generated record methods stop the
-  // calling thread silently (jpf-config/README.md, "Known JPF limitations").
+  // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof Rule other
-        && Objects.equals(id, other.id)
-        && Objects.equals(category, other.category)
-        && stated == other.stated
-        && Objects.equals(summary, other.summary);
+    return o instanceof Rule other && RecordMethods.equal(components(), other.components());
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hashCode(id);
-    h = 31 * h + Objects.hashCode(category);
-    h = 31 * h + Boolean.hashCode(stated);
-    h = 31 * h + Objects.hashCode(summary);
-    return h;
+    return RecordMethods.hash(components());
   }
 
   @Override
   public String toString() {
-    return "Rule[id=" + id
-        + ", category=" + category
-        + ", stated=" + stated
-        + ", summary=" + summary
-        + "]";
+    return RecordMethods.text("Rule", NAMES, components());
   }
+
+  private Object[] components() {
+    return new Object[] {id, category, stated, summary};
+  }
+
+  private static final String[] NAMES = {"id", "category", "stated", "summary"};
 }
