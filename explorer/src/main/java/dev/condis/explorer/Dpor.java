@@ -31,7 +31,7 @@ final class Dpor {
       }
       if (p.fresh) {
         scanRaces(ex, p);
-      } else if (last >= 0 && races(ex, last, p)) {
+      } else if (last >= 0 && ex.trace.races(last, p.id, p.op, p.target, p.clock)) {
         addBacktrack(ex, last, p);
       }
     }
@@ -44,36 +44,18 @@ final class Dpor {
    * longer run would reveal as races (their later operations) would be lost.
    */
   static void failureRaces(Execution ex) {
-    int f = ex.traceLength() - 1;
-    if (f < 0 || ex.txNode[f] == null) {
+    Trace trace = ex.trace;
+    int f = trace.length() - 1;
+    if (f < 0 || trace.node(f) == null) {
       return;
     }
-    Node node = ex.txNode[f];
+    Node node = trace.node(f);
     for (ControlledThread q : ex.threads) {
       long qBit = 1L << q.id;
-      if (q.status == Status.WAITING && ex.txThread[f] != q.id && (ex.txEnabled[f] & qBit) != 0) {
+      if (q.status == Status.WAITING && trace.thread(f) != q.id && (trace.enabled(f) & qBit) != 0) {
         node.backtrack |= qBit;
       }
     }
-  }
-
-  /** Does trace transition i race with p's pending op (co-enabled, dependent, not before p)? */
-  private static boolean races(Execution ex, int i, ControlledThread p) {
-    int q = ex.txThread[i];
-    if (q == p.id || !coEnabledDependent(ex.txOp[i], ex.txTarget[i], p.op, p.target)) {
-      return false;
-    }
-    return !happensBefore(ex, i, p);
-  }
-
-  private static boolean coEnabledDependent(OpKind a, Object ta, OpKind b, Object tb) {
-    return switch (a) {
-      case ACQUIRE -> b == OpKind.ACQUIRE && ta == tb; // acquire/release are never co-enabled
-      case YIELD -> b == OpKind.YIELD && ta == tb;
-      case SPAWN_DEFERRED -> b == OpKind.AWAIT_DEFERRED;
-      case AWAIT_DEFERRED -> b == OpKind.SPAWN_DEFERRED;
-      default -> false;
-    };
   }
 
   /**
@@ -86,8 +68,8 @@ final class Dpor {
     switch (p.op) {
       case ACQUIRE -> scan(ex, ((LockRef) p.target).acquisitions, p, true);
       case YIELD -> scan(ex, ((Label) p.target).events, p, true);
-      case AWAIT_DEFERRED -> scan(ex, ex.deferredSpawns, p, false);
-      case SPAWN_DEFERRED -> scan(ex, ex.awaits, p, false);
+      case AWAIT_DEFERRED -> scan(ex, ex.trace.deferredSpawns, p, false);
+      case SPAWN_DEFERRED -> scan(ex, ex.trace.awaits, p, false);
       default -> {}
     }
   }
@@ -95,7 +77,7 @@ final class Dpor {
   private static void scan(Execution ex, IntList events, ControlledThread p, boolean chain) {
     for (int k = events.size() - 1; k >= 0; k--) {
       int i = events.get(k);
-      boolean before = ex.txThread[i] == p.id || happensBefore(ex, i, p);
+      boolean before = ex.trace.thread(i) == p.id || ex.trace.happensBefore(i, p.clock);
       if (!before) {
         addBacktrack(ex, i, p);
       }
@@ -114,71 +96,18 @@ final class Dpor {
    * sleep there while the reversal needs another thread to move first.
    */
   private static void addBacktrack(Execution ex, int i, ControlledThread p) {
-    Node node = ex.txNode[i];
+    Node node = ex.trace.node(i);
     if (node == null) {
       return; // only the thread of transition i could run there: nothing else to try
     }
-    long enabled = ex.txEnabled[i];
-    long initials = initials(ex, i, p) & enabled;
+    long enabled = ex.trace.enabled(i);
+    long initials = ex.trace.initials(i, p.id, p.clock, ex.threads.size()) & enabled;
     if (initials == 0) {
       node.backtrack |= enabled; // cannot tell who leads to the reversal: try everyone
     } else if ((initials & node.backtrack) == 0) {
       long pBit = 1L << p.id;
       node.backtrack |= (initials & pBit) != 0 ? pBit : Long.lowestOneBit(initials);
     }
-  }
-
-  /** The initials of v.p (see {@link #addBacktrack}) as a thread mask. */
-  private static long initials(Execution ex, int i, ControlledThread p) {
-    int ti = ex.txThread[i];
-    int si = ex.txSeq[i];
-    int n = ex.threads.size();
-    int[] firstSeq = new int[n]; // sequence number of each thread's first transition in v, 0 if none
-    long inV = 0;
-    long initials = 0;
-    for (int k = i + 1, end = ex.traceLength(); k < end; k++) {
-      int[] ck = ex.txClock[k];
-      if (ti < ck.length && ck[ti] >= si) {
-        continue; // happens after i: stays after i in any reversal
-      }
-      int q = ex.txThread[k];
-      if ((inV & (1L << q)) == 0) {
-        if (!preceded(ck, firstSeq, inV)) {
-          initials |= 1L << q;
-        }
-        inV |= 1L << q;
-        firstSeq[q] = ex.txSeq[k];
-      }
-    }
-    if ((inV & (1L << p.id)) == 0 && !preceded(p.clock, firstSeq, inV)) {
-      initials |= 1L << p.id;
-    }
-    return initials;
-  }
-
-  /** Does some transition of v (threads inV, starting at firstSeq) happen before clock c? */
-  private static boolean preceded(int[] c, int[] firstSeq, long inV) {
-    for (long rest = inV; rest != 0; rest &= rest - 1) {
-      int r = Long.numberOfTrailingZeros(rest);
-      if (r < c.length && c[r] >= firstSeq[r]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean preceded(VectorClock c, int[] firstSeq, long inV) {
-    for (long rest = inV; rest != 0; rest &= rest - 1) {
-      int r = Long.numberOfTrailingZeros(rest);
-      if (c.get(r) >= firstSeq[r]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean happensBefore(Execution ex, int i, ControlledThread p) {
-    return p.clock.get(ex.txThread[i]) >= ex.txSeq[i];
   }
 
   /** The threads of {@code candidates} whose pending op is independent of chosen's pending op. */

@@ -2,7 +2,6 @@ package dev.condis.explorer;
 
 import dev.condis.explorer.ControlledThread.Status;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
@@ -38,18 +37,8 @@ final class Execution implements Runtime {
   /** Current sleep set (reduction only). */
   long sleep;
 
-  // Trace of transitions, struct-of-arrays for the race analysis.
-  private int traceLength;
-  int[] txThread = new int[32];
-  int[] txSeq = new int[32];
-  long[] txEnabled = new long[32];
-  /** Each transition's happens-before clock (entries for the threads existing then). */
-  int[][] txClock = new int[32][];
-  Node[] txNode = new Node[32];
-  OpKind[] txOp = new OpKind[32];
-  Object[] txTarget = new Object[32];
-  final IntList deferredSpawns = new IntList();
-  final IntList awaits = new IntList();
+  /** The transitions so far, for the race analysis. */
+  final Trace trace = new Trace();
   private final VectorClock awaitClock = new VectorClock();
 
   // End state.
@@ -82,7 +71,7 @@ final class Execution implements Runtime {
   }
 
   int traceLength() {
-    return traceLength;
+    return trace.length();
   }
 
   long stepCount() {
@@ -368,7 +357,7 @@ final class Execution implements Runtime {
       }
       return n;
     }
-    if (reduction && traceLength >= analysisFrom) {
+    if (reduction && trace.length() >= analysisFrom) {
       Dpor.analyze(this);
     }
     long enabled = 0;
@@ -421,7 +410,7 @@ final class Execution implements Runtime {
     };
   }
 
-  /** Executes t's pending op as transition number traceLength; false if the execution ended. */
+  /** Executes t's pending op as the trace's next transition; false if the execution ended. */
   private boolean apply(ControlledThread t, long enabledBefore, Node node) {
     if ((t.op == OpKind.SPAWN || t.op == OpKind.SPAWN_DEFERRED) && threads.size() >= MAX_THREADS) {
       failLocked(FailureKind.UNCAUGHT_EXCEPTION, "explorer limit: more than " + MAX_THREADS
@@ -429,10 +418,7 @@ final class Execution implements Runtime {
           new IllegalStateException("more than " + MAX_THREADS + " threads in one execution"));
       return false;
     }
-    int i = traceLength++;
-    if (i == txThread.length) {
-      growTrace();
-    }
+    int i = trace.next();
     int seq = t.clock.tick(t.id);
     Object target = t.target;
     switch (t.op) {
@@ -459,13 +445,13 @@ final class Execution implements Runtime {
           }
         }
         awaitClock.join(t.clock);
-        awaits.add(i);
+        trace.awaits.add(i);
       }
       case SPAWN, SPAWN_DEFERRED -> {
         boolean deferred = t.op == OpKind.SPAWN_DEFERRED;
         if (deferred) {
           t.clock.join(awaitClock);
-          deferredSpawns.add(i);
+          trace.deferredSpawns.add(i);
         }
         Runnable body = t.spawnBody;
         ControlledThread child =
@@ -479,15 +465,8 @@ final class Execution implements Runtime {
         t.result = child.ref;
       }
     }
-    txThread[i] = t.id;
-    txSeq[i] = seq;
-    txEnabled[i] = enabledBefore;
-    if (reduction) {
-      txClock[i] = t.clock.snapshot(threads.size());
-    }
-    txNode[i] = node;
-    txOp[i] = t.op;
-    txTarget[i] = t.target;
+    trace.record(i, t.id, seq, enabledBefore, reduction ? t.clock.snapshot(threads.size()) : null, node, t.op,
+        t.target);
     if (steps != null) {
       steps.add(new TraceStep(t.id, t.name, t.describePending()));
     }
@@ -497,17 +476,6 @@ final class Execution implements Runtime {
     t.status = Status.RUNNING;
     running = t;
     return true;
-  }
-
-  private void growTrace() {
-    int n = txThread.length * 2;
-    txThread = Arrays.copyOf(txThread, n);
-    txSeq = Arrays.copyOf(txSeq, n);
-    txEnabled = Arrays.copyOf(txEnabled, n);
-    txClock = Arrays.copyOf(txClock, n);
-    txNode = Arrays.copyOf(txNode, n);
-    txOp = Arrays.copyOf(txOp, n);
-    txTarget = Arrays.copyOf(txTarget, n);
   }
 
   /** Marks t finished (its body returned or unwound). */

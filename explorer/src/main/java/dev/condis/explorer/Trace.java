@@ -1,0 +1,150 @@
+package dev.condis.explorer;
+
+import java.util.Arrays;
+
+/**
+ * The transitions of one execution, in order, and the questions the race analysis ({@link
+ * Dpor}) asks of them. Stored as parallel arrays, one slot per transition, because the
+ * analysis walks them per race and an object per transition would cost an allocation each.
+ */
+final class Trace {
+  private int length;
+  private int[] thread = new int[32];
+  /** The thread's own clock entry after the transition: its sequence number. */
+  private int[] seq = new int[32];
+  /** The threads enabled in the state before the transition. */
+  private long[] enabled = new long[32];
+  /** Each transition's happens-before clock (entries for the threads existing then); reduction only. */
+  private int[][] clock = new int[32][];
+  /** The decision point the transition was chosen at, or null where no other thread could run. */
+  private Node[] node = new Node[32];
+  private OpKind[] op = new OpKind[32];
+  private Object[] target = new Object[32];
+  /** The transitions that spawned a deferred thread, and those that awaited deferred threads. */
+  final IntList deferredSpawns = new IntList();
+  final IntList awaits = new IntList();
+
+  int length() {
+    return length;
+  }
+
+  /** Reserves the next transition's number: the caller indexes its own tables by it, then {@link #record}s it. */
+  int next() {
+    if (length == thread.length) {
+      grow();
+    }
+    return length++;
+  }
+
+  void record(int i, int threadId, int threadSeq, long enabledBefore, int[] clockAfter, Node at, OpKind kind,
+      Object on) {
+    thread[i] = threadId;
+    seq[i] = threadSeq;
+    enabled[i] = enabledBefore;
+    clock[i] = clockAfter;
+    node[i] = at;
+    op[i] = kind;
+    target[i] = on;
+  }
+
+  int thread(int i) {
+    return thread[i];
+  }
+
+  long enabled(int i) {
+    return enabled[i];
+  }
+
+  Node node(int i) {
+    return node[i];
+  }
+
+  /** Does transition i happen before the next step of the thread with {@code clock}? */
+  boolean happensBefore(int i, VectorClock threadClock) {
+    return threadClock.get(thread[i]) >= seq[i];
+  }
+
+  /**
+   * Does transition i race with the pending op {@code (kind, on)} of thread {@code p} whose
+   * clock is {@code pClock}: another thread's, dependent, may be co-enabled, not before it?
+   */
+  boolean races(int i, int p, OpKind kind, Object on, VectorClock pClock) {
+    if (thread[i] == p || !coEnabledDependent(op[i], target[i], kind, on)) {
+      return false;
+    }
+    return !happensBefore(i, pClock);
+  }
+
+  private static boolean coEnabledDependent(OpKind a, Object ta, OpKind b, Object tb) {
+    return switch (a) {
+      case ACQUIRE -> b == OpKind.ACQUIRE && ta == tb; // acquire/release are never co-enabled
+      case YIELD -> b == OpKind.YIELD && ta == tb;
+      case SPAWN_DEFERRED -> b == OpKind.AWAIT_DEFERRED;
+      case AWAIT_DEFERRED -> b == OpKind.SPAWN_DEFERRED;
+      default -> false;
+    };
+  }
+
+  /**
+   * The initials of v.p as a thread mask, where v is the transitions after i that do not
+   * happen after i, and p the pending op of thread {@code p} (clock {@code pClock}): the
+   * threads whose first transition in v.p has no predecessor in v ({@link Dpor#addBacktrack}).
+   */
+  long initials(int i, int p, VectorClock pClock, int threadCount) {
+    int ti = thread[i];
+    int si = seq[i];
+    int[] firstSeq = new int[threadCount]; // sequence number of each thread's first transition in v, 0 if none
+    long inV = 0;
+    long initials = 0;
+    for (int k = i + 1; k < length; k++) {
+      int[] ck = clock[k];
+      if (ti < ck.length && ck[ti] >= si) {
+        continue; // happens after i: stays after i in any reversal
+      }
+      int q = thread[k];
+      if ((inV & (1L << q)) == 0) {
+        if (!preceded(ck, firstSeq, inV)) {
+          initials |= 1L << q;
+        }
+        inV |= 1L << q;
+        firstSeq[q] = seq[k];
+      }
+    }
+    if ((inV & (1L << p)) == 0 && !preceded(pClock, firstSeq, inV)) {
+      initials |= 1L << p;
+    }
+    return initials;
+  }
+
+  /** Does some transition of v (threads inV, starting at firstSeq) happen before clock c? */
+  private static boolean preceded(int[] c, int[] firstSeq, long inV) {
+    for (long rest = inV; rest != 0; rest &= rest - 1) {
+      int r = Long.numberOfTrailingZeros(rest);
+      if (r < c.length && c[r] >= firstSeq[r]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean preceded(VectorClock c, int[] firstSeq, long inV) {
+    for (long rest = inV; rest != 0; rest &= rest - 1) {
+      int r = Long.numberOfTrailingZeros(rest);
+      if (c.get(r) >= firstSeq[r]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void grow() {
+    int n = thread.length * 2;
+    thread = Arrays.copyOf(thread, n);
+    seq = Arrays.copyOf(seq, n);
+    enabled = Arrays.copyOf(enabled, n);
+    clock = Arrays.copyOf(clock, n);
+    node = Arrays.copyOf(node, n);
+    op = Arrays.copyOf(op, n);
+    target = Arrays.copyOf(target, n);
+  }
+}
