@@ -8,7 +8,12 @@ import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;
 import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.event.Stamp;
+import dev.condis.reference.ndis.NdisAfHandle;
+import dev.condis.reference.ndis.NdisHandle;
+import dev.condis.reference.ndis.NdisPartyHandle;
+import dev.condis.reference.ndis.NdisSapHandle;
 import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ndis.NdisVcHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,10 +62,10 @@ public final class EventCodec {
       fields(sb, "HandleUsed", s, e.user(), e.handle(), e.api(), e.valid());
     } else if (event instanceof NdisEvent.ContextAllocated e) {
       ContextRef c = e.context();
-      fields(sb, "ContextAllocated", s, c.kind(), c.id(), c.tag());
+      fields(sb, "ContextAllocated", s, c.kind(), c.id(), c.tag(), c.owner());
     } else if (event instanceof NdisEvent.ContextReleased e) {
       ContextRef c = e.context();
-      fields(sb, "ContextReleased", s, c.kind(), c.id(), c.tag(), e.where());
+      fields(sb, "ContextReleased", s, c.kind(), c.id(), c.tag(), c.owner(), e.where());
     } else if (event instanceof NdisEvent.RuleViolation e) {
       fields(sb, "RuleViolation", s, e.ruleId(), e.category(), e.message());
     } else if (event instanceof NdisEvent.Note e) {
@@ -133,12 +138,12 @@ public final class EventCodec {
         case "RequestOpened" -> new NdisEvent.RequestOpened(s, token(f, 3));
         case "RequestCompleted" ->
             new NdisEvent.RequestCompleted(s, token(f, 3), status(f[7]), Boolean.parseBoolean(f[8]));
-        case "HandleIssued" -> new NdisEvent.HandleIssued(s, f[3], f[4]);
-        case "HandleInvalidated" -> new NdisEvent.HandleInvalidated(s, f[3], f[4]);
+        case "HandleIssued" -> new NdisEvent.HandleIssued(s, handle(f[3]), f[4]);
+        case "HandleInvalidated" -> new NdisEvent.HandleInvalidated(s, handle(f[3]), f[4]);
         case "HandleUsed" ->
-            new NdisEvent.HandleUsed(s, Actor.valueOf(f[3]), f[4], f[5], Boolean.parseBoolean(f[6]));
+            new NdisEvent.HandleUsed(s, Actor.valueOf(f[3]), handle(f[4]), f[5], Boolean.parseBoolean(f[6]));
         case "ContextAllocated" -> new NdisEvent.ContextAllocated(s, context(f, 3));
-        case "ContextReleased" -> new NdisEvent.ContextReleased(s, context(f, 3), f[6]);
+        case "ContextReleased" -> new NdisEvent.ContextReleased(s, context(f, 3), f[7]);
         case "RuleViolation" -> new NdisEvent.RuleViolation(s, f[3], RuleCategory.valueOf(f[4]), f[5]);
         case "Note" -> new NdisEvent.Note(s, Actor.valueOf(f[3]), f[4]);
         default -> throw new IllegalArgumentException("unknown event type " + f[0]);
@@ -149,11 +154,37 @@ public final class EventCodec {
   }
 
   private static RequestToken token(String[] f, int i) {
-    return new RequestToken(Integer.parseInt(f[i]), RequestKind.valueOf(f[i + 1]), f[i + 2], f[i + 3]);
+    return new RequestToken(Integer.parseInt(f[i]), RequestKind.valueOf(f[i + 1]),
+        (NdisVcHandle) handle(f[i + 2]), (NdisPartyHandle) handle(f[i + 3]));
+  }
+
+  /** A handle as its toString printed it ("vc#3", "party#5", "af#1", "sap#1"); null for null. */
+  static NdisHandle handle(String text) {
+    if (text == null) {
+      return null;
+    }
+    int hash = text.indexOf('#');
+    if (hash < 0) {
+      throw new IllegalArgumentException("not a handle: " + text);
+    }
+    int id = Integer.parseInt(text.substring(hash + 1));
+    switch (text.substring(0, hash)) {
+      case "vc":
+        return new NdisVcHandle(id);
+      case "party":
+        return new NdisPartyHandle(id);
+      case "af":
+        return new NdisAfHandle(id);
+      case "sap":
+        return new NdisSapHandle(id);
+      default:
+        throw new IllegalArgumentException("not a handle: " + text);
+    }
   }
 
   private static ContextRef context(String[] f, int i) {
-    return new ContextRef(ContextKind.valueOf(f[i]), Integer.parseInt(f[i + 1]), f[i + 2]);
+    return new ContextRef(ContextKind.valueOf(f[i]), Integer.parseInt(f[i + 1]), f[i + 2],
+        f[i + 3] == null ? null : Actor.valueOf(f[i + 3]));
   }
 
   private static NdisStatus status(String s) {

@@ -11,7 +11,11 @@ import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;
 import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.event.Stamp;
+import dev.condis.reference.ndis.NdisAfHandle;
+import dev.condis.reference.ndis.NdisPartyHandle;
+import dev.condis.reference.ndis.NdisSapHandle;
 import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ndis.NdisVcHandle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +25,9 @@ class EventCodecTest {
   @Test
   void everyEventKindRoundTrips() {
     Stamp s = new Stamp(7, "network\tthread");
-    RequestToken t = new RequestToken(3, RequestKind.CLOSE_CALL, "vc#1", "-");
-    ContextRef c = new ContextRef(ContextKind.values()[0], 4, "client.vc");
+    RequestToken t = new RequestToken(3, RequestKind.CLOSE_CALL, new NdisVcHandle(1), null);
+    RequestToken drop = new RequestToken(5, RequestKind.DROP_PARTY, new NdisVcHandle(1), new NdisPartyHandle(2));
+    ContextRef c = new ContextRef(ContextKind.values()[0], 4, "client.vc", Actor.CLIENT);
     List<NdisEvent> events =
         List.of(
             new NdisEvent.ApiCalled(s, Actor.CLIENT, "NdisClCloseCall", "vc#1, party#2\nmore"),
@@ -32,9 +37,13 @@ class EventCodecTest {
             new NdisEvent.HandlerReturned(s, Actor.CALL_MANAGER, "ProtocolCmCloseCall", null),
             new NdisEvent.RequestOpened(s, t),
             new NdisEvent.RequestCompleted(s, t, NdisStatus.SUCCESS, true),
-            new NdisEvent.HandleIssued(s, "vc#1", "by client"),
-            new NdisEvent.HandleInvalidated(s, "vc#1", "deleted"),
-            new NdisEvent.HandleUsed(s, Actor.MINIPORT, "vc#1", "NdisMCoSendNetBufferLists", false),
+            new NdisEvent.RequestOpened(s, drop),
+            new NdisEvent.HandleIssued(s, new NdisVcHandle(1), "by client"),
+            new NdisEvent.HandleIssued(s, new NdisAfHandle(1), "NdisClOpenAddressFamilyEx"),
+            new NdisEvent.HandleIssued(s, new NdisSapHandle(2), "NdisClRegisterSap"),
+            new NdisEvent.HandleInvalidated(s, new NdisPartyHandle(12), "dropped"),
+            new NdisEvent.HandleUsed(s, Actor.MINIPORT, new NdisVcHandle(1), "NdisMCoSendNetBufferLists", false),
+            new NdisEvent.HandleUsed(s, Actor.CLIENT, null, "NdisClCloseCall", false),
             new NdisEvent.ContextAllocated(s, c),
             new NdisEvent.ContextReleased(s, c, "ProtocolCoDeleteVc"),
             new NdisEvent.RuleViolation(s, "CLOSE-4", RuleCategory.LEAK, "a <leak> & more"),

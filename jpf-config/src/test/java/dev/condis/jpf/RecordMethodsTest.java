@@ -8,6 +8,9 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.primitives.ImmutableIntArray;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
+import dev.condis.reference.ndis.NdisHandle;
+import dev.condis.reference.ndis.NdisPartyHandle;
+import dev.condis.reference.ndis.NdisVcHandle;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -120,9 +123,12 @@ class RecordMethodsTest {
     } else if (type == ImmutableSet.class) {
       return new Object[] {ImmutableSet.of(), ImmutableSet.of("x")};
     } else if (type == ImmutableMap.class) {
-      return new Object[] {ImmutableMap.of(), ImmutableMap.of("k", ImmutableIntArray.of(1))};
+      // a key ChoiceConstraints accepts: it refuses a label no driver draws
+      return new Object[] {ImmutableMap.of(), ImmutableMap.of("makeCall.pend", ImmutableIntArray.of(1))};
     } else if (type == Optional.class) {
       return new Object[] {Optional.empty(), Optional.of("x")};
+    } else if (type == NdisHandle.class) {
+      return new Object[] {new NdisVcHandle(1), new NdisPartyHandle(1)}; // sealed: no proxy
     } else if (type == FaultSet.class) {
       return new Object[] {FaultSet.none(), FaultSet.of(SeededFault.values()[0])};
     } else if (type.isRecord()) {

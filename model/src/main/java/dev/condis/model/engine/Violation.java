@@ -13,17 +13,7 @@ public record Violation(String property, String ruleId, String message) {
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Violation other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  private Object[] components() {
-    return new Object[] {property, ruleId, message};
-  }
+  private Object[] parts() { return new Object[] {property, ruleId, message}; }
+  @Override public boolean equals(Object o) { return o instanceof Violation r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
 }

@@ -3,6 +3,8 @@ package dev.condis.model.property;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;
+import dev.condis.reference.ndis.NdisPartyHandle;
+import dev.condis.reference.ndis.NdisVcHandle;
 import dev.condis.reference.event.RuleCategory;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,10 +26,10 @@ import java.util.Set;
 public final class CallOrderingProperty extends CategoryProperty {
   public static final String ID = "call-ordering";
 
-  private final Map<String, Set<String>> attached = new HashMap<>();
-  private final Map<String, Integer> dropsOutstanding = new HashMap<>();
+  private final Map<NdisVcHandle, Set<NdisPartyHandle>> attached = new HashMap<>();
+  private final Map<NdisVcHandle, Integer> dropsOutstanding = new HashMap<>();
   /** Per thread: the VC whose pended drop completion NDIS is about to deliver. */
-  private final Map<String, String> dropCompletionFor = new HashMap<>();
+  private final Map<String, NdisVcHandle> dropCompletionFor = new HashMap<>();
 
   @Override
   public String id() {
@@ -51,7 +53,7 @@ public final class CallOrderingProperty extends CategoryProperty {
     if (event instanceof NdisEvent.RequestCompleted c) {
       RequestToken t = c.token();
       boolean partyCall = t.kind() == RequestKind.MAKE_CALL || t.kind() == RequestKind.ADD_PARTY;
-      if (partyCall && c.status().isSuccess() && !t.party().equals("-")) {
+      if (partyCall && c.status().isSuccess() && t.hasParty()) {
         attached.computeIfAbsent(t.vc(), vc -> new LinkedHashSet<>()).add(t.party());
       } else if (t.kind() == RequestKind.DROP_PARTY) {
         if (c.pended()) {
@@ -62,18 +64,18 @@ public final class CallOrderingProperty extends CategoryProperty {
       }
     } else if (event instanceof NdisEvent.HandlerCalled h
         && h.handler().equals("ProtocolClDropPartyComplete")) {
-      String vc = dropCompletionFor.remove(h.stamp().thread());
+      NdisVcHandle vc = dropCompletionFor.remove(h.stamp().thread());
       if (vc != null) {
         dropsOutstanding.merge(vc, -1, (a, b) -> a + b); // a lambda: JPF cannot run Integer::sum here
       }
-    } else if (event instanceof NdisEvent.HandleInvalidated gone && gone.handle().startsWith("party")) {
+    } else if (event instanceof NdisEvent.HandleInvalidated gone && gone.handle() instanceof NdisPartyHandle) {
       attached.values().forEach(parties -> parties.remove(gone.handle()));
     } else if (event instanceof NdisEvent.RequestOpened o) {
       RequestToken t = o.token();
       if (t.kind() == RequestKind.DROP_PARTY) {
         dropsOutstanding.merge(t.vc(), 1, (a, b) -> a + b); // a lambda: JPF cannot run Integer::sum here
       } else if (t.kind() == RequestKind.CLOSE_CALL) {
-        Set<String> parties = attached.getOrDefault(t.vc(), Set.of());
+        Set<NdisPartyHandle> parties = attached.getOrDefault(t.vc(), Set.of());
         int drops = dropsOutstanding.getOrDefault(t.vc(), 0);
         if (drops > 0) {
           rawFinding("DROP-10", "NdisClCloseCall on " + t.vc() + " while " + drops

@@ -20,26 +20,11 @@ public abstract class CategoryProperty implements PropertyListener {
 
   private record Finding(String ruleId, String message) {
     // Written out for JPF: see RecordMethods.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Finding other && RecordMethods.equal(components(), other.components());
-    }
-
-    @Override
-    public int hashCode() {
-      return RecordMethods.hash(components());
-    }
-
-    @Override
-    public String toString() {
-      return RecordMethods.text("Finding", NAMES, components());
-    }
-
-    private Object[] components() {
-      return new Object[] {ruleId, message};
-    }
-
+    private Object[] parts() { return new Object[] {ruleId, message}; }
     private static final String[] NAMES = {"ruleId", "message"};
+    @Override public boolean equals(Object o) { return o instanceof Finding r && RecordMethods.equal(parts(), r.parts()); }
+    @Override public int hashCode() { return RecordMethods.hash(parts()); }
+    @Override public String toString() { return RecordMethods.text("Finding", NAMES, parts()); }
   }
 
   private final Deque<Finding> heldBack = new ArrayDeque<>();

@@ -6,6 +6,7 @@ import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class NoLeakProperty extends CategoryProperty {
       rawFinding(ruleFor(c), c + " was never released");
     }
     for (NdisSnapshot.LiveHandle h : finalState.liveHandles()) {
-      if (h.handle().startsWith("party")) {
+      if (h.handle() instanceof NdisPartyHandle) {
         rawFinding("DROP-9", h.handle() + " is still live at the end (" + h.state() + ")");
       }
     }

@@ -2,6 +2,9 @@ package dev.condis.model.property;
 
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.ndis.NdisAfHandle;
+import dev.condis.reference.ndis.NdisHandle;
+import dev.condis.reference.ndis.NdisPartyHandle;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +19,7 @@ import java.util.Map;
 public final class NoUseAfterCloseProperty extends CategoryProperty {
   public static final String ID = "no-use-after-close";
 
-  private final Map<String, String> dead = new HashMap<>();
+  private final Map<NdisHandle, String> dead = new HashMap<>();
 
   @Override
   public String id() {
@@ -51,15 +54,12 @@ public final class NoUseAfterCloseProperty extends CategoryProperty {
     }
   }
 
-  /** The rule that governs a handle's end of life, by handle kind ("vc#3", "party#5", ...). */
-  static String ruleFor(String handle) {
-    if (handle.startsWith("vc")) {
-      return "VC-7";
-    }
-    if (handle.startsWith("party")) {
+  /** The rule that governs a handle's end of life, by its kind (a SAP's too is VC-7's). */
+  static String ruleFor(NdisHandle handle) {
+    if (handle instanceof NdisPartyHandle) {
       return "DROP-3";
     }
-    if (handle.startsWith("af")) {
+    if (handle instanceof NdisAfHandle) {
       return "AF-2";
     }
     return "VC-7";

@@ -153,26 +153,12 @@ public record TraceStep(long seq, String thread, Actor column, Kind kind, String
   }
 
   /**
-   * Which column a context's allocation is drawn in: the driver its tag names ("client.vc",
-   * "mcm.activateVc", "cm.party", "miniport.vc"), else the driver that owns that kind.
+   * Which column a context's allocation is drawn in: the driver whose tracker allocated it
+   * ({@link ContextRef#owner}); for a reference that names none, the driver that owns that kind.
    */
   private static Actor owner(ContextRef context, Set<Actor> present) {
-    String tag = context.tag() == null ? "" : context.tag();
-    int dot = tag.indexOf('.');
-    String prefix = (dot < 0 ? tag : tag.substring(0, dot)).toLowerCase(java.util.Locale.ROOT);
-    switch (prefix) {
-      case "client":
-        return Actor.CLIENT;
-      case "cm":
-        return Actor.CALL_MANAGER;
-      case "mcm":
-        return Actor.MCM;
-      case "miniport":
-        return Actor.MINIPORT;
-      case "network":
-        return Actor.NETWORK;
-      default:
-        break;
+    if (context.owner() != null) {
+      return context.owner();
     }
     return switch (context.kind()) {
       case PROTOCOL_VC_CONTEXT, PROTOCOL_PARTY_CONTEXT -> Actor.CLIENT;

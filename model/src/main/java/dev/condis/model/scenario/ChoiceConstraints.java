@@ -1,5 +1,6 @@
 package dev.condis.model.scenario;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.primitives.ImmutableIntArray;
 import dev.condis.reference.RecordMethods;
@@ -17,12 +18,55 @@ import java.util.Map;
  */
 public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed) {
 
+  /**
+   * Every choice label the reference drivers draw, as reference-impl/README.md's "Data
+   * choices" table lists them; the call manager's {@code cm.*} are {@code mcm.*} under an MCM.
+   * A constraint must name one of these (whole or by suffix): one that matched none would
+   * narrow nothing, without a word. {@code ChoiceLabelsTest} keeps this list, the table and
+   * the drivers' code equal.
+   */
+  public static final ImmutableList<String> LABELS = ImmutableList.of(
+      "cm.createVc.status", "cm.makeCall.pend", "cm.makeCall.status", "cm.closeCall.pend", "cm.closeCall.fail",
+      "cm.addParty.pend", "cm.addParty.status", "cm.dropParty.pend", "cm.makeCall.changeParameters",
+      "cm.incomingCall.offerAgain", "cm.incomingClose.status", "cm.closeData.supported",
+      "miniport.activateVc.pend", "miniport.activateVc.status", "miniport.deactivateVc.pend",
+      "client.incomingCall.answer", "client.incomingCall.pendedAnswer", "client.makeCall.changedParameters");
+
   public static final ChoiceConstraints NONE = new ChoiceConstraints(ImmutableMap.of());
 
+  /**
+   * @throws IllegalArgumentException if a key names no label of {@link #LABELS}, whole (with
+   *     {@code mcm.} for {@code cm.}) or by its suffix after the driver prefix
+   */
+  public ChoiceConstraints {
+    for (String key : allowed.keySet()) {
+      if (!known(key)) {
+        StringBuilder labels = new StringBuilder(); // not String.join: JPF's String lacks it
+        for (String label : LABELS) {
+          labels.append(labels.length() == 0 ? "" : ", ").append(label);
+        }
+        throw new IllegalArgumentException(
+            "choice constraint '" + key + "' names no choice the drivers draw (labels: " + labels + ")");
+      }
+    }
+  }
+
+  /** @throws IllegalArgumentException as the constructor */
   public static ChoiceConstraints of(Map<String, int[]> allowed) {
     ImmutableMap.Builder<String, ImmutableIntArray> b = ImmutableMap.builder();
     allowed.forEach((k, v) -> b.put(k, ImmutableIntArray.copyOf(v)));
     return new ChoiceConstraints(b.buildOrThrow());
+  }
+
+  /** Whether {@code key} matches a label of {@link #LABELS} as {@link #keyFor} would match it. */
+  static boolean known(String key) {
+    for (String label : LABELS) {
+      String suffix = label.substring(label.indexOf('.') + 1);
+      if (key.equals(label) || key.equals(suffix) || (label.startsWith("cm.") && key.equals("m" + label))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Both sets of constraints; {@code other}'s win where both name a label. */
@@ -155,17 +199,7 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ChoiceConstraints other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  private Object[] components() {
-    return new Object[] {allowed};
-  }
+  private Object[] parts() { return new Object[] {allowed}; }
+  @Override public boolean equals(Object o) { return o instanceof ChoiceConstraints r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
 }

@@ -34,26 +34,9 @@ public record DriverSelection(
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DriverSelection other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("DriverSelection", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {clientClass, callManagerClass, miniportClass, classpath};
-  }
-
-  private static final String[] NAMES = {
-    "clientClass", "callManagerClass", "miniportClass", "classpath"
-  };
+  private Object[] parts() { return new Object[] {clientClass, callManagerClass, miniportClass, classpath}; }
+  private static final String[] NAMES = {"clientClass", "callManagerClass", "miniportClass", "classpath"};
+  @Override public boolean equals(Object o) { return o instanceof DriverSelection r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("DriverSelection", NAMES, parts()); }
 }

@@ -36,26 +36,9 @@ public record ScenarioConfig(
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ScenarioConfig other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("ScenarioConfig", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {scenario, parties, callManagerKind, vcOwner, faults, drivers};
-  }
-
-  private static final String[] NAMES = {
-    "scenario", "parties", "callManagerKind", "vcOwner", "faults", "drivers"
-  };
+  private Object[] parts() { return new Object[] {scenario, parties, callManagerKind, vcOwner, faults, drivers}; }
+  private static final String[] NAMES = {"scenario", "parties", "callManagerKind", "vcOwner", "faults", "drivers"};
+  @Override public boolean equals(Object o) { return o instanceof ScenarioConfig r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("ScenarioConfig", NAMES, parts()); }
 }

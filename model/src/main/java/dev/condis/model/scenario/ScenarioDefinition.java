@@ -119,28 +119,9 @@ public record ScenarioDefinition(
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ScenarioDefinition other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("ScenarioDefinition", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {
-      name, description, rules, defaultParties, minParties, maxParties, defaultVcOwner, vcOwners, constraints, standaloneConstraints, body
-    };
-  }
-
-  private static final String[] NAMES = {
-    "name", "description", "rules", "defaultParties", "minParties", "maxParties", "defaultVcOwner", "vcOwners", "constraints", "standaloneConstraints", "body"
-  };
+  private Object[] parts() { return new Object[] {name, description, rules, defaultParties, minParties, maxParties, defaultVcOwner, vcOwners, constraints, standaloneConstraints, body}; }
+  private static final String[] NAMES = {"name", "description", "rules", "defaultParties", "minParties", "maxParties", "defaultVcOwner", "vcOwners", "constraints", "standaloneConstraints", "body"};
+  @Override public boolean equals(Object o) { return o instanceof ScenarioDefinition r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("ScenarioDefinition", NAMES, parts()); }
 }

@@ -8,6 +8,7 @@ import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.context.ContextTrackers;
 import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
@@ -59,7 +60,7 @@ class SharedAccessTest {
           rt.fail(v.ruleId() + ": " + v.message(), v);
         }
       });
-      ContextTracker tracker = new ContextTracker(bus);
+      ContextTracker tracker = ContextTrackers.create(bus);
       CloseData context = tracker.allocate(new CloseData("cm.party"));
       Runnable release = () -> tracker.release(context, "DROP-7", "cm.ProtocolCmDropParty");
       Runnable touch = () -> context.touch("DROP-7", "ProtocolClDropPartyComplete");

@@ -12,8 +12,11 @@ import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;
 import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.event.Stamp;
+import dev.condis.reference.ndis.NdisAfHandle;
+import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisSnapshot;
 import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ndis.NdisVcHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ class PropertiesTest {
   @Test
   void exactlyOnceSeesASecondCompletionFromRawEvents() {
     PropertyListener p = new ExactlyOnceCompletionProperty();
-    RequestToken close = new RequestToken(3, RequestKind.CLOSE_CALL, "vc#1", "-");
+    RequestToken close = new RequestToken(3, RequestKind.CLOSE_CALL, new NdisVcHandle(1), null);
     feed(p,
         new NdisEvent.RequestOpened(stamp(), close),
         new NdisEvent.RequestCompleted(stamp(), close, NdisStatus.SUCCESS, true),
@@ -59,7 +62,7 @@ class PropertiesTest {
   @Test
   void completionAfterAFinalReturnIsGen3() {
     PropertyListener p = new ExactlyOnceCompletionProperty();
-    RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, "vc#1", "-");
+    RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, new NdisVcHandle(1), null);
     feed(p,
         new NdisEvent.RequestOpened(stamp(), make),
         new NdisEvent.RequestCompleted(stamp(), make, NdisStatus.SUCCESS, false),
@@ -71,7 +74,7 @@ class PropertiesTest {
   @Test
   void ndisRuleIdWinsOverTheRawFinding() {
     PropertyListener p = new ExactlyOnceCompletionProperty();
-    RequestToken close = new RequestToken(3, RequestKind.CLOSE_CALL, "vc#1", "-");
+    RequestToken close = new RequestToken(3, RequestKind.CLOSE_CALL, new NdisVcHandle(1), null);
     feed(p,
         new NdisEvent.RequestOpened(stamp(), close),
         new NdisEvent.RequestCompleted(stamp(), close, NdisStatus.SUCCESS, true),
@@ -83,8 +86,8 @@ class PropertiesTest {
   @Test
   void missingCompletionIsFoundFromRawEventsAndTheSnapshot() {
     PropertyListener p = new ExactlyOnceCompletionProperty();
-    RequestToken incoming = new RequestToken(4, RequestKind.INCOMING_CALL, "vc#2", "-");
-    RequestToken make = new RequestToken(5, RequestKind.MAKE_CALL, "vc#3", "-");
+    RequestToken incoming = new RequestToken(4, RequestKind.INCOMING_CALL, new NdisVcHandle(2), null);
+    RequestToken make = new RequestToken(5, RequestKind.MAKE_CALL, new NdisVcHandle(3), null);
     feed(p, new NdisEvent.RequestOpened(stamp(), incoming));
     end(p, new NdisSnapshot(ImmutableList.of(make), ImmutableList.of(), ImmutableList.of(), ImmutableList.of()));
     assertThat(found).extracting(Violation::ruleId).containsExactly("GEN-7", "GEN-2");
@@ -101,9 +104,9 @@ class PropertiesTest {
   void useOfAnInvalidatedHandleIsCaughtFromRawEvents() {
     PropertyListener p = new NoUseAfterCloseProperty();
     feed(p,
-        new NdisEvent.HandleIssued(stamp(), "vc#1", "client"),
-        new NdisEvent.HandleInvalidated(stamp(), "vc#1", "NdisCoDeleteVc returned SUCCESS"),
-        new NdisEvent.HandleUsed(stamp(), Actor.CLIENT, "vc#1", "NdisClMakeCall", true),
+        new NdisEvent.HandleIssued(stamp(), new NdisVcHandle(1), "client"),
+        new NdisEvent.HandleInvalidated(stamp(), new NdisVcHandle(1), "NdisCoDeleteVc returned SUCCESS"),
+        new NdisEvent.HandleUsed(stamp(), Actor.CLIENT, new NdisVcHandle(1), "NdisClMakeCall", true),
         new NdisEvent.Note(stamp(), Actor.CLIENT, "next"));
     assertThat(found).extracting(Violation::ruleId).containsExactly("VC-7");
   }
@@ -111,9 +114,9 @@ class PropertiesTest {
   @Test
   void leaksAreAttributedByWhatHappened() {
     PropertyListener p = new NoLeakProperty();
-    RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, "vc#1", "party#2");
-    ContextRef party = new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 7, "client.party");
-    ContextRef addParams = new ContextRef(ContextKind.CALL_PARAMETERS, 8, "client.addParty");
+    RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, new NdisVcHandle(1), new NdisPartyHandle(2));
+    ContextRef party = new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 7, "client.party", Actor.CLIENT);
+    ContextRef addParams = new ContextRef(ContextKind.CALL_PARAMETERS, 8, "client.addParty", Actor.CLIENT);
     feed(p,
         new NdisEvent.ContextAllocated(stamp(), party),
         new NdisEvent.ContextAllocated(stamp(), addParams),
@@ -126,9 +129,9 @@ class PropertiesTest {
   @Test
   void aLeakAfterASuccessfulDropIsDrop4() {
     PropertyListener p = new NoLeakProperty();
-    RequestToken drop = new RequestToken(3, RequestKind.DROP_PARTY, "vc#1", "party#2");
+    RequestToken drop = new RequestToken(3, RequestKind.DROP_PARTY, new NdisVcHandle(1), new NdisPartyHandle(2));
     feed(p,
-        new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 7, "client.party")),
+        new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 7, "client.party", Actor.CLIENT)),
         new NdisEvent.RequestOpened(stamp(), drop),
         new NdisEvent.RequestCompleted(stamp(), drop, NdisStatus.SUCCESS, false));
     end(p, CLEAN);
@@ -138,9 +141,9 @@ class PropertiesTest {
   @Test
   void aCallManagersPartyStateLeftAfterAFailedAddIsAdd7() {
     PropertyListener p = new NoLeakProperty();
-    RequestToken add = new RequestToken(4, RequestKind.ADD_PARTY, "vc#1", "party#3");
+    RequestToken add = new RequestToken(4, RequestKind.ADD_PARTY, new NdisVcHandle(1), new NdisPartyHandle(3));
     feed(p,
-        new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.CALL_MGR_PARTY_CONTEXT, 9, "cm.party")),
+        new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.CALL_MGR_PARTY_CONTEXT, 9, "cm.party", Actor.CALL_MANAGER)),
         new NdisEvent.RequestOpened(stamp(), add),
         new NdisEvent.RequestCompleted(stamp(), add, NdisStatus.RESOURCES, true));
     end(p, CLEAN);
@@ -150,7 +153,7 @@ class PropertiesTest {
   @Test
   void aPerVcContextLeftAfterTheVcWentIsVc9() {
     PropertyListener p = new NoLeakProperty();
-    feed(p, new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.CALL_MGR_VC_CONTEXT, 2, "cm.vc")));
+    feed(p, new NdisEvent.ContextAllocated(stamp(), new ContextRef(ContextKind.CALL_MGR_VC_CONTEXT, 2, "cm.vc", Actor.CALL_MANAGER)));
     end(p, CLEAN);
     assertThat(found).extracting(Violation::ruleId).containsExactly("VC-9");
   }
@@ -161,7 +164,7 @@ class PropertiesTest {
     // DROP-9: every party handle ends by one successful drop or by the final close; one still
     // live at the end (its VC already deleted, so no VC-16) is the client's miscount.
     end(p, new NdisSnapshot(ImmutableList.of(),
-        ImmutableList.of(new NdisSnapshot.LiveHandle("party#3", "CONNECTED"), new NdisSnapshot.LiveHandle("af#1", "open")),
+        ImmutableList.of(new NdisSnapshot.LiveHandle(new NdisPartyHandle(3), "CONNECTED"), new NdisSnapshot.LiveHandle(new NdisAfHandle(1), "open")),
         ImmutableList.of(), ImmutableList.of()));
     assertThat(found).extracting(Violation::ruleId).containsExactly("DROP-9");
     assertThat(found.get(0).message()).contains("party#3");

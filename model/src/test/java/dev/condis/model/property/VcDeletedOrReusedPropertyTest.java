@@ -24,6 +24,7 @@ import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ndis.NdisSnapshot;
 import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ndis.NdisVcHandle;
 import dev.condis.reference.system.CallManagerKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +55,11 @@ class VcDeletedOrReusedPropertyTest {
 
   @Test
   void closedButNeverDeletedIsAViolation() {
-    RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, "vc#1", "-");
-    RequestToken close = new RequestToken(2, RequestKind.CLOSE_CALL, "vc#1", "-");
+    RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, new NdisVcHandle(1), null);
+    RequestToken close = new RequestToken(2, RequestKind.CLOSE_CALL, new NdisVcHandle(1), null);
     List<Violation> found =
         run(
-            new NdisEvent.HandleIssued(stamp(), "vc#1", "client"),
+            new NdisEvent.HandleIssued(stamp(), new NdisVcHandle(1), "client"),
             new NdisEvent.RequestOpened(stamp(), make),
             new NdisEvent.RequestCompleted(stamp(), make, NdisStatus.SUCCESS, true),
             new NdisEvent.RequestOpened(stamp(), close),
@@ -71,17 +72,17 @@ class VcDeletedOrReusedPropertyTest {
 
   @Test
   void deletedOrReusedIsFine() {
-    RequestToken close = new RequestToken(2, RequestKind.CLOSE_CALL, "vc#1", "-");
-    RequestToken again = new RequestToken(3, RequestKind.MAKE_CALL, "vc#1", "-");
-    RequestToken close2 = new RequestToken(4, RequestKind.CLOSE_CALL, "vc#1", "-");
+    RequestToken close = new RequestToken(2, RequestKind.CLOSE_CALL, new NdisVcHandle(1), null);
+    RequestToken again = new RequestToken(3, RequestKind.MAKE_CALL, new NdisVcHandle(1), null);
+    RequestToken close2 = new RequestToken(4, RequestKind.CLOSE_CALL, new NdisVcHandle(1), null);
     assertThat(
             run(
-                new NdisEvent.HandleIssued(stamp(), "vc#1", "client"),
+                new NdisEvent.HandleIssued(stamp(), new NdisVcHandle(1), "client"),
                 new NdisEvent.RequestCompleted(stamp(), close, NdisStatus.SUCCESS, true),
                 new NdisEvent.RequestOpened(stamp(), again),
                 new NdisEvent.RequestCompleted(stamp(), again, NdisStatus.SUCCESS, true),
                 new NdisEvent.RequestCompleted(stamp(), close2, NdisStatus.SUCCESS, true),
-                new NdisEvent.HandleInvalidated(stamp(), "vc#1", "deleted")))
+                new NdisEvent.HandleInvalidated(stamp(), new NdisVcHandle(1), "deleted")))
         .isEmpty();
   }
 

@@ -20,7 +20,9 @@ import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.event.Stamp;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
+import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ndis.NdisVcHandle;
 import dev.condis.reference.system.CallManagerKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +31,7 @@ import java.util.Optional;
 
 /** A known counterexample (the MCM completes a pended close twice) and results around it. */
 public final class Fixtures {
-  public static final RequestToken CLOSE = new RequestToken(2, RequestKind.CLOSE_CALL, "vc#1", "-");
+  public static final RequestToken CLOSE = new RequestToken(2, RequestKind.CLOSE_CALL, new NdisVcHandle(1), null);
   public static final String SCHEDULE = "t0 t0 c1 t1 t1";
   public static final String REPLAY =
       "condis-verify replay 't0 t0 c1 t1 t1' --scenario make-close --cm mcm --vc client --inject mcm-double-close-complete";
@@ -44,7 +46,7 @@ public final class Fixtures {
   public static ImmutableList<NdisEvent> trace() {
     return ImmutableList.of(
         new NdisEvent.ApiCalled(s(1, "client"), Actor.CLIENT, "NdisClCloseCall", "vc#1"),
-        new NdisEvent.HandleUsed(s(2, "client"), Actor.CLIENT, "vc#1", "NdisClCloseCall", true),
+        new NdisEvent.HandleUsed(s(2, "client"), Actor.CLIENT, new NdisVcHandle(1), "NdisClCloseCall", true),
         new NdisEvent.RequestOpened(s(3, "client"), CLOSE),
         new NdisEvent.HandlerCalled(s(4, "client"), Actor.MCM, "ProtocolCmCloseCall", "vc#1"),
         new NdisEvent.HandlerReturned(s(5, "client"), Actor.MCM, "ProtocolCmCloseCall", NdisStatus.PENDING),
@@ -54,11 +56,11 @@ public final class Fixtures {
         new NdisEvent.RequestCompleted(s(9, "dpc-1"), CLOSE, NdisStatus.SUCCESS, true),
         new NdisEvent.HandlerCalled(s(10, "dpc-1"), Actor.CLIENT, "ProtocolClCloseCallComplete", "SUCCESS"),
         new NdisEvent.ContextReleased(
-            s(11, "dpc-1"), new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 1, "party 1"), "ProtocolClCloseCallComplete"),
+            s(11, "dpc-1"), new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 1, "party 1", Actor.CLIENT), "ProtocolClCloseCallComplete"),
         new NdisEvent.HandlerReturned(s(12, "dpc-1"), Actor.CLIENT, "ProtocolClCloseCallComplete", null),
         new NdisEvent.ApiReturned(s(13, "dpc-1"), Actor.MCM, "NdisMCmCloseCallComplete", null),
         new NdisEvent.ApiCalled(s(14, "dpc-1"), Actor.MCM, "NdisMCmCloseCallComplete", "SUCCESS, vc#1"),
-        new NdisEvent.HandleUsed(s(15, "dpc-1"), Actor.MCM, "party#5", "NdisMCmCloseCallComplete", false),
+        new NdisEvent.HandleUsed(s(15, "dpc-1"), Actor.MCM, new NdisPartyHandle(5), "NdisMCmCloseCallComplete", false),
         new NdisEvent.RuleViolation(
             s(16, "dpc-1"), "GEN-2", RuleCategory.DOUBLE_COMPLETE, "second completion of CLOSE_CALL#2[vc#1]; <&> \"quoted\" ]]> end"));
   }

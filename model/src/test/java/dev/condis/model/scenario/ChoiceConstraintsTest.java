@@ -22,7 +22,7 @@ class ChoiceConstraintsTest {
 
   @Test
   void theConstrainedPlatformForwardsEveryPlatformMethod() {
-    Class<?> constrained = ChoiceConstraints.of(Map.of("x", new int[] {0})).apply(new ScriptedPlatform()).getClass();
+    Class<?> constrained = ChoiceConstraints.of(Map.of("makeCall.pend", new int[] {0})).apply(new ScriptedPlatform()).getClass();
     List<String> missing = new ArrayList<>();
     for (Method m : Platform.class.getMethods()) {
       if (Modifier.isStatic(m.getModifiers())) {
@@ -50,7 +50,7 @@ class ChoiceConstraintsTest {
           return method.invoke(real, args);
         });
 
-    ChoiceConstraints.of(Map.of("x", new int[] {0})).apply(recording).sharedAccess("context#7");
+    ChoiceConstraints.of(Map.of("makeCall.pend", new int[] {0})).apply(recording).sharedAccess("context#7");
 
     assertThat(seen).containsExactly("context#7");
   }

@@ -1,11 +1,13 @@
 package dev.condis.model.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.condis.reference.system.CallManagerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -56,6 +58,21 @@ class ChoiceLabelsTest {
   void everyLabelTheDriversDrawIsDocumentedAndEveryDocumentedOneIsDrawn() throws IOException {
     assertThat(drawn()).as("labels drawn in reference-impl").isNotEmpty()
         .isEqualTo(documented());
+  }
+
+  @Test
+  void theLabelsAConstraintMayNameAreTheOnesTheDriversDraw() throws IOException {
+    assertThat(new TreeSet<>(ChoiceConstraints.LABELS)).isEqualTo(drawn());
+  }
+
+  @Test
+  void aConstraintThatNamesNoChoiceIsRefusedWithTheLabelsItCouldName() {
+    assertThatThrownBy(() -> ChoiceConstraints.of(Map.of("makeCall.stauts", new int[] {1})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'makeCall.stauts' names no choice the drivers draw")
+        .hasMessageContaining("cm.makeCall.status");
+    assertThat(ChoiceConstraints.of(Map.of("mcm.makeCall.status", new int[] {1}, "makeCall.status", new int[] {1},
+        "client.incomingCall.answer", new int[] {0})).allowed()).hasSize(3);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.condis.reference.context;
 
 import com.google.common.collect.ImmutableList;
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
@@ -27,12 +28,42 @@ public final class ContextTracker {
   private final EventBus events;
   /** The bus's choice (Platform#bookkeepingNeedsMonitor): the tracker is bookkeeping too. */
   private final boolean monitor;
-  private final Map<Integer, TrackedContext> live = new LinkedHashMap<>();
-  private int nextId = 1;
+  /** One table per run, shared by every driver's view ({@link #forOwner}); also the monitor. */
+  private final Table table;
+  /** Whose allocations this view records: each driver gets its own view (ContextRef#owner). */
+  private final Actor owner;
 
-  public ContextTracker(EventBus events) {
+  /** The live contexts and the id counter of one run. */
+  private static final class Table {
+    final Map<Integer, TrackedContext> live = new LinkedHashMap<>();
+    int nextId = 1;
+    /** Whether {@link #holds()} was called: the capability is NDIS's alone. */
+    boolean holdsTaken;
+  }
+
+  /** A new run's tracker, as NDIS's own view: built by NDIS ({@link ContextTrackers#create}). */
+  ContextTracker(EventBus events) {
+    this(events, new Table(), Actor.NDIS);
+  }
+
+  private ContextTracker(EventBus events, Table table, Actor owner) {
     this.events = events;
     this.monitor = events.usesMonitor();
+    this.table = table;
+    this.owner = owner;
+  }
+
+  /**
+   * The same tracker (one table, one id counter) as seen by {@code owner}: what it allocates
+   * carries {@code owner} in its {@link ContextRef}. The system gives each driver its own.
+   */
+  public ContextTracker forOwner(Actor owner) {
+    return new ContextTracker(events, table, owner);
+  }
+
+  /** Whose allocations this view records. */
+  public Actor owner() {
+    return owner;
   }
 
   /** The shared location of a context's released flag, as announced to the platform. */
@@ -47,7 +78,7 @@ public final class ContextTracker {
     if (!monitor) {
       return allocateNow(context);
     }
-    synchronized (this) {
+    synchronized (table) {
       return allocateNow(context);
     }
   }
@@ -56,8 +87,8 @@ public final class ContextTracker {
     if (context.tracker() != null) {
       throw new IllegalStateException(context + " is already allocated");
     }
-    context.onAllocated(this, nextId++);
-    live.put(context.id(), context);
+    context.onAllocated(this, table.nextId++);
+    table.live.put(context.id(), context);
     events.emitAnnounced(stamp -> new NdisEvent.ContextAllocated(stamp, context.ref()));
     return context;
   }
@@ -68,7 +99,7 @@ public final class ContextTracker {
    */
   public boolean release(TrackedContext context, String ruleId, String where) {
     checked(ruleId);
-    if (context.tracker() != this) {
+    if (context.tracker() == null || context.tracker().table != table) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": releases " + context + " never allocated here");
       return false;
@@ -87,27 +118,26 @@ public final class ContextTracker {
     if (!monitor) {
       forget(context, where);
     } else {
-      synchronized (this) {
+      synchronized (table) {
         forget(context, where);
       }
     }
     return true;
   }
 
-  /** Whether {@link #holds()} was called: the capability is NDIS's alone. */
-  private boolean holdsTaken;
-
   /**
    * NDIS's capability to hold the contexts drivers hand it ({@link Holds}). It is handed out
    * once, to NDIS, when NDIS builds the tracker, before any driver sees it: a driver that
    * asks gets an exception, so it cannot let go of what NDIS holds.
    */
-  public synchronized Holds holds() {
-    if (holdsTaken) {
-      throw new IllegalStateException("the context holds belong to NDIS and were taken already");
+  public Holds holds() {
+    synchronized (table) {
+      if (table.holdsTaken) {
+        throw new IllegalStateException("the context holds belong to NDIS and were taken already");
+      }
+      table.holdsTaken = true;
+      return new Holds();
     }
-    holdsTaken = true;
-    return new Holds();
   }
 
   /** See {@link ContextTracker#holds()}: NDIS's side of the tracker. Not a driver API. */
@@ -138,7 +168,7 @@ public final class ContextTracker {
       holdNow(context, ruleId, why);
       return;
     }
-    synchronized (this) {
+    synchronized (table) {
       holdNow(context, ruleId, why);
     }
   }
@@ -155,7 +185,7 @@ public final class ContextTracker {
       letGoNow(context, ruleId);
       return;
     }
-    synchronized (this) {
+    synchronized (table) {
       letGoNow(context, ruleId);
     }
   }
@@ -171,7 +201,7 @@ public final class ContextTracker {
     if (!monitor) {
       return heldNow(context);
     }
-    synchronized (this) {
+    synchronized (table) {
       return heldNow(context);
     }
   }
@@ -190,7 +220,7 @@ public final class ContextTracker {
     if (!monitor) {
       return markReleasedNow(context);
     }
-    synchronized (this) {
+    synchronized (table) {
       return markReleasedNow(context);
     }
   }
@@ -204,7 +234,7 @@ public final class ContextTracker {
   }
 
   private void forget(TrackedContext context, String where) {
-    live.remove(context.id());
+    table.live.remove(context.id());
     events.emitAnnounced(stamp -> new NdisEvent.ContextReleased(stamp, context.ref(), where));
   }
 
@@ -263,13 +293,15 @@ public final class ContextTracker {
     if (!monitor) {
       return !context.isReleased();
     }
-    synchronized (this) {
+    synchronized (table) {
       return !context.isReleased();
     }
   }
 
   /** The contexts still allocated, in allocation order: at the end of a run, the leaks. */
-  public synchronized ImmutableList<ContextRef> live() {
-    return live.values().stream().map(TrackedContext::ref).collect(ImmutableList.toImmutableList());
+  public ImmutableList<ContextRef> live() {
+    synchronized (table) {
+      return table.live.values().stream().map(TrackedContext::ref).collect(ImmutableList.toImmutableList());
+    }
   }
 }

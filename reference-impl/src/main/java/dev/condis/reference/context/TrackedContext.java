@@ -48,7 +48,7 @@ public abstract class TrackedContext {
   }
 
   public final ContextRef ref() {
-    return new ContextRef(kind, id, tag);
+    return new ContextRef(kind, id, tag, tracker == null ? null : tracker.owner());
   }
 
   /**

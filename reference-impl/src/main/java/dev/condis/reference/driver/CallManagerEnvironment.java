@@ -19,26 +19,9 @@ public record CallManagerEnvironment(
     NdisSapHandle ndisSapHandle,
     FaultSet faults) {
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CallManagerEnvironment other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("CallManagerEnvironment", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults};
-  }
-
-  private static final String[] NAMES = {
-    "ndis", "platform", "tracker", "ndisAfHandle", "ndisSapHandle", "faults"
-  };
+  private Object[] parts() { return new Object[] {ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults}; }
+  private static final String[] NAMES = {"ndis", "platform", "tracker", "ndisAfHandle", "ndisSapHandle", "faults"};
+  @Override public boolean equals(Object o) { return o instanceof CallManagerEnvironment r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("CallManagerEnvironment", NAMES, parts()); }
 }

@@ -23,26 +23,9 @@ public record ClientEnvironment(
     NdisSapHandle ndisSapHandle,
     FaultSet faults) {
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ClientEnvironment other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("ClientEnvironment", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults};
-  }
-
-  private static final String[] NAMES = {
-    "ndis", "platform", "tracker", "ndisAfHandle", "ndisSapHandle", "faults"
-  };
+  private Object[] parts() { return new Object[] {ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults}; }
+  private static final String[] NAMES = {"ndis", "platform", "tracker", "ndisAfHandle", "ndisSapHandle", "faults"};
+  @Override public boolean equals(Object o) { return o instanceof ClientEnvironment r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("ClientEnvironment", NAMES, parts()); }
 }

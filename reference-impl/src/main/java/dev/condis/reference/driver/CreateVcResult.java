@@ -20,24 +20,9 @@ public record CreateVcResult<C extends TrackedContext>(NdisStatus status, C cont
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CreateVcResult<?> other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("CreateVcResult", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {status, context};
-  }
-
+  private Object[] parts() { return new Object[] {status, context}; }
   private static final String[] NAMES = {"status", "context"};
+  @Override public boolean equals(Object o) { return o instanceof CreateVcResult<?> r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("CreateVcResult", NAMES, parts()); }
 }

@@ -19,26 +19,9 @@ public record McmEnvironment(
     NdisSapHandle ndisSapHandle,
     FaultSet faults) {
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof McmEnvironment other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("McmEnvironment", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults};
-  }
-
-  private static final String[] NAMES = {
-    "ndis", "platform", "tracker", "ndisAfHandle", "ndisSapHandle", "faults"
-  };
+  private Object[] parts() { return new Object[] {ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults}; }
+  private static final String[] NAMES = {"ndis", "platform", "tracker", "ndisAfHandle", "ndisSapHandle", "faults"};
+  @Override public boolean equals(Object o) { return o instanceof McmEnvironment r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("McmEnvironment", NAMES, parts()); }
 }

@@ -12,24 +12,9 @@ import dev.condis.reference.platform.Platform;
 public record MiniportEnvironment(
     NdisMiniportApi ndis, Platform platform, ContextTracker tracker, FaultSet faults) {
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MiniportEnvironment other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("MiniportEnvironment", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {ndis, platform, tracker, faults};
-  }
-
+  private Object[] parts() { return new Object[] {ndis, platform, tracker, faults}; }
   private static final String[] NAMES = {"ndis", "platform", "tracker", "faults"};
+  @Override public boolean equals(Object o) { return o instanceof MiniportEnvironment r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("MiniportEnvironment", NAMES, parts()); }
 }

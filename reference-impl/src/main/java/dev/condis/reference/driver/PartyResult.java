@@ -18,24 +18,9 @@ public record PartyResult(NdisStatus status, CallMgrPartyContext callMgrPartyCon
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof PartyResult other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("PartyResult", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {status, callMgrPartyContext};
-  }
-
+  private Object[] parts() { return new Object[] {status, callMgrPartyContext}; }
   private static final String[] NAMES = {"status", "callMgrPartyContext"};
+  @Override public boolean equals(Object o) { return o instanceof PartyResult r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("PartyResult", NAMES, parts()); }
 }

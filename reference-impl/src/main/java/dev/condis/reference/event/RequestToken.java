@@ -2,32 +2,33 @@ package dev.condis.reference.event;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
+import dev.condis.reference.ndis.NdisPartyHandle;
+import dev.condis.reference.ndis.NdisVcHandle;
 
 /**
  * One outstanding request: opened when the request is made (GEN-8: before the call, so a
  * completion that overtakes the PENDING return still finds it) and consumed by exactly one
- * completion (GEN-1, GEN-2, GEN-6, GEN-7). {@code vc} and {@code party} name the handles
- * ("vc#3", "party#5", or "-").
+ * completion (GEN-1, GEN-2, GEN-6, GEN-7).
+ *
+ * @param vc the VC the request is on
+ * @param party the party it is about (make-call with a first party, add and drop party), or
+ *     null for a request about the VC alone
  */
 @PublicApi
-public record RequestToken(int id, RequestKind kind, String vc, String party) {
+public record RequestToken(int id, RequestKind kind, NdisVcHandle vc, NdisPartyHandle party) {
+  /** Whether the request is about a party ({@link #party} is not null). */
+  public boolean hasParty() {
+    return party != null;
+  }
+
+  /** E.g. {@code CLOSE_CALL#2[vc#1]}, {@code DROP_PARTY#5[vc#1,party#2]}. */
   @Override
   public String toString() {
-    return kind + "#" + id + "[" + vc + (party.equals("-") ? "" : "," + party) + "]";
+    return kind + "#" + id + "[" + vc + (party == null ? "" : "," + party) + "]";
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RequestToken other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  private Object[] components() {
-    return new Object[] {id, kind, vc, party};
-  }
+  private Object[] parts() { return new Object[] {id, kind, vc, party}; }
+  @Override public boolean equals(Object o) { return o instanceof RequestToken r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
 }

@@ -7,24 +7,9 @@ import dev.condis.reference.RecordMethods;
 @PublicApi
 public record Stamp(long seq, String thread) {
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Stamp other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("Stamp", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {seq, thread};
-  }
-
+  private Object[] parts() { return new Object[] {seq, thread}; }
   private static final String[] NAMES = {"seq", "thread"};
+  @Override public boolean equals(Object o) { return o instanceof Stamp r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("Stamp", NAMES, parts()); }
 }

@@ -1,11 +1,16 @@
 package dev.condis.reference.fault;
 
 import com.google.common.collect.ImmutableSet;
+import dev.condis.reference.PublicApi;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 
-/** The seeded faults switched on for one run of the reference drivers; empty by default. */
+/**
+ * The seeded faults switched on for one run of the reference drivers; empty by default. It
+ * reaches every driver in its environment; a driver of your own ignores it.
+ */
+@PublicApi
 public final class FaultSet {
   private static final FaultSet NONE = new FaultSet(ImmutableSet.of());
 

@@ -1,5 +1,6 @@
 package dev.condis.reference.fault;
 
+import dev.condis.reference.PublicApi;
 import dev.condis.reference.event.RuleCategory;
 
 /**
@@ -10,6 +11,7 @@ import dev.condis.reference.event.RuleCategory;
  * <p>Property ids: {@code exactly-once-completion}, {@code no-use-after-close}, {@code
  * no-leak}, {@code status-discipline}, {@code call-ordering}, {@code deadlock}.
  */
+@PublicApi
 public enum SeededFault {
   // ---- DOUBLE_COMPLETE: exactly-once-completion -------------------------------------------
 

@@ -105,7 +105,7 @@ public final class Ndis {
   public NdisAfHandle openAddressFamily() {
     return core.locked(() -> {
       NdisAfHandle af = core.table.newAf();
-      core.events.emit(stamp -> new NdisEvent.HandleIssued(stamp, af.toString(), "NdisClOpenAddressFamilyEx"));
+      core.events.emit(stamp -> new NdisEvent.HandleIssued(stamp, af, "NdisClOpenAddressFamilyEx"));
       return af;
     });
   }
@@ -114,7 +114,7 @@ public final class Ndis {
   public NdisSapHandle registerSap() {
     return core.locked(() -> {
       NdisSapHandle sap = core.table.newSap();
-      core.events.emit(stamp -> new NdisEvent.HandleIssued(stamp, sap.toString(), "NdisClRegisterSap"));
+      core.events.emit(stamp -> new NdisEvent.HandleIssued(stamp, sap, "NdisClRegisterSap"));
       return sap;
     });
   }
@@ -134,8 +134,8 @@ public final class Ndis {
   public NdisSnapshot snapshot() {
     return core.locked(() -> {
       ImmutableList.Builder<NdisSnapshot.LiveHandle> handles = ImmutableList.builder();
-      core.table.afs().forEach(af -> handles.add(new NdisSnapshot.LiveHandle(af.toString(), "OPEN")));
-      core.table.saps().forEach(sap -> handles.add(new NdisSnapshot.LiveHandle(sap.toString(), "REGISTERED")));
+      core.table.afs().forEach(af -> handles.add(new NdisSnapshot.LiveHandle(af, "OPEN")));
+      core.table.saps().forEach(sap -> handles.add(new NdisSnapshot.LiveHandle(sap, "REGISTERED")));
       ImmutableList.Builder<NdisSnapshot.VcSummary> vcs = ImmutableList.builder();
       for (VcRecord vc : core.table.vcs()) {
         ImmutableList<NdisSnapshot.PartySummary> parties = vc.liveParties().stream()
@@ -143,12 +143,12 @@ public final class Ndis {
             .collect(ImmutableList.toImmutableList());
         vcs.add(new NdisSnapshot.VcSummary(vc.handle(), vc.creator(), vc.state, vc.activation, parties));
         if (vc.state != VcState.DELETED) {
-          handles.add(new NdisSnapshot.LiveHandle(vc.handle().toString(), vc.state + "/" + vc.activation));
+          handles.add(new NdisSnapshot.LiveHandle(vc.handle(), vc.state + "/" + vc.activation));
         }
       }
       for (PartyRecord party : core.table.parties()) {
         if (party.state() != PartyState.GONE) {
-          handles.add(new NdisSnapshot.LiveHandle(party.handle().toString(), party.state().toString()));
+          handles.add(new NdisSnapshot.LiveHandle(party.handle(), party.state().toString()));
         }
       }
       return new NdisSnapshot(core.requests.outstanding(), handles.build(), core.tracker.live(), vcs.build());

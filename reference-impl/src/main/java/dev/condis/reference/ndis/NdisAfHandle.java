@@ -4,7 +4,7 @@ import dev.condis.reference.PublicApi;
 
 /** NdisAfHandle: the address family a client opened and a call manager registered. */
 @PublicApi
-public record NdisAfHandle(int id) {
+public record NdisAfHandle(int id) implements NdisHandle {
   @Override
   public String toString() {
     return "af#" + id;

@@ -2,6 +2,7 @@ package dev.condis.reference.ndis;
 
 import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.context.ContextTrackers;
 import dev.condis.reference.context.ProtocolPartyContext;
 import dev.condis.reference.context.TrackedContext;
 import dev.condis.reference.driver.MiniportCoHandlers;
@@ -34,26 +35,11 @@ final class NdisCore {
   /** The API function being executed and who called it. */
   record Call(Actor actor, String api) {
     // Written out for JPF: see RecordMethods.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Call other && RecordMethods.equal(components(), other.components());
-    }
-
-    @Override
-    public int hashCode() {
-      return RecordMethods.hash(components());
-    }
-
-    @Override
-    public String toString() {
-      return RecordMethods.text("Call", NAMES, components());
-    }
-
-    private Object[] components() {
-      return new Object[] {actor, api};
-    }
-
+    private Object[] parts() { return new Object[] {actor, api}; }
     private static final String[] NAMES = {"actor", "api"};
+    @Override public boolean equals(Object o) { return o instanceof Call r && RecordMethods.equal(parts(), r.parts()); }
+    @Override public int hashCode() { return RecordMethods.hash(parts()); }
+    @Override public String toString() { return RecordMethods.text("Call", NAMES, parts()); }
   }
 
   final Platform platform;
@@ -74,7 +60,7 @@ final class NdisCore {
     this.platform = Objects.requireNonNull(platform);
     this.lock = platform.newLock("ndis");
     this.events = new EventBus(platform);
-    this.tracker = new ContextTracker(events);
+    this.tracker = ContextTrackers.create(events);
     this.holds = tracker.holds(); // NDIS's alone, taken before any driver sees the tracker
     this.requests = new RequestBook(events);
   }
@@ -244,8 +230,8 @@ final class NdisCore {
     events.emit(stamp -> new NdisEvent.Note(stamp, Actor.NDIS, text));
   }
 
-  private void handleUsed(Call call, Object handle, boolean valid) {
-    events.emit(stamp -> new NdisEvent.HandleUsed(stamp, call.actor(), String.valueOf(handle), call.api(), valid));
+  private void handleUsed(Call call, NdisHandle handle, boolean valid) {
+    events.emit(stamp -> new NdisEvent.HandleUsed(stamp, call.actor(), handle, call.api(), valid));
   }
 
   /**
@@ -304,7 +290,7 @@ final class NdisCore {
   VcRecord issueVc(Actor creator, String detail) {
     requireLock();
     VcRecord vc = table.newVc(creator, callManagerActor());
-    events.emit(stamp -> new NdisEvent.HandleIssued(stamp, vc.handle().toString(), detail));
+    events.emit(stamp -> new NdisEvent.HandleIssued(stamp, vc.handle(), detail));
     return vc;
   }
 
@@ -314,13 +300,13 @@ final class NdisCore {
     letGo(vc.clientContext, "VC-11");
     letGo(vc.callManagerContext, "VC-11");
     letGo(vc.miniportContext, "VC-11");
-    events.emit(stamp -> new NdisEvent.HandleInvalidated(stamp, vc.handle().toString(), reason));
+    events.emit(stamp -> new NdisEvent.HandleInvalidated(stamp, vc.handle(), reason));
   }
 
   PartyRecord issueParty(VcRecord vc, PartyRecord.Origin origin, ProtocolPartyContext context, String detail) {
     requireLock();
     PartyRecord party = table.newParty(vc, origin, context);
-    events.emit(stamp -> new NdisEvent.HandleIssued(stamp, party.handle().toString(), detail));
+    events.emit(stamp -> new NdisEvent.HandleIssued(stamp, party.handle(), detail));
     return party;
   }
 
@@ -328,7 +314,7 @@ final class NdisCore {
     requireLock();
     party.end(why);
     letGo(party.callManagerContext(), "DROP-7");
-    events.emit(stamp -> new NdisEvent.HandleInvalidated(stamp, party.handle().toString(), reason));
+    events.emit(stamp -> new NdisEvent.HandleInvalidated(stamp, party.handle(), reason));
   }
 
   /**

@@ -4,7 +4,7 @@ import dev.condis.reference.PublicApi;
 
 /** NdisPartyHandle: an opaque value from NDIS's handle table; never reused within one run. */
 @PublicApi
-public record NdisPartyHandle(int id) {
+public record NdisPartyHandle(int id) implements NdisHandle {
   @Override
   public String toString() {
     return "party#" + id;

@@ -4,7 +4,7 @@ import dev.condis.reference.PublicApi;
 
 /** NdisSapHandle: a service access point the client registered for incoming calls. */
 @PublicApi
-public record NdisSapHandle(int id) {
+public record NdisSapHandle(int id) implements NdisHandle {
   @Override
   public String toString() {
     return "sap#" + id;

@@ -20,53 +20,23 @@ public record NdisSnapshot(
     ImmutableList<VcSummary> vcs) {
 
   /** A handle that is still valid ("vc#3", "party#5", "af#1", "sap#1") and its state. */
-  public record LiveHandle(String handle, String state) {
+  public record LiveHandle(NdisHandle handle, String state) {
     // Written out for JPF: see RecordMethods.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof LiveHandle other && RecordMethods.equal(components(), other.components());
-    }
-
-    @Override
-    public int hashCode() {
-      return RecordMethods.hash(components());
-    }
-
-    @Override
-    public String toString() {
-      return RecordMethods.text("LiveHandle", NAMES, components());
-    }
-
-    private Object[] components() {
-      return new Object[] {handle, state};
-    }
-
+    private Object[] parts() { return new Object[] {handle, state}; }
     private static final String[] NAMES = {"handle", "state"};
+    @Override public boolean equals(Object o) { return o instanceof LiveHandle r && RecordMethods.equal(parts(), r.parts()); }
+    @Override public int hashCode() { return RecordMethods.hash(parts()); }
+    @Override public String toString() { return RecordMethods.text("LiveHandle", NAMES, parts()); }
   }
 
   /** A party of a VC that is not GONE. */
   public record PartySummary(NdisPartyHandle handle, PartyState state) {
     // Written out for JPF: see RecordMethods.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof PartySummary other && RecordMethods.equal(components(), other.components());
-    }
-
-    @Override
-    public int hashCode() {
-      return RecordMethods.hash(components());
-    }
-
-    @Override
-    public String toString() {
-      return RecordMethods.text("PartySummary", NAMES, components());
-    }
-
-    private Object[] components() {
-      return new Object[] {handle, state};
-    }
-
+    private Object[] parts() { return new Object[] {handle, state}; }
     private static final String[] NAMES = {"handle", "state"};
+    @Override public boolean equals(Object o) { return o instanceof PartySummary r && RecordMethods.equal(parts(), r.parts()); }
+    @Override public int hashCode() { return RecordMethods.hash(parts()); }
+    @Override public String toString() { return RecordMethods.text("PartySummary", NAMES, parts()); }
   }
 
   /** One VC: its handle, creator, call state, activation and the parties not yet gone. */
@@ -82,28 +52,11 @@ public record NdisSnapshot(
     }
 
     // Written out for JPF: see RecordMethods.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof VcSummary other && RecordMethods.equal(components(), other.components());
-    }
-
-    @Override
-    public int hashCode() {
-      return RecordMethods.hash(components());
-    }
-
-    @Override
-    public String toString() {
-      return RecordMethods.text("VcSummary", NAMES, components());
-    }
-
-    private Object[] components() {
-      return new Object[] {handle, creator, state, activation, liveParties};
-    }
-
-    private static final String[] NAMES = {
-      "handle", "creator", "state", "activation", "liveParties"
-    };
+    private Object[] parts() { return new Object[] {handle, creator, state, activation, liveParties}; }
+    private static final String[] NAMES = {"handle", "creator", "state", "activation", "liveParties"};
+    @Override public boolean equals(Object o) { return o instanceof VcSummary r && RecordMethods.equal(parts(), r.parts()); }
+    @Override public int hashCode() { return RecordMethods.hash(parts()); }
+    @Override public String toString() { return RecordMethods.text("VcSummary", NAMES, parts()); }
   }
 
   /** The VCs not deleted: at the end of a run, the VC leaks (VC-16). */
@@ -117,26 +70,9 @@ public record NdisSnapshot(
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof NdisSnapshot other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("NdisSnapshot", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {outstandingRequests, liveHandles, liveContexts, vcs};
-  }
-
-  private static final String[] NAMES = {
-    "outstandingRequests", "liveHandles", "liveContexts", "vcs"
-  };
+  private Object[] parts() { return new Object[] {outstandingRequests, liveHandles, liveContexts, vcs}; }
+  private static final String[] NAMES = {"outstandingRequests", "liveHandles", "liveContexts", "vcs"};
+  @Override public boolean equals(Object o) { return o instanceof NdisSnapshot r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("NdisSnapshot", NAMES, parts()); }
 }

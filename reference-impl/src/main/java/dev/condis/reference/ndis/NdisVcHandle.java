@@ -4,7 +4,7 @@ import dev.condis.reference.PublicApi;
 
 /** NdisVcHandle: an opaque value from NDIS's handle table; never reused within one run. */
 @PublicApi
-public record NdisVcHandle(int id) {
+public record NdisVcHandle(int id) implements NdisHandle {
   @Override
   public String toString() {
     return "vc#" + id;

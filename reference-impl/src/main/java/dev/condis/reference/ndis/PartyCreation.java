@@ -11,24 +11,9 @@ import dev.condis.reference.RecordMethods;
 @PublicApi
 public record PartyCreation(NdisStatus status, NdisPartyHandle ndisPartyHandle) {
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof PartyCreation other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("PartyCreation", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {status, ndisPartyHandle};
-  }
-
+  private Object[] parts() { return new Object[] {status, ndisPartyHandle}; }
   private static final String[] NAMES = {"status", "ndisPartyHandle"};
+  @Override public boolean equals(Object o) { return o instanceof PartyCreation r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("PartyCreation", NAMES, parts()); }
 }

@@ -28,7 +28,7 @@ final class RequestBook {
 
   Request open(RequestSlots slots, RequestKind kind, VcRecord vc, PartyRecord party) {
     RequestToken token =
-        new RequestToken(nextId++, kind, vc.handle().toString(), party == null ? "-" : party.handle().toString());
+        new RequestToken(nextId++, kind, vc.handle(), party == null ? null : party.handle());
     Request request = new Request(token, slots, vc, party);
     slots.opened(request);
     outstanding.put(token.id(), request);

@@ -17,26 +17,9 @@ record Routers(
   }
 
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Routers other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("Routers", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {core, vcs, activation, calls, parties, incoming};
-  }
-
-  private static final String[] NAMES = {
-    "core", "vcs", "activation", "calls", "parties", "incoming"
-  };
+  private Object[] parts() { return new Object[] {core, vcs, activation, calls, parties, incoming}; }
+  private static final String[] NAMES = {"core", "vcs", "activation", "calls", "parties", "incoming"};
+  @Override public boolean equals(Object o) { return o instanceof Routers r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("Routers", NAMES, parts()); }
 }

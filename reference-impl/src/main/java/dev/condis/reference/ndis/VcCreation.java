@@ -7,24 +7,9 @@ import dev.condis.reference.RecordMethods;
 @PublicApi
 public record VcCreation(NdisStatus status, NdisVcHandle ndisVcHandle) {
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof VcCreation other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("VcCreation", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {status, ndisVcHandle};
-  }
-
+  private Object[] parts() { return new Object[] {status, ndisVcHandle}; }
   private static final String[] NAMES = {"status", "ndisVcHandle"};
+  @Override public boolean equals(Object o) { return o instanceof VcCreation r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("VcCreation", NAMES, parts()); }
 }

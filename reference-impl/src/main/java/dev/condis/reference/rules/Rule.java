@@ -9,24 +9,9 @@ import dev.condis.reference.event.RuleCategory;
  */
 public record Rule(String id, RuleCategory category, boolean stated, String summary) {
   // Written out for JPF: see RecordMethods.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Rule other && RecordMethods.equal(components(), other.components());
-  }
-
-  @Override
-  public int hashCode() {
-    return RecordMethods.hash(components());
-  }
-
-  @Override
-  public String toString() {
-    return RecordMethods.text("Rule", NAMES, components());
-  }
-
-  private Object[] components() {
-    return new Object[] {id, category, stated, summary};
-  }
-
+  private Object[] parts() { return new Object[] {id, category, stated, summary}; }
   private static final String[] NAMES = {"id", "category", "stated", "summary"};
+  @Override public boolean equals(Object o) { return o instanceof Rule r && RecordMethods.equal(parts(), r.parts()); }
+  @Override public int hashCode() { return RecordMethods.hash(parts()); }
+  @Override public String toString() { return RecordMethods.text("Rule", NAMES, parts()); }
 }

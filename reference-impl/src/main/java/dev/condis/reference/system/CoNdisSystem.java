@@ -9,6 +9,7 @@ import dev.condis.reference.driver.IntegratedCallManager;
 import dev.condis.reference.driver.McmEnvironment;
 import dev.condis.reference.driver.MiniportEnvironment;
 import dev.condis.reference.driver.StandaloneCallManager;
+import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisListener;
 import dev.condis.reference.fault.FaultSet;
@@ -70,16 +71,16 @@ public final class CoNdisSystem {
       var miniportApi = ndis.registerMiniport(miniport);
       afHandle = ndis.openAddressFamily();
       sapHandle = ndis.registerSap();
-      miniport.initialize(new MiniportEnvironment(miniportApi, platform, ndis.tracker(), faults));
+      miniport.initialize(new MiniportEnvironment(miniportApi, platform, ndis.tracker().forOwner(Actor.MINIPORT), faults));
       b.callManager.initialize(
-          new CallManagerEnvironment(cmApi, platform, ndis.tracker(), afHandle, sapHandle, faults));
+          new CallManagerEnvironment(cmApi, platform, ndis.tracker().forOwner(Actor.CALL_MANAGER), afHandle, sapHandle, faults));
     } else {
       var mcmApi = ndis.registerMcm(b.mcm);
       afHandle = ndis.openAddressFamily();
       sapHandle = ndis.registerSap();
-      b.mcm.initialize(new McmEnvironment(mcmApi, platform, ndis.tracker(), afHandle, sapHandle, faults));
+      b.mcm.initialize(new McmEnvironment(mcmApi, platform, ndis.tracker().forOwner(Actor.MCM), afHandle, sapHandle, faults));
     }
-    client.initialize(new ClientEnvironment(clientApi, platform, ndis.tracker(), afHandle, sapHandle, faults));
+    client.initialize(new ClientEnvironment(clientApi, platform, ndis.tracker().forOwner(Actor.CLIENT), afHandle, sapHandle, faults));
   }
 
   public static Builder builder() {

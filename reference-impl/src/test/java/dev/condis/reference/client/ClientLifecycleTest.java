@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
+import dev.condis.reference.ndis.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisSnapshot;
 import dev.condis.reference.ndis.NdisStatus;
 import dev.condis.reference.scenario.Intercept;
@@ -133,7 +134,7 @@ class ClientLifecycleTest {
     // acknowledging NdisClDropParty made inside the handler, and for nothing else: the close
     // goes with another party.
     List<NdisEvent.HandleUsed> uses = run.of(NdisEvent.HandleUsed.class).stream()
-        .filter(u -> u.user() == Actor.CLIENT && u.handle().equals(leaving))
+        .filter(u -> u.user() == Actor.CLIENT && String.valueOf(u.handle()).equals(leaving))
         .toList();
     assertThat(uses).singleElement().satisfies(u -> {
       assertThat(u.api()).isEqualTo("NdisClDropParty");
@@ -167,9 +168,10 @@ class ClientLifecycleTest {
 
     // DROP-9: the client counted its live parties right: four handles obtained, three ended by
     // one successful drop each, the last by the close, none twice and none left over.
-    List<String> parties = run.of(NdisEvent.HandleIssued.class).stream()
+    List<NdisPartyHandle> parties = run.of(NdisEvent.HandleIssued.class).stream()
         .map(NdisEvent.HandleIssued::handle)
-        .filter(h -> h.startsWith("party#"))
+        .filter(NdisPartyHandle.class::isInstance)
+        .map(NdisPartyHandle.class::cast)
         .toList();
     assertThat(parties).hasSize(4);
     List<NdisEvent.RequestCompleted> ends = run.of(NdisEvent.RequestCompleted.class).stream()
@@ -178,10 +180,10 @@ class ClientLifecycleTest {
         .toList();
     assertThat(ends).extracting(c -> c.token().party()).containsExactlyInAnyOrderElementsOf(parties);
     assertThat(ends).filteredOn(c -> c.token().kind() == RequestKind.CLOSE_CALL).hasSize(1);
-    for (String party : parties) {
+    for (NdisPartyHandle party : parties) {
       assertThat(run.of(NdisEvent.HandleInvalidated.class)).filteredOn(i -> i.handle().equals(party)).hasSize(1);
     }
-    assertThat(end.liveHandles()).noneMatch(h -> h.handle().startsWith("party#"));
+    assertThat(end.liveHandles()).noneMatch(h -> h.handle() instanceof NdisPartyHandle);
     assertThat(run.of(NdisEvent.ContextReleased.class)).filteredOn(r -> r.context().tag().equals("client.party")).hasSize(4);
   }
 
@@ -198,7 +200,7 @@ class ClientLifecycleTest {
     // for: it drops that party with NdisClDropParty, without drop data, once its add completed.
     List<String> added = run.of(NdisEvent.HandleIssued.class).stream()
         .filter(h -> h.detail().startsWith("NdisClAddParty"))
-        .map(NdisEvent.HandleIssued::handle)
+        .map(h -> h.handle().toString()) // as the call's printed arguments name it
         .toList();
     assertThat(added).hasSize(2);
     List<NdisEvent.ApiCalled> drops = run.of(NdisEvent.ApiCalled.class).stream()
@@ -209,7 +211,7 @@ class ClientLifecycleTest {
     assertThat(run.handlerStatuses("ProtocolCmDropParty")).containsExactly("SUCCESS", "SUCCESS");
     for (String party : added) {
       int addDone = run.indexOf(e -> e instanceof NdisEvent.RequestCompleted c
-          && c.token().kind() == RequestKind.ADD_PARTY && c.token().party().equals(party));
+          && c.token().kind() == RequestKind.ADD_PARTY && String.valueOf(c.token().party()).equals(party));
       int dropped = run.indexOf(e -> e instanceof NdisEvent.ApiCalled a
           && a.api().equals("NdisClDropParty") && argument(a.args(), 0).equals(party));
       assertThat(dropped).isGreaterThan(addDone);

@@ -37,7 +37,7 @@ class SharedAccessAnnouncementTest {
         });
     bus = new EventBus(p);
     bus.addListener(e -> log.add("event " + e.getClass().getSimpleName()));
-    tracker = new ContextTracker(bus);
+    tracker = ContextTrackers.create(bus);
   }
 
   @Test

@@ -21,7 +21,8 @@ class NdisStateTest {
     assertThat(snapshot.outstandingRequests()).extracting(t -> t.kind() + " " + t.vc() + " " + t.party())
         .containsExactly("ADD_PARTY vc#1 party#2");
     assertThat(snapshot.liveHandles()).extracting(NdisSnapshot.LiveHandle::handle)
-        .containsExactly("af#1", "sap#1", "vc#1", "party#1", "party#2");
+        .containsExactly(new NdisAfHandle(1), new NdisSapHandle(1), new NdisVcHandle(1), new NdisPartyHandle(1),
+            new NdisPartyHandle(2));
     assertThat(snapshot.vcs()).containsExactly(new NdisSnapshot.VcSummary(new NdisVcHandle(1),
         dev.condis.reference.event.Actor.CLIENT, VcState.ACTIVE, VcActivation.ACTIVE,
         com.google.common.collect.ImmutableList.of(
@@ -98,6 +99,7 @@ class NdisStateTest {
     NdisSnapshot end = f.ndis.snapshot();
     assertThat(end.outstandingRequests()).isEmpty();
     assertThat(end.undeletedVcs()).isEmpty();
-    assertThat(end.liveHandles()).extracting(NdisSnapshot.LiveHandle::handle).containsExactly("af#1", "sap#1");
+    assertThat(end.liveHandles()).extracting(NdisSnapshot.LiveHandle::handle)
+        .containsExactly(new NdisAfHandle(1), new NdisSapHandle(1));
   }
 }

@@ -82,6 +82,6 @@ final class Recorder implements NdisListener {
   }
 
   private static String token(RequestToken token) {
-    return token.kind() + "[" + token.vc() + (token.party().equals("-") ? "" : "," + token.party()) + "]";
+    return token.kind() + "[" + token.vc() + (token.hasParty() ? "," + token.party() : "") + "]";
   }
 }

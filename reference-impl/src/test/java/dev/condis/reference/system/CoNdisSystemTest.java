@@ -3,6 +3,9 @@ package dev.condis.reference.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.condis.reference.context.CloseData;
+import dev.condis.reference.context.ContextRef;
+import dev.condis.reference.event.Actor;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
@@ -42,14 +45,21 @@ class CoNdisSystemTest {
     assertThat(client.env.ndisSapHandle()).isEqualTo(new NdisSapHandle(1)).isEqualTo(system.sapHandle());
     assertThat(cm.env.ndisAfHandle()).isEqualTo(system.afHandle());
     assertThat(cm.env.ndisSapHandle()).isEqualTo(system.sapHandle());
-    assertThat(client.env.tracker()).isSameAs(system.ndis().tracker()).isSameAs(cm.env.tracker());
+    // One tracker table, one view per driver: each allocation names its driver (ContextRef#owner).
+    assertThat(client.env.tracker().owner()).isEqualTo(Actor.CLIENT);
+    assertThat(cm.env.tracker().owner()).isEqualTo(Actor.CALL_MANAGER);
+    assertThat(system.ndis().tracker().owner()).isEqualTo(Actor.NDIS);
+    CloseData data = client.env.tracker().allocate(new CloseData("test.close"));
+    assertThat(system.ndis().tracker().live()).extracting(ContextRef::owner).containsExactly(Actor.CLIENT);
+    assertThat(cm.env.tracker().release(data, "CLOSE-13", "test")).isTrue();
+    assertThat(system.ndis().tracker().live()).isEmpty();
     assertThat(client.env.platform()).isSameAs(platform);
     assertThat(client.env.faults()).isSameAs(faults);
     assertThat(cm.env.ndis()).isInstanceOf(NdisCmApi.class).isNotInstanceOf(NdisMcmApi.class);
     assertThat(((TestDrivers.Miniport) system.miniport()).env.faults()).isSameAs(faults);
     // listeners come first: they saw the AF and the SAP being issued
     assertThat(events).filteredOn(NdisEvent.HandleIssued.class::isInstance)
-        .extracting(e -> ((NdisEvent.HandleIssued) e).handle()).containsExactly("af#1", "sap#1");
+        .extracting(e -> ((NdisEvent.HandleIssued) e).handle().toString()).containsExactly("af#1", "sap#1");
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.condis.model.property.PropertyReporter;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisSnapshot;
+import dev.condis.reference.ndis.NdisVcHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,10 +30,10 @@ public final class VcDeletedOrReusedProperty implements PropertyListener {
     CALL_ENDED
   }
 
-  /** Live VC handles ("vc#3") and where their calls stand; a deleted VC leaves the map. */
-  private final Map<String, VcState> vcs = new LinkedHashMap<>();
+  /** Live VC handles and where their calls stand; a deleted VC leaves the map. */
+  private final Map<NdisVcHandle, VcState> vcs = new LinkedHashMap<>();
   /** Where each VC's last call ended, for the message. */
-  private final Map<String, Long> endedAt = new LinkedHashMap<>();
+  private final Map<NdisVcHandle, Long> endedAt = new LinkedHashMap<>();
 
   @Override
   public String id() {
@@ -46,15 +47,15 @@ public final class VcDeletedOrReusedProperty implements PropertyListener {
 
   @Override
   public void onEvent(NdisEvent event, PropertyReporter reporter) {
-    if (event instanceof NdisEvent.HandleIssued issued && issued.handle().startsWith("vc#")) {
-      vcs.put(issued.handle(), VcState.NO_CALL_YET);
+    if (event instanceof NdisEvent.HandleIssued issued && issued.handle() instanceof NdisVcHandle vc) {
+      vcs.put(vc, VcState.NO_CALL_YET);
     } else if (event instanceof NdisEvent.HandleInvalidated gone) {
       vcs.remove(gone.handle());
       endedAt.remove(gone.handle());
     } else if (event instanceof NdisEvent.RequestOpened opened && startsCall(opened.token().kind())) {
       vcs.computeIfPresent(opened.token().vc(), (vc, s) -> VcState.IN_CALL);
     } else if (event instanceof NdisEvent.RequestCompleted done && endsCall(done)) {
-      String vc = done.token().vc();
+      NdisVcHandle vc = done.token().vc();
       if (vcs.containsKey(vc)) {
         vcs.put(vc, VcState.CALL_ENDED);
         endedAt.put(vc, done.stamp().seq());
