@@ -2,8 +2,8 @@ package dev.condis.jpf;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.condis.model.engine.CheckOptions;
 import dev.condis.model.engine.Engine;
-import dev.condis.model.engine.ExplorerEngine;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.property.PropertyCatalog;
@@ -114,7 +114,7 @@ public final class JpfEngine implements Engine {
   static String rerunCommand(ScenarioConfig config, List<String> propertyClasses, JpfHome home, boolean races) {
     return (races ? "" : "JAVA_OPTS=-D" + RACES + "=false ")
         + "./condis-verify verify --engine jpf --jpf-home " + home.dir()
-        + ExplorerEngine.checkOptions(config, propertyClasses);
+        + CheckOptions.of(config, propertyClasses);
   }
 
   private static void deleteQuietly(Path dir) {

@@ -6,7 +6,7 @@ import dev.condis.model.engine.Counterexample;
 import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.engine.Verdict;
-import dev.condis.model.engine.Violation;
+import dev.condis.model.property.Violation;
 import dev.condis.model.property.PropertyFailure;
 import dev.condis.model.scenario.ViolationSink;
 import dev.condis.reference.event.NdisEvent;

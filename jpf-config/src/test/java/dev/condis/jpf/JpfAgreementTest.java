@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
-import dev.condis.model.engine.ExplorerEngine;
+import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.model.cli.CliEnvironment;
 import dev.condis.model.cli.CondisVerify;
-import dev.condis.model.engine.Engines;
+import dev.condis.model.cli.Engines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.condis.model.engine.Classified;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationResult;
-import dev.condis.model.engine.Violation;
+import dev.condis.model.property.Violation;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.reference.system.CallManagerKind;
 import java.nio.file.Path;

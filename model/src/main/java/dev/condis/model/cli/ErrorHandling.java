@@ -1,7 +1,7 @@
 package dev.condis.model.cli;
 
 import dev.condis.model.engine.EngineUnavailableException;
-import dev.condis.model.scenario.DriverLoader;
+import dev.condis.model.plugin.DriverLoader;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.condis.reference.system.CallManagerKind;
 import dev.condis.model.engine.Engine;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.report.Tables;
-import dev.condis.model.scenario.DriverLoader;
+import dev.condis.model.plugin.DriverLoader;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioDefinition;
 import dev.condis.reference.fault.SeededFault;

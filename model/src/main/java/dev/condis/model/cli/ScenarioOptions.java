@@ -2,7 +2,7 @@ package dev.condis.model.cli;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
-import dev.condis.model.scenario.DriverLoader;
+import dev.condis.model.plugin.DriverLoader;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;

@@ -1,8 +1,7 @@
 package dev.condis.model.cli;
 
 import dev.condis.model.engine.Engine;
-import dev.condis.model.engine.Engines;
-import dev.condis.model.engine.ExplorerEngine;
+import dev.condis.model.explorer.ExplorerEngine;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
-import dev.condis.model.engine.ExplorerEngine;
+import dev.condis.model.engine.CheckOptions;
+import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.report.Json;
 import dev.condis.model.report.ScenarioReport;
@@ -30,7 +31,7 @@ final class ShardRun {
       List<String> lateWriteFailures, PrintWriter out) {
     String rendered = ShardReport.render(suite, shard.index(), shard.count(),
         options(engine, bounds, engineOptions, propertyClasses, configs),
-        configs.stream().map(c -> ExplorerEngine.checkOptions(c, propertyClasses)).toList());
+        configs.stream().map(c -> CheckOptions.of(c, propertyClasses)).toList());
     int exit = exitCode(suite);
     try {
       OutputFiles.write(file, rendered, "--shard-report");

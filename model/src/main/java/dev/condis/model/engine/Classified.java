@@ -3,6 +3,7 @@ package dev.condis.model.engine;
 import dev.condis.model.property.DeadlockProperty;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.property.PropertyFailure;
+import dev.condis.model.property.Violation;
 
 /**
  * What one failure of a run means for the verdict: a property violation, or an ERROR that

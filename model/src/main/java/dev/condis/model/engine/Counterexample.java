@@ -2,6 +2,7 @@ package dev.condis.model.engine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.condis.model.property.Violation;
 import dev.condis.reference.event.NdisEvent;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,13 @@ package dev.condis.model.engine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.condis.model.property.Violation;
 import dev.condis.reference.event.NdisEvent;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One execution re-run along a schedule ({@link ExplorerEngine#replay}): its NDIS events in
+ * One execution re-run along a schedule (the explorer engine's replay): its NDIS events in
  * order, the violation it ended in (if any; a deadlock, an escaped exception or a runaway
  * execution are reported as violations of {@code deadlock}, {@code no-uncaught-exception} and
  * {@code livelock}), and, if the program left the schedule, where and how ({@code

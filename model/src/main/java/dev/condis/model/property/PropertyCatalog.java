@@ -2,7 +2,7 @@ package dev.condis.model.property;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.condis.model.scenario.DriverLoader;
+import dev.condis.model.plugin.DriverLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code --classpath}), and every class registered through {@link ServiceLoader} in {@code
  * META-INF/services/dev.condis.model.property.PropertyListener}.
  *
- * <p>A {@link dev.condis.model.engine.VerificationRequest} carries property <em>class
+ * <p>A {@code VerificationRequest} carries property <em>class
  * names</em>: call {@link #resolve} on what the user typed (an id or a class name) to get
  * them, and {@link #prepare} to get a factory of fresh instances per execution.
  *

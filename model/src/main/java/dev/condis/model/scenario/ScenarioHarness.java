@@ -1,7 +1,8 @@
 package dev.condis.model.scenario;
 
 import com.google.common.collect.ImmutableList;
-import dev.condis.model.engine.Violation;
+import dev.condis.model.plugin.DriverLoader;
+import dev.condis.model.property.Violation;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.property.PropertyFailure;
 import dev.condis.model.property.PropertyListener;

@@ -1,6 +1,6 @@
 package dev.condis.model.scenario;
 
-import dev.condis.model.engine.Violation;
+import dev.condis.model.property.Violation;
 
 /**
  * Where a property violation goes. Under the explorer: {@code rt.fail(message, violation)},

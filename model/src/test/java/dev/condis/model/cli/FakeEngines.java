@@ -8,7 +8,7 @@ import dev.condis.model.engine.ReplayResult;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.engine.Verdict;
-import dev.condis.model.engine.Violation;
+import dev.condis.model.property.Violation;
 import dev.condis.model.report.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -131,7 +131,7 @@ class MergeCommandTest {
   void everySeededFaultMergesIntoTheViolationAnUnshardedRunFinds(dev.condis.reference.fault.SeededFault fault)
       throws IOException {
     dev.condis.model.scenario.ScenarioConfig config = dev.condis.model.scenario.FaultScenarios.forFault(fault);
-    String[] instance = dev.condis.model.engine.ExplorerEngine.checkOptions(config, null).strip().split(" ");
+    String[] instance = dev.condis.model.engine.CheckOptions.of(config, null).strip().split(" ");
     // Shards do not stop each other across processes: the one that owns no failing unit would
     // explore its whole share, so both are bounded (a violation from either is the verdict).
     List<String> bounded = new ArrayList<>(List.of(instance));

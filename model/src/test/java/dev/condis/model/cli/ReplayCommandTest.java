@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.model.engine.ReplayResult;
 import dev.condis.model.engine.Verdict;
-import dev.condis.model.engine.Violation;
+import dev.condis.model.property.Violation;
 import dev.condis.model.report.Fixtures;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.system.CallManagerKind;
@@ -44,7 +44,7 @@ class ReplayCommandTest {
 
   @Test
   void theReplayCommandACounterexamplePrintsIsAcceptedAsIs() {
-    // ExplorerEngine.replayCommand puts the options first and the schedule last
+    // CheckOptions.replayCommand puts the options first and the schedule last
     FakeEngines engines = replaying(FakeEngines.replayResult("c0of2.1.1", Optional.of(GEN_2), Optional.empty()));
     String line = "replay --scenario make-close --parties 0 --cm mcm --vc client --inject mcm-double-close-complete c0of2.1.1";
     assertThat(engines.run(line.split(" ")).exit()).isEqualTo(1);

@@ -3,6 +3,8 @@ package dev.condis.model.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.condis.model.cli.Engines;
+import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.reference.system.CallManagerKind;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class EnginesTest {
   @Test
   void replayCommandNamesEveryOption() {
     String cmd =
-        ExplorerEngine.replayCommand(
+        CheckOptions.replayCommand(
             ScenarioCatalog.get("incoming-close-race").defaultConfig(CallManagerKind.MCM),
             dev.condis.model.property.PropertyCatalog.defaultPropertyClasses(),
             "0.1.c1of2");

@@ -1,5 +1,6 @@
 package dev.condis.model.engine;
 
+import dev.condis.model.explorer.ExplorerEngine;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,6 +6,7 @@ import dev.condis.explorer.Explorer;
 import dev.condis.explorer.Failure;
 import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
+import dev.condis.model.explorer.ExplorerPlatform;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.context.ContextTrackers;

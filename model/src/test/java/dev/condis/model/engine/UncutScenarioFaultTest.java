@@ -2,6 +2,7 @@ package dev.condis.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.condis.model.property.Violation;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;

@@ -3,7 +3,8 @@ package dev.condis.model.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.condis.model.scenario.DriverLoader;
+import dev.condis.model.explorer.ExplorerEngine;
+import dev.condis.model.plugin.DriverLoader;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;

@@ -3,7 +3,6 @@ package dev.condis.model.property;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
-import dev.condis.model.engine.Violation;
 import dev.condis.reference.context.ContextKind;
 import dev.condis.reference.context.ContextRef;
 import dev.condis.reference.event.Actor;

@@ -3,7 +3,7 @@ package dev.condis.model.property;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.condis.model.scenario.DriverLoader;
+import dev.condis.model.plugin.DriverLoader;
 import dev.condis.reference.event.NdisEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.condis.model.engine.Counterexample;
 import dev.condis.model.engine.VerificationResult;
-import dev.condis.model.engine.Violation;
+import dev.condis.model.property.Violation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

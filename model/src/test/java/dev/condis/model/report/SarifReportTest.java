@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.condis.model.engine.Counterexample;
-import dev.condis.model.engine.Violation;
+import dev.condis.model.property.Violation;
 import dev.condis.reference.rules.RuleCatalog;
 import java.io.IOException;
 import java.time.Duration;
@@ -83,7 +83,7 @@ class SarifReportTest {
   void aRealCounterexampleIsAValidLogWithOneThreadFlowPerThread() throws IOException {
     dev.condis.model.scenario.ScenarioConfig config = dev.condis.model.scenario.FaultScenarios.forFault(
         dev.condis.reference.fault.SeededFault.MCM_DOUBLE_CLOSE_COMPLETE);
-    dev.condis.model.engine.VerificationResult found = new dev.condis.model.engine.ExplorerEngine().verify(
+    dev.condis.model.engine.VerificationResult found = new dev.condis.model.explorer.ExplorerEngine().verify(
         new dev.condis.model.engine.VerificationRequest(config,
             com.google.common.collect.ImmutableList.copyOf(dev.condis.model.property.PropertyCatalog.defaultPropertyClasses()),
             Fixtures.BOUNDS, dev.condis.model.engine.ProgressListener.NONE,

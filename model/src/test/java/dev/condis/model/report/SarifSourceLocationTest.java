@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.condis.model.engine.ExplorerEngine;
+import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.property.PropertyCatalog;

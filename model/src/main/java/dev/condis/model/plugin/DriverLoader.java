@@ -1,4 +1,4 @@
-package dev.condis.model.scenario;
+package dev.condis.model.plugin;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;

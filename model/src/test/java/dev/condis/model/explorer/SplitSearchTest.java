@@ -1,10 +1,18 @@
-package dev.condis.model.engine;
+package dev.condis.model.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.explorer.SearchResult;
+import dev.condis.model.engine.Counterexample;
+import dev.condis.model.engine.ProgressListener;
+import dev.condis.model.engine.Runs;
+import dev.condis.model.engine.Verdict;
+import dev.condis.model.engine.VerificationRequest;
+import dev.condis.model.engine.VerificationResult;
+import dev.condis.model.explorer.ExplorerEngine;
+import dev.condis.model.explorer.SplitSearch;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.scenario.FaultScenarios;
 import dev.condis.model.scenario.ScenarioCatalog;

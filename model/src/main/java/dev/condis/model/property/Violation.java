@@ -1,4 +1,4 @@
-package dev.condis.model.engine;
+package dev.condis.model.property;
 
 import dev.condis.reference.RecordMethods;
 

@@ -1,5 +1,11 @@
-package dev.condis.model.engine;
+package dev.condis.model.explorer;
 
+import dev.condis.model.engine.ProgressListener;
+import dev.condis.model.engine.Runs;
+import dev.condis.model.engine.Verdict;
+import dev.condis.model.engine.VerificationRequest;
+import dev.condis.model.engine.VerificationResult;
+import dev.condis.model.explorer.ExplorerEngine;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;

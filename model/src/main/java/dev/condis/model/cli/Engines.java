@@ -1,6 +1,8 @@
-package dev.condis.model.engine;
+package dev.condis.model.cli;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.model.engine.Engine;
+import dev.condis.model.explorer.ExplorerEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;

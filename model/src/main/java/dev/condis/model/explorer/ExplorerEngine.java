@@ -1,4 +1,4 @@
-package dev.condis.model.engine;
+package dev.condis.model.explorer;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -12,20 +12,30 @@ import dev.condis.explorer.Schedule;
 import dev.condis.explorer.Stalled;
 import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
+import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.CheckOptions;
+import dev.condis.model.engine.Classified;
+import dev.condis.model.engine.Counterexample;
+import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.Figures;
+import dev.condis.model.engine.ProgressListener;
+import dev.condis.model.engine.ReplayResult;
+import dev.condis.model.engine.SourceFrame;
+import dev.condis.model.engine.Verdict;
+import dev.condis.model.engine.VerificationRequest;
+import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.property.DeadlockProperty;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.property.PropertyFailure;
+import dev.condis.model.property.Violation;
 import dev.condis.model.scenario.Checkpoints;
 import dev.condis.model.scenario.ScenarioConfig;
-import dev.condis.model.scenario.ScenarioDefinition;
 import dev.condis.model.scenario.Premises;
 import dev.condis.model.scenario.RuleChecks;
 import dev.condis.model.scenario.ScenarioHarness;
 import dev.condis.model.scenario.ViolationSink;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.ndis.NdisSnapshot;
-import dev.condis.reference.fault.SeededFault;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The default engine ({@code explorer}): runs a scenario through {@link ScenarioHarness} as
@@ -171,7 +180,7 @@ public final class ExplorerEngine implements Engine {
               c.violation(),
               f.schedule().toString(),
               replay.trace(),
-              replayCommand(config, request.propertyClasses(), f.schedule().toString()),
+              CheckOptions.replayCommand(config, request.propertyClasses(), f.schedule().toString()),
               replay.sources());
       return new VerificationResult(
           config, NAME, Verdict.VIOLATION, properties, figures, Optional.of(cex), detail);
@@ -444,65 +453,5 @@ public final class ExplorerEngine implements Engine {
 
   private static Figures emptyFigures() {
     return new Figures(0, 0, 0, 0, -1, Duration.ZERO);
-  }
-
-  /**
-   * The command that replays a counterexample exactly: {@code ./condis-verify replay
-   * --scenario NAME --parties N --cm standalone|mcm --vc client|cm [--inject F]... [--client C]
-   * [--call-manager C] [--miniport C] [--classpath P] [--property X]... SCHEDULE}. Properties
-   * are listed only when they differ from the default set.
-   */
-  public static String replayCommand(ScenarioConfig config, List<String> propertyClasses, String schedule) {
-    return "./condis-verify replay" + checkOptions(config, propertyClasses) + " " + schedule;
-  }
-
-  /**
-   * The command-line options that ask for this check again, each after a space: the scenario
-   * instance, its faults, the user's drivers and class path, and the properties when they
-   * differ from the default set. Shared by every engine's rerun and replay commands.
-   */
-  public static String checkOptions(ScenarioConfig config, List<String> propertyClasses) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(" --scenario ").append(config.scenario());
-    sb.append(" --parties ").append(config.parties());
-    sb.append(" --cm ").append(ScenarioDefinition.cliName(config.callManagerKind()));
-    sb.append(" --vc ").append(ScenarioDefinition.cliName(config.vcOwner()));
-    for (SeededFault f : config.faults().asSet()) {
-      sb.append(" --inject ").append(f.cliName());
-    }
-    config.drivers().clientClass().ifPresent(c -> sb.append(" --client ").append(c));
-    config.drivers().callManagerClass().ifPresent(c -> sb.append(" --call-manager ").append(c));
-    config.drivers().miniportClass().ifPresent(c -> sb.append(" --miniport ").append(c));
-    if (!config.drivers().classpath().isEmpty()) {
-      sb.append(" --classpath ")
-          .append(
-              shellQuote(
-                  config.drivers().classpath().stream()
-                      .map(Path::toString)
-                      .collect(Collectors.joining(java.io.File.pathSeparator))));
-    }
-    if (propertyClasses != null
-        && !propertyClasses.isEmpty()
-        && !propertyClasses.equals(PropertyCatalog.defaultPropertyClasses())
-        && !propertyClasses.equals(PropertyCatalog.defaultPropertyClasses(config.drivers().classpath()))) {
-      for (String p : propertyClasses) {
-        sb.append(" --property ").append(shortProperty(p));
-      }
-    }
-    return sb.toString();
-  }
-
-  /** A built-in's id rather than its class name, for a shorter command line. */
-  private static String shortProperty(String className) {
-    for (String id : PropertyCatalog.builtInIds()) {
-      if (PropertyCatalog.builtIn(id).map(Class::getName).orElse("").equals(className)) {
-        return id;
-      }
-    }
-    return className;
-  }
-
-  private static String shellQuote(String s) {
-    return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }
 }

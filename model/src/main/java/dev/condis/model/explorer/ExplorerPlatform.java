@@ -1,4 +1,4 @@
-package dev.condis.model.engine;
+package dev.condis.model.explorer;
 
 import dev.condis.explorer.LockRef;
 import dev.condis.explorer.Runtime;

@@ -1,4 +1,4 @@
-package dev.condis.model.engine;
+package dev.condis.model.explorer;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
@@ -6,6 +6,12 @@ import dev.condis.explorer.Explorer;
 import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
 import dev.condis.explorer.Split;
+import dev.condis.model.engine.Figures;
+import dev.condis.model.engine.ProgressListener;
+import dev.condis.model.engine.ShardShare;
+import dev.condis.model.engine.Verdict;
+import dev.condis.model.engine.VerificationRequest;
+import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.scenario.Checkpoints;
 import dev.condis.model.scenario.Premises;
 import dev.condis.model.scenario.ScenarioHarness;
