@@ -1,6 +1,6 @@
 package com.example.condis;
 
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /**
  * {@link PointToPointClient} with a bug only a fast call shows: a call whose NdisClMakeCall

@@ -1,19 +1,19 @@
 package dev.condis.jpf;
 
-import dev.condis.reference.context.ContextKind;
-import dev.condis.reference.context.ContextRef;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.ContextKind;
+import dev.condis.reference.ddi.ContextRef;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;
 import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.event.Stamp;
-import dev.condis.reference.ndis.NdisAfHandle;
-import dev.condis.reference.ndis.NdisHandle;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisSapHandle;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.condis.model.property;
 
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
-import dev.condis.reference.ndis.NdisAfHandle;
-import dev.condis.reference.ndis.NdisHandle;
-import dev.condis.reference.ndis.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
 import java.util.HashMap;
 import java.util.Map;
 

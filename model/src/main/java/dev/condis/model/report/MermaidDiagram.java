@@ -1,6 +1,6 @@
 package dev.condis.model.report;
 
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.NdisEvent;
 import java.util.List;
 

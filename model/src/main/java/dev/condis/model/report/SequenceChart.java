@@ -1,7 +1,7 @@
 package dev.condis.model.report;
 
 import com.google.common.collect.ImmutableList;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.NdisEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.condis.reference.client.ReferenceClient;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.ProtocolVcContext;
-import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ddi.NdisStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.condis.model.explorer.ExplorerPlatform;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.context.ContextTrackers;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.platform.Platform;

@@ -82,26 +82,26 @@ class SequenceChartTest {
     var alloc =
         new dev.condis.reference.event.NdisEvent.ContextAllocated(
             new dev.condis.reference.event.Stamp(1, "main"),
-            new dev.condis.reference.context.ContextRef(
-                dev.condis.reference.context.ContextKind.CALL_PARAMETERS, 3, "mine.makeCall",
-                dev.condis.reference.event.Actor.CLIENT));
+            new dev.condis.reference.ddi.ContextRef(
+                dev.condis.reference.ddi.ContextKind.CALL_PARAMETERS, 3, "mine.makeCall",
+                dev.condis.reference.ddi.Actor.CLIENT));
     var mcm =
         new dev.condis.reference.event.NdisEvent.ContextAllocated(
             new dev.condis.reference.event.Stamp(2, "main"),
-            new dev.condis.reference.context.ContextRef(
-                dev.condis.reference.context.ContextKind.CALL_PARAMETERS, 4, "cm.activateVc",
-                dev.condis.reference.event.Actor.MCM));
+            new dev.condis.reference.ddi.ContextRef(
+                dev.condis.reference.ddi.ContextKind.CALL_PARAMETERS, 4, "cm.activateVc",
+                dev.condis.reference.ddi.Actor.MCM));
     var untagged =
         new dev.condis.reference.event.NdisEvent.ContextAllocated(
             new dev.condis.reference.event.Stamp(3, "main"),
-            new dev.condis.reference.context.ContextRef(
-                dev.condis.reference.context.ContextKind.CALL_MGR_VC_CONTEXT, 5, "x", null));
+            new dev.condis.reference.ddi.ContextRef(
+                dev.condis.reference.ddi.ContextKind.CALL_MGR_VC_CONTEXT, 5, "x", null));
     assertThat(TraceStep.of(List.of(alloc, mcm, untagged)))
         .extracting(TraceStep::column)
         .containsExactly(
-            dev.condis.reference.event.Actor.CLIENT,
-            dev.condis.reference.event.Actor.MCM,
+            dev.condis.reference.ddi.Actor.CLIENT,
+            dev.condis.reference.ddi.Actor.MCM,
             // no owner named: the kind's; no MCM acts in this trace, so the stand-alone CM
-            dev.condis.reference.event.Actor.CALL_MANAGER);
+            dev.condis.reference.ddi.Actor.CALL_MANAGER);
   }
 }

@@ -6,11 +6,11 @@ import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.fault.SeededFault;
-import dev.condis.reference.ndis.NdisClientApi;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
-import dev.condis.reference.ndis.PartyCreation;
+import dev.condis.reference.driver.NdisClientApi;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.PartyCreation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.condis.reference.client;
 
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolPartyContext;
-import dev.condis.reference.ndis.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
 
 /**
  * The reference client's per-party state (ProtocolPartyContext), for the first party of a

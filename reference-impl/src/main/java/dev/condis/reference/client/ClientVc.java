@@ -3,7 +3,7 @@ package dev.condis.reference.client;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolVcContext;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.ddi.NdisVcHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -11,10 +11,10 @@ import dev.condis.reference.driver.ClientDriver;
 import dev.condis.reference.driver.ClientEnvironment;
 import dev.condis.reference.driver.CreateVcResult;
 import dev.condis.reference.fault.SeededFault;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
-import dev.condis.reference.ndis.VcCreation;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.VcCreation;
 import java.util.ArrayList;
 import java.util.List;
 

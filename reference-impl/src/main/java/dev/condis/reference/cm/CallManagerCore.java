@@ -11,12 +11,12 @@ import dev.condis.reference.driver.CreateVcResult;
 import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
-import dev.condis.reference.ndis.NdisAfHandle;
-import dev.condis.reference.ndis.NdisCallManagerApi;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisSapHandle;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.platform.Platform;
 
 /**

@@ -2,11 +2,11 @@ package dev.condis.reference.cm;
 
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.ndis.NdisAfHandle;
-import dev.condis.reference.ndis.NdisCallManagerApi;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
-import dev.condis.reference.ndis.VcCreation;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.VcCreation;
 
 /**
  * The four NDIS functions that differ between the two kinds of call manager, in one shape for

@@ -9,10 +9,10 @@ import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.fault.SeededFault;
-import dev.condis.reference.ndis.NdisCallManagerApi;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import java.util.List;
 
 /**

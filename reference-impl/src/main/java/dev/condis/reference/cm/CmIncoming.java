@@ -3,11 +3,11 @@ package dev.condis.reference.cm;
 import dev.condis.reference.cm.CmVc.Call;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.ndis.NdisCallManagerApi;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
-import dev.condis.reference.ndis.VcCreation;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.VcCreation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,9 +9,9 @@ import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.fault.SeededFault;
-import dev.condis.reference.ndis.NdisCallManagerApi;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
 
 /**
  * The parties of a {@link CallManagerCore}'s multipoint calls: ProtocolCmAddParty (§2.4) and

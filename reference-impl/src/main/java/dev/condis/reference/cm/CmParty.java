@@ -1,7 +1,7 @@
 package dev.condis.reference.cm;
 
 import dev.condis.reference.context.CallMgrPartyContext;
-import dev.condis.reference.ndis.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
 
 /**
  * The reference call manager's per-party state (CallMgrPartyContext), allocated in

@@ -1,6 +1,6 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ddi.NdisStatus;
 
 /**
  * How a ProtocolCmXxx handler of a {@link CallManagerCore} finishes a request it may pend:

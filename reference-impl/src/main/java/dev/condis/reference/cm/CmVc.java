@@ -2,8 +2,8 @@ package dev.condis.reference.cm;
 
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -4,11 +4,11 @@ import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.driver.CallManagerEnvironment;
 import dev.condis.reference.driver.StandaloneCallManager;
-import dev.condis.reference.ndis.NdisAfHandle;
-import dev.condis.reference.ndis.NdisCmApi;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
-import dev.condis.reference.ndis.VcCreation;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.driver.NdisCmApi;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.VcCreation;
 
 /**
  * The reference stand-alone call manager: a protocol driver that registers the address family

@@ -6,9 +6,9 @@ import dev.condis.reference.context.MiniportVcContext;
 import dev.condis.reference.driver.CoNdisMiniport;
 import dev.condis.reference.driver.CreateVcResult;
 import dev.condis.reference.driver.MiniportEnvironment;
-import dev.condis.reference.ndis.NdisMiniportApi;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.driver.NdisMiniportApi;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 

@@ -1,6 +1,7 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.ddi.ContextKind;
 
 /** The call manager's per-party state (ProtocolCmMakeCall for the first party, ProtocolCmAddParty). Drivers subclass it to hold their state. */
 @PublicApi

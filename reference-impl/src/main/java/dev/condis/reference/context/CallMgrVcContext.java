@@ -1,6 +1,7 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.ddi.ContextKind;
 
 /** The call manager's per-VC state. For an MCM this is also its MiniportVcContext: the MCM has one VC context. Drivers subclass it to hold their state. */
 @PublicApi

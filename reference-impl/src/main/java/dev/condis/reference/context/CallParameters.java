@@ -1,6 +1,7 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.ddi.ContextKind;
 
 /**
  * A CO_CALL_PARAMETERS buffer. Owned by whoever allocated it (the client for make-call and

@@ -1,6 +1,7 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.ddi.ContextKind;
 
 /** A close or drop data buffer, kept by its requester until the request completes (OQ-18). */
 @PublicApi

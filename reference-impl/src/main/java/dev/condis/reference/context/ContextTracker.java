@@ -2,7 +2,8 @@ package dev.condis.reference.context;
 
 import com.google.common.collect.ImmutableList;
 import dev.condis.reference.PublicApi;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.ContextRef;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;

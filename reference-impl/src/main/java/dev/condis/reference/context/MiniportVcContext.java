@@ -1,6 +1,7 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.ddi.ContextKind;
 
 /** The CoNDIS miniport's per-VC state under a stand-alone call manager (MiniportCoCreateVc). Drivers subclass it to hold their state. */
 @PublicApi

@@ -1,6 +1,7 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.ddi.ContextKind;
 
 /** The client's per-party state (NdisClMakeCall for the first party, NdisClAddParty). Drivers subclass it to hold their state. */
 @PublicApi

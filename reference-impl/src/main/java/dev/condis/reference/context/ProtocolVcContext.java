@@ -1,6 +1,7 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.ddi.ContextKind;
 
 /** The client's per-VC state (NdisCoCreateVc, or the client's ProtocolCoCreateVc for a CM/MCM-created VC). Drivers subclass it to hold their state. */
 @PublicApi

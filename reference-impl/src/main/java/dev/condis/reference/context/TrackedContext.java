@@ -1,6 +1,8 @@
 package dev.condis.reference.context;
 
 import dev.condis.reference.PublicApi;
+import dev.condis.reference.ddi.ContextKind;
+import dev.condis.reference.ddi.ContextRef;
 import java.util.Objects;
 
 /**

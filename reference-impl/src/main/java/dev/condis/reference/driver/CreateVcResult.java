@@ -3,7 +3,7 @@ package dev.condis.reference.driver;
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.TrackedContext;
-import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ddi.NdisStatus;
 
 /**
  * What a ProtocolCoCreateVc / MiniportCoCreateVc handler returns: its status and, on

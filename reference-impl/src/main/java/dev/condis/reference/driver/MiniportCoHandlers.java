@@ -3,8 +3,8 @@ package dev.condis.reference.driver;
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.MiniportVcContext;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /**
  * The CoNDIS miniport beneath a stand-alone call manager: NDIS forwards VC creation,

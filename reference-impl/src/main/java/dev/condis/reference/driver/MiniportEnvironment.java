@@ -4,7 +4,6 @@ import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.fault.FaultSet;
-import dev.condis.reference.ndis.NdisMiniportApi;
 import dev.condis.reference.platform.Platform;
 
 /** What the miniport under a stand-alone call manager gets. */

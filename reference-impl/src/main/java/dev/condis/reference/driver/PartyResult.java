@@ -3,7 +3,7 @@ package dev.condis.reference.driver;
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.CallMgrPartyContext;
-import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ddi.NdisStatus;
 
 /**
  * What ProtocolCmMakeCall / ProtocolCmAddParty return: the status and the CallMgrPartyContext

@@ -5,9 +5,9 @@ import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /**
  * The handlers of a call manager, stand-alone (CM) or integrated in a miniport (MCM): NDIS

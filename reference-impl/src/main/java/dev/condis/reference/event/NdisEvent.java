@@ -2,9 +2,10 @@ package dev.condis.reference.event;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
-import dev.condis.reference.context.ContextRef;
-import dev.condis.reference.ndis.NdisHandle;
-import dev.condis.reference.ndis.NdisStatus;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.ContextRef;
+import dev.condis.reference.ddi.NdisHandle;
+import dev.condis.reference.ddi.NdisStatus;
 
 /**
  * Everything the emulated NDIS sees, as typed immutable values. Properties are listeners on

@@ -2,8 +2,8 @@ package dev.condis.reference.event;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisVcHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /**
  * One outstanding request: opened when the request is made (GEN-8: before the call, so a

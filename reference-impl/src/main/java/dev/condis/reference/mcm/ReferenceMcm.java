@@ -6,11 +6,11 @@ import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.driver.IntegratedCallManager;
 import dev.condis.reference.driver.McmEnvironment;
-import dev.condis.reference.ndis.NdisAfHandle;
-import dev.condis.reference.ndis.NdisMcmApi;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
-import dev.condis.reference.ndis.VcCreation;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.driver.NdisMcmApi;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.VcCreation;
 
 /**
  * The reference miniport with an integrated call manager (MCM). It uses only NdisMCmXxx

@@ -4,7 +4,14 @@ import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.VcCreation;
 
 /**
  * The call-manager functions, as {@link Actor#CALL_MANAGER} (NdisCmXxx and the NdisCo pair) or

@@ -4,7 +4,14 @@ import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolPartyContext;
 import dev.condis.reference.context.ProtocolVcContext;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisClientApi;
+import dev.condis.reference.driver.PartyCreation;
+import dev.condis.reference.driver.VcCreation;
 
 /** The client's NDIS functions: every call is made as {@link Actor#CLIENT}. */
 final class ClientApi implements NdisClientApi {

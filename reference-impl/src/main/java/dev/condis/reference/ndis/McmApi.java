@@ -2,7 +2,12 @@ package dev.condis.reference.ndis;
 
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisMcmApi;
+import dev.condis.reference.driver.VcCreation;
 
 /**
  * The MCM's NDIS functions (NdisMCmXxx only, GEN-10): VC creation, deletion, activation and

@@ -1,7 +1,10 @@
 package dev.condis.reference.ndis;
 
 import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisMiniportApi;
 
 /** The miniport's NDIS functions (beneath a stand-alone call manager), as {@link Actor#MINIPORT}. */
 final class MiniportApi implements NdisMiniportApi {

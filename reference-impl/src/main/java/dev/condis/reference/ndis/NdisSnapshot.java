@@ -3,8 +3,11 @@ package dev.condis.reference.ndis;
 import com.google.common.collect.ImmutableList;
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
-import dev.condis.reference.context.ContextRef;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.ContextRef;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.event.RequestToken;
 
 /**

@@ -305,7 +305,7 @@ class ReferenceClientTest {
     int completion = run.indexOf(handler("ProtocolClCloseCallComplete"));
     assertThat(run.indexOf(handler("ProtocolCoDeleteVc"))).isGreaterThan(completion);
     assertThat(run.events.subList(completion, run.events.size()))
-        .filteredOn(e -> e instanceof NdisEvent.ApiCalled a && a.caller() == dev.condis.reference.event.Actor.CLIENT)
+        .filteredOn(e -> e instanceof NdisEvent.ApiCalled a && a.caller() == dev.condis.reference.ddi.Actor.CLIENT)
         .isEmpty();
     run.finishClean();
   }

@@ -214,11 +214,11 @@ class CallManagerCoreTest {
 
     String delete = kind == CallManagerKind.MCM ? "NdisMCmDeleteVc" : "NdisCoDeleteVc";
     assertThat(run.of(NdisEvent.ApiCalled.class))
-        .filteredOn(a -> a.api().equals(delete) && a.caller() != dev.condis.reference.event.Actor.CLIENT)
+        .filteredOn(a -> a.api().equals(delete) && a.caller() != dev.condis.reference.ddi.Actor.CLIENT)
         .isEmpty();
     run.callManager().shutdown(); // VC-4: only its own VC
     assertThat(run.of(NdisEvent.ApiCalled.class))
-        .filteredOn(a -> a.api().equals(delete) && a.caller() != dev.condis.reference.event.Actor.CLIENT)
+        .filteredOn(a -> a.api().equals(delete) && a.caller() != dev.condis.reference.ddi.Actor.CLIENT)
         .singleElement()
         .satisfies(a -> assertThat(a.args()).contains("vc#2"));
     run.finishClean();

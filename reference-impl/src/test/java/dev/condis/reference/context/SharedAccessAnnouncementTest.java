@@ -2,7 +2,7 @@ package dev.condis.reference.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.platform.Platform;

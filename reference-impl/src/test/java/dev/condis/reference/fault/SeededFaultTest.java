@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableMap;
-import dev.condis.reference.context.ContextKind;
-import dev.condis.reference.context.ContextRef;
+import dev.condis.reference.ddi.ContextKind;
+import dev.condis.reference.ddi.ContextRef;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;

@@ -3,6 +3,9 @@ package dev.condis.reference.ndis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.reference.context.CloseData;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import org.junit.jupiter.api.Test;
 
 /** NdisClCloseCall → ProtocolCmCloseCall → Ndis(M)CmCloseCallComplete → ProtocolClCloseCallComplete (§2.2). */

@@ -3,6 +3,8 @@ package dev.condis.reference.ndis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.reference.context.CallMgrVcContext;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.driver.VcCreation;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
 import java.util.function.Supplier;

@@ -3,6 +3,10 @@ package dev.condis.reference.ndis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import org.junit.jupiter.api.Test;
 
 /** Incoming calls, connected, incoming close and incoming drop with a stand-alone CM (§2.3, §2.6, §2.7). */

@@ -2,7 +2,9 @@ package dev.condis.reference.ndis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.event.NdisEvent;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,11 @@ package dev.condis.reference.ndis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import org.junit.jupiter.api.Test;
@@ -24,7 +29,7 @@ class NdisStateTest {
         .containsExactly(new NdisAfHandle(1), new NdisSapHandle(1), new NdisVcHandle(1), new NdisPartyHandle(1),
             new NdisPartyHandle(2));
     assertThat(snapshot.vcs()).containsExactly(new NdisSnapshot.VcSummary(new NdisVcHandle(1),
-        dev.condis.reference.event.Actor.CLIENT, VcState.ACTIVE, VcActivation.ACTIVE,
+        dev.condis.reference.ddi.Actor.CLIENT, VcState.ACTIVE, VcActivation.ACTIVE,
         com.google.common.collect.ImmutableList.of(
             new NdisSnapshot.PartySummary(new NdisPartyHandle(1), PartyState.CONNECTED),
             new NdisSnapshot.PartySummary(new NdisPartyHandle(2), PartyState.ADDING))));

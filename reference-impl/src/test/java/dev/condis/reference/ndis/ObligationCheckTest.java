@@ -2,6 +2,8 @@ package dev.condis.reference.ndis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import org.junit.jupiter.api.Test;
 
 /**

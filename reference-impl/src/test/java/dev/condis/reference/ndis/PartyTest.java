@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.ProtocolPartyContext;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.PartyCreation;
 import org.junit.jupiter.api.Test;
 
 /** NdisClAddParty and NdisClDropParty with their completions (§2.4, §2.5). */

@@ -3,7 +3,14 @@ package dev.condis.reference.ndis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.reference.context.ProtocolVcContext;
-import dev.condis.reference.event.Actor;
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisClientApi;
+import dev.condis.reference.driver.NdisCmApi;
+import dev.condis.reference.driver.NdisMcmApi;
+import dev.condis.reference.driver.VcCreation;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RuleCategory;
 import org.junit.jupiter.api.Test;

@@ -17,10 +17,10 @@ import dev.condis.reference.driver.McmEnvironment;
 import dev.condis.reference.driver.MiniportEnvironment;
 import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.driver.StandaloneCallManager;
-import dev.condis.reference.ndis.NdisPartyHandle;
-import dev.condis.reference.ndis.NdisStatus;
-import dev.condis.reference.ndis.NdisVcHandle;
-import dev.condis.reference.ndis.VcCreation;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.VcCreation;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,4 +1,4 @@
-package dev.condis.reference.event;
+package dev.condis.reference.ddi;
 
 import dev.condis.reference.PublicApi;
 

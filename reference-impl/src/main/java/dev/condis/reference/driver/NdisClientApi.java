@@ -1,10 +1,14 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolPartyContext;
 import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /** The NDIS functions a CoNDIS client may call (NdisClXxx and the NdisCo pair). */
 @PublicApi

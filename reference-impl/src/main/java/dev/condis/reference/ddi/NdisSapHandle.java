@@ -1,19 +1,19 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.ddi;
 
 import dev.condis.reference.PublicApi;
 
-/** NdisPartyHandle: an opaque value from NDIS's handle table; never reused within one run. */
+/** NdisSapHandle: a service access point the client registered for incoming calls. */
 @PublicApi
-public record NdisPartyHandle(int id) implements NdisHandle {
+public record NdisSapHandle(int id) implements NdisHandle {
   @Override
   public String toString() {
-    return "party#" + id;
+    return "sap#" + id;
   }
 
   // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof NdisPartyHandle other
+    return o instanceof NdisSapHandle other
         && id == other.id;
   }
 

@@ -1,7 +1,9 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
 
 /**
  * NdisClMakeCall / NdisClAddParty: the status and the NdisPartyHandle out-variable. The handle

@@ -1,10 +1,15 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /**
  * The NDIS functions a miniport with an integrated call manager may call (NdisMCmXxx). Its

@@ -1,7 +1,9 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /** What the CoNDIS miniport under a stand-alone call manager may call back into NDIS. */
 @PublicApi

@@ -1,4 +1,4 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.ddi;
 
 import dev.condis.reference.PublicApi;
 

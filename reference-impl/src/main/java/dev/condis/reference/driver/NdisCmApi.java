@@ -1,8 +1,11 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /**
  * The NDIS functions a stand-alone call manager may call: the NdisCo pair for the VCs it

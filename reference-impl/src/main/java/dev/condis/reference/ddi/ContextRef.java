@@ -1,8 +1,7 @@
-package dev.condis.reference.context;
+package dev.condis.reference.ddi;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
-import dev.condis.reference.event.Actor;
 
 /**
  * An immutable reference to one tracked allocation, as events and reports carry it.

@@ -1,19 +1,19 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.ddi;
 
 import dev.condis.reference.PublicApi;
 
-/** NdisVcHandle: an opaque value from NDIS's handle table; never reused within one run. */
+/** NdisPartyHandle: an opaque value from NDIS's handle table; never reused within one run. */
 @PublicApi
-public record NdisVcHandle(int id) implements NdisHandle {
+public record NdisPartyHandle(int id) implements NdisHandle {
   @Override
   public String toString() {
-    return "vc#" + id;
+    return "party#" + id;
   }
 
   // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof NdisVcHandle other
+    return o instanceof NdisPartyHandle other
         && id == other.id;
   }
 

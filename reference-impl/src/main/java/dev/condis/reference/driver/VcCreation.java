@@ -1,7 +1,9 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 
 /** NdisCoCreateVc / NdisMCmCreateVc: the status and, on SUCCESS, the new NdisVcHandle. */
 @PublicApi

@@ -1,19 +1,19 @@
-package dev.condis.reference.ndis;
+package dev.condis.reference.ddi;
 
 import dev.condis.reference.PublicApi;
 
-/** NdisSapHandle: a service access point the client registered for incoming calls. */
+/** NdisVcHandle: an opaque value from NDIS's handle table; never reused within one run. */
 @PublicApi
-public record NdisSapHandle(int id) implements NdisHandle {
+public record NdisVcHandle(int id) implements NdisHandle {
   @Override
   public String toString() {
-    return "sap#" + id;
+    return "vc#" + id;
   }
 
   // Written out for JPF: see RecordMethods.
   @Override
   public boolean equals(Object o) {
-    return o instanceof NdisSapHandle other
+    return o instanceof NdisVcHandle other
         && id == other.id;
   }
 
