@@ -1,19 +1,19 @@
 package dev.condis.jpf;
 
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.ContextKind;
 import dev.condis.reference.ddi.ContextRef;
-import dev.condis.reference.ddi.Actor;
-import dev.condis.reference.event.NdisEvent;
-import dev.condis.reference.event.RequestKind;
-import dev.condis.reference.event.RequestToken;
-import dev.condis.reference.event.RuleCategory;
-import dev.condis.reference.event.Stamp;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisHandle;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.event.RequestKind;
+import dev.condis.reference.event.RequestToken;
+import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.event.Stamp;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,9 +3,9 @@ package dev.condis.jpf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableMap;
-import dev.condis.model.explorer.ExplorerEngine;
-import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.engine.Verdict;
+import dev.condis.model.engine.VerificationResult;
+import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;

@@ -3,17 +3,15 @@ package dev.condis.model.bench;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
-import dev.condis.model.explorer.ExplorerEngine;
-import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
-import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.explorer.ExplorerEngine;
+import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
 import dev.condis.model.scenario.ScenarioDefinition;
 import dev.condis.model.scenario.VcOwner;
-import dev.condis.model.scenario.DriverSelection;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.system.CallManagerKind;
 import java.lang.management.ManagementFactory;
@@ -80,11 +78,8 @@ public final class ScalingBenchmark {
   }
 
   private static VerificationRequest request(ScenarioConfig config, boolean cache, int budgetSeconds) {
-    return new VerificationRequest(
-        config,
-        PropertyCatalog.defaultPropertyClasses(),
+    return VerificationRequest.of(config,
         new Bounds(Long.MAX_VALUE, Bounds.DEFAULT.maxDepth(), Duration.ofSeconds(budgetSeconds)),
-        ProgressListener.NONE,
         cache ? ImmutableMap.of() : ImmutableMap.of(ExplorerEngine.STATE_CACHE, "false"));
   }
 

@@ -1,19 +1,15 @@
 package dev.condis.model.bench;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
-import dev.condis.model.explorer.ExplorerEngine;
-import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
-import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.explorer.ExplorerEngine;
+import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
-import dev.condis.reference.system.CallManagerKind;
 import dev.condis.model.scenario.VcOwner;
-import dev.condis.model.scenario.DriverSelection;
 import dev.condis.reference.fault.FaultSet;
+import dev.condis.reference.system.CallManagerKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +77,7 @@ public final class ShardBenchmark {
   }
 
   private static VerificationRequest request(ScenarioConfig config, Map<String, String> options) {
-    return new VerificationRequest(config, ImmutableList.copyOf(PropertyCatalog.defaultPropertyClasses()),
-        new Bounds(Long.MAX_VALUE, Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)), ProgressListener.NONE,
-        ImmutableMap.copyOf(options));
+    return VerificationRequest.of(config, new Bounds(Long.MAX_VALUE, Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)),
+        options);
   }
 }

@@ -1,14 +1,10 @@
 package dev.condis.model.bench;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
-import dev.condis.model.explorer.ExplorerEngine;
-import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
-import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.scenario.FaultScenarios;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
@@ -16,6 +12,7 @@ import dev.condis.reference.fault.SeededFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -103,12 +100,8 @@ public final class SuiteBenchmark {
   }
 
   private static VerificationRequest request(ScenarioConfig config) {
-    return new VerificationRequest(
-        config,
-        PropertyCatalog.defaultPropertyClasses(),
-        new Bounds(Bounds.DEFAULT.maxExecutions(), Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)),
-        ProgressListener.NONE,
-        ImmutableMap.of());
+    return VerificationRequest.of(
+        config, new Bounds(Bounds.DEFAULT.maxExecutions(), Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)), Map.of());
   }
 
 }

@@ -6,7 +6,6 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.condis.explorer.SearchResult;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Counterexample;
-import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.ReplayResult;
@@ -14,6 +13,7 @@ import dev.condis.model.engine.ShardShare;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
+import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.property.Violation;
 import dev.condis.model.scenario.ScenarioConfig;
 import java.nio.file.Path;
@@ -25,9 +25,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * One scenario instance's verdict from its shards' parts (see {@link MergeCommand}): a

@@ -1,10 +1,10 @@
 package dev.condis.model.property;
 
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;
-import dev.condis.reference.ddi.NdisPartyHandle;
-import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.event.RuleCategory;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

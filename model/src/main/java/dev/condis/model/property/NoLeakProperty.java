@@ -1,12 +1,12 @@
 package dev.condis.model.property;
 
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.ContextKind;
 import dev.condis.reference.ddi.ContextRef;
-import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RuleCategory;
-import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;

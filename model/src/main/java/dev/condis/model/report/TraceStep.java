@@ -1,10 +1,10 @@
 package dev.condis.model.report;
 
 import com.google.common.collect.ImmutableList;
-import dev.condis.reference.ddi.ContextRef;
 import dev.condis.reference.ddi.Actor;
-import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.ddi.ContextRef;
 import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.event.NdisEvent;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

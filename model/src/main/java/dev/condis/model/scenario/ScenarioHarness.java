@@ -2,11 +2,11 @@ package dev.condis.model.scenario;
 
 import com.google.common.collect.ImmutableList;
 import dev.condis.model.plugin.DriverLoader;
-import dev.condis.model.property.Violation;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.property.PropertyFailure;
 import dev.condis.model.property.PropertyListener;
 import dev.condis.model.property.PropertyReporter;
+import dev.condis.model.property.Violation;
 import dev.condis.reference.client.ReferenceClient;
 import dev.condis.reference.cm.ReferenceCallManager;
 import dev.condis.reference.cm.ReferenceMiniport;

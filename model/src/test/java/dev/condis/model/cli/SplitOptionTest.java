@@ -2,8 +2,8 @@ package dev.condis.model.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.engine.Verdict;
+import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.scenario.ScenarioCatalog;
 import org.junit.jupiter.api.Test;
 

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.plugin.DriverLoader;
+import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
 import dev.condis.model.scenario.ScenarioHarness;
-import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.scenario.VcOwner;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.system.CallManagerKind;
-import dev.condis.model.scenario.VcOwner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -3,8 +3,8 @@ package dev.condis.model.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.condis.model.property.Violation;
 import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.property.Violation;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ndis.NdisSnapshot;

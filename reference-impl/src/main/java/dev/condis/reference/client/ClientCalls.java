@@ -5,12 +5,12 @@ import dev.condis.reference.client.ClientVc.Call;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.fault.SeededFault;
-import dev.condis.reference.driver.NdisClientApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisClientApi;
 import dev.condis.reference.driver.PartyCreation;
+import dev.condis.reference.fault.SeededFault;
 import java.util.ArrayList;
 import java.util.List;
 

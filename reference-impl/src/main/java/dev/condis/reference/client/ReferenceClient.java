@@ -7,14 +7,14 @@ import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolPartyContext;
 import dev.condis.reference.context.ProtocolVcContext;
 import dev.condis.reference.context.TrackedContext;
-import dev.condis.reference.driver.ClientDriver;
-import dev.condis.reference.driver.ClientEnvironment;
-import dev.condis.reference.driver.CreateVcResult;
-import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.ClientDriver;
+import dev.condis.reference.driver.ClientEnvironment;
+import dev.condis.reference.driver.CreateVcResult;
 import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.fault.SeededFault;
 import java.util.ArrayList;
 import java.util.List;
 

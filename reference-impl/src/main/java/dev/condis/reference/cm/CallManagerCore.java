@@ -6,17 +6,17 @@ import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.context.TrackedContext;
-import dev.condis.reference.driver.CallManagerDriver;
-import dev.condis.reference.driver.CreateVcResult;
-import dev.condis.reference.driver.PartyResult;
-import dev.condis.reference.fault.FaultSet;
-import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ddi.NdisAfHandle;
-import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.CallManagerDriver;
+import dev.condis.reference.driver.CreateVcResult;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.PartyResult;
+import dev.condis.reference.fault.FaultSet;
+import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.platform.Platform;
 
 /**

@@ -3,9 +3,9 @@ package dev.condis.reference.cm;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.ddi.NdisAfHandle;
-import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.driver.VcCreation;
 
 /**

@@ -7,12 +7,12 @@ import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
-import dev.condis.reference.driver.PartyResult;
-import dev.condis.reference.fault.SeededFault;
-import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.PartyResult;
+import dev.condis.reference.fault.SeededFault;
 import java.util.List;
 
 /**

@@ -7,11 +7,11 @@ import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
-import dev.condis.reference.driver.PartyResult;
-import dev.condis.reference.fault.SeededFault;
-import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.PartyResult;
+import dev.condis.reference.fault.SeededFault;
 
 /**
  * The parties of a {@link CallManagerCore}'s multipoint calls: ProtocolCmAddParty (§2.4) and

@@ -2,12 +2,12 @@ package dev.condis.reference.cm;
 
 import dev.condis.reference.cm.CmVc.Call;
 import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.fault.FaultSet;
-import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.ddi.NdisAfHandle;
-import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.fault.FaultSet;
+import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 import java.util.ArrayList;

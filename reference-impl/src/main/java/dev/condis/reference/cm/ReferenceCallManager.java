@@ -2,12 +2,12 @@ package dev.condis.reference.cm;
 
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.driver.CallManagerEnvironment;
-import dev.condis.reference.driver.StandaloneCallManager;
 import dev.condis.reference.ddi.NdisAfHandle;
-import dev.condis.reference.driver.NdisCmApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.CallManagerEnvironment;
+import dev.condis.reference.driver.NdisCmApi;
+import dev.condis.reference.driver.StandaloneCallManager;
 import dev.condis.reference.driver.VcCreation;
 
 /**

@@ -3,12 +3,12 @@ package dev.condis.reference.cm;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.context.MiniportVcContext;
+import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.CoNdisMiniport;
 import dev.condis.reference.driver.CreateVcResult;
 import dev.condis.reference.driver.MiniportEnvironment;
 import dev.condis.reference.driver.NdisMiniportApi;
-import dev.condis.reference.ddi.NdisStatus;
-import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 

@@ -3,9 +3,9 @@ package dev.condis.reference.driver;
 import dev.condis.reference.PublicApi;
 import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.platform.Platform;
 
 /**

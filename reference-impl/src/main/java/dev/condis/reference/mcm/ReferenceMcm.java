@@ -4,12 +4,12 @@ import dev.condis.reference.cm.CallManagerCore;
 import dev.condis.reference.cm.CallManagerNdis;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.driver.IntegratedCallManager;
-import dev.condis.reference.driver.McmEnvironment;
 import dev.condis.reference.ddi.NdisAfHandle;
-import dev.condis.reference.driver.NdisMcmApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.IntegratedCallManager;
+import dev.condis.reference.driver.McmEnvironment;
+import dev.condis.reference.driver.NdisMcmApi;
 import dev.condis.reference.driver.VcCreation;
 
 /**

@@ -1,10 +1,10 @@
 package dev.condis.reference.ndis;
 
 import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.MiniportCoHandlers;
-import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisCore.Call;
 

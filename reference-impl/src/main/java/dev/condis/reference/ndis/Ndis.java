@@ -2,6 +2,7 @@ package dev.condis.reference.ndis;
 
 import com.google.common.collect.ImmutableList;
 import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.driver.MiniportCoHandlers;
@@ -11,7 +12,6 @@ import dev.condis.reference.driver.NdisMcmApi;
 import dev.condis.reference.driver.NdisMiniportApi;
 import dev.condis.reference.driver.ProtocolClientHandlers;
 import dev.condis.reference.driver.ProtocolCmHandlers;
-import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.NdisListener;

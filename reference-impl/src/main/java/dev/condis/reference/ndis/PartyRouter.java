@@ -5,12 +5,12 @@ import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
 import dev.condis.reference.context.ProtocolPartyContext;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.PartyCreation;
 import dev.condis.reference.driver.PartyResult;
-import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisCore.Call;
 

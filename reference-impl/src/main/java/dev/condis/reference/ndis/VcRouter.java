@@ -4,12 +4,12 @@ import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.MiniportVcContext;
 import dev.condis.reference.context.ProtocolVcContext;
 import dev.condis.reference.context.TrackedContext;
+import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.CreateVcResult;
 import dev.condis.reference.driver.MiniportCoHandlers;
-import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.driver.VcCreation;
 import dev.condis.reference.ndis.NdisCore.Call;
 

@@ -1,5 +1,8 @@
 package dev.condis.reference.system;
 
+import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.driver.CallManagerDriver;
 import dev.condis.reference.driver.CallManagerEnvironment;
 import dev.condis.reference.driver.ClientDriver;
@@ -9,13 +12,10 @@ import dev.condis.reference.driver.IntegratedCallManager;
 import dev.condis.reference.driver.McmEnvironment;
 import dev.condis.reference.driver.MiniportEnvironment;
 import dev.condis.reference.driver.StandaloneCallManager;
-import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisListener;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.ndis.Ndis;
-import dev.condis.reference.ddi.NdisAfHandle;
-import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ndis.NdisSnapshot;
 import dev.condis.reference.platform.JavaPlatform;
 import dev.condis.reference.platform.Platform;

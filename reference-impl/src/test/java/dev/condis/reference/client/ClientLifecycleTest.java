@@ -6,11 +6,11 @@ import static dev.condis.reference.scenario.ReferenceRun.handlerReturned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
-import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ndis.NdisSnapshot;
-import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.scenario.Intercept;
 import dev.condis.reference.scenario.ReferenceRun;
 import dev.condis.reference.system.CallManagerKind;

@@ -2,10 +2,10 @@ package dev.condis.model.property.examples;
 
 import dev.condis.model.property.PropertyListener;
 import dev.condis.model.property.PropertyReporter;
+import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisSnapshot;
-import dev.condis.reference.ddi.NdisVcHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
