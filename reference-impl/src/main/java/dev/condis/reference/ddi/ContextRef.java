@@ -7,7 +7,7 @@ import dev.condis.reference.RecordMethods;
  * An immutable reference to one tracked allocation, as events and reports carry it.
  *
  * @param tag the pool tag the driver chose: why it allocated, e.g. "client.makeCall"
- * @param owner the driver whose tracker allocated it ({@link ContextTracker#forOwner}); null
+ * @param owner the driver whose tracker allocated it ({@code ContextTracker#forOwner}); null
  *     for a context not yet allocated
  */
 @PublicApi
