@@ -31,7 +31,7 @@ final class Dpor {
       }
       if (p.fresh) {
         scanRaces(ex, p);
-      } else if (last >= 0 && ex.trace.races(last, p.id, p.op, p.target, p.clock)) {
+      } else if (last >= 0 && races(ex.trace, last, p)) {
         addBacktrack(ex, last, p);
       }
     }
@@ -56,6 +56,24 @@ final class Dpor {
         node.backtrack |= qBit;
       }
     }
+  }
+
+  /** Does trace transition i race with p's pending op (co-enabled, dependent, not before p)? */
+  private static boolean races(Trace trace, int i, ControlledThread p) {
+    if (trace.thread(i) == p.id || !coEnabledDependent(trace.op(i), trace.target(i), p.op, p.target)) {
+      return false;
+    }
+    return !trace.happensBefore(i, p.clock);
+  }
+
+  private static boolean coEnabledDependent(OpKind a, Object ta, OpKind b, Object tb) {
+    return switch (a) {
+      case ACQUIRE -> b == OpKind.ACQUIRE && ta == tb; // acquire/release are never co-enabled
+      case YIELD -> b == OpKind.YIELD && ta == tb;
+      case SPAWN_DEFERRED -> b == OpKind.AWAIT_DEFERRED;
+      case AWAIT_DEFERRED -> b == OpKind.SPAWN_DEFERRED;
+      default -> false;
+    };
   }
 
   /**

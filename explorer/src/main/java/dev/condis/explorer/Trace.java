@@ -3,9 +3,10 @@ package dev.condis.explorer;
 import java.util.Arrays;
 
 /**
- * The transitions of one execution, in order, and the questions the race analysis ({@link
- * Dpor}) asks of them. Stored as parallel arrays, one slot per transition, because the
- * analysis walks them per race and an object per transition would cost an allocation each.
+ * The transitions of one execution, in order, and the happens-before questions the race
+ * analysis ({@link Dpor}) asks of them; the dependency relation itself is Dpor's. Stored as
+ * parallel arrays, one slot per transition, because the analysis walks them per race and an
+ * object per transition would cost an allocation each.
  */
 final class Trace {
   private int length;
@@ -59,30 +60,17 @@ final class Trace {
     return node[i];
   }
 
+  OpKind op(int i) {
+    return op[i];
+  }
+
+  Object target(int i) {
+    return target[i];
+  }
+
   /** Does transition i happen before the next step of the thread with {@code clock}? */
   boolean happensBefore(int i, VectorClock threadClock) {
     return threadClock.get(thread[i]) >= seq[i];
-  }
-
-  /**
-   * Does transition i race with the pending op {@code (kind, on)} of thread {@code p} whose
-   * clock is {@code pClock}: another thread's, dependent, may be co-enabled, not before it?
-   */
-  boolean races(int i, int p, OpKind kind, Object on, VectorClock pClock) {
-    if (thread[i] == p || !coEnabledDependent(op[i], target[i], kind, on)) {
-      return false;
-    }
-    return !happensBefore(i, pClock);
-  }
-
-  private static boolean coEnabledDependent(OpKind a, Object ta, OpKind b, Object tb) {
-    return switch (a) {
-      case ACQUIRE -> b == OpKind.ACQUIRE && ta == tb; // acquire/release are never co-enabled
-      case YIELD -> b == OpKind.YIELD && ta == tb;
-      case SPAWN_DEFERRED -> b == OpKind.AWAIT_DEFERRED;
-      case AWAIT_DEFERRED -> b == OpKind.SPAWN_DEFERRED;
-      default -> false;
-    };
   }
 
   /**
