@@ -28,6 +28,11 @@ public record Classified(Verdict verdict, Violation violation, String detail) {
     return new Classified(Verdict.ERROR, null, detail);
   }
 
+  /** The same verdict and violation with another one-line detail for the report. */
+  public Classified withDetail(String otherDetail) {
+    return new Classified(verdict, violation, otherDetail);
+  }
+
   /** Every live thread blocked: a lock held across a call into NDIS or a cycle (IRQL-4). */
   public static Classified deadlock(String description) {
     return violation(new Violation(DeadlockProperty.ID, DeadlockProperty.RULE, description));

@@ -353,19 +353,15 @@ public final class ExplorerEngine implements Engine {
         }
         return Classified.error("an assertion without a property violation: " + f.message() + where);
       case DEADLOCK:
-        return new Classified(
-            Verdict.VIOLATION,
-            Classified.deadlock(f.message() + where).violation(),
-            f.message());
+        return Classified.deadlock(f.message() + where).withDetail(f.message());
       case STEP_BOUND:
-        return new Classified(
-            Verdict.VIOLATION,
+        return Classified.violation(
             new Violation(
                 PropertyCatalog.LIVELOCK,
                 WAIT_RULE,
                 "one execution ran past the step bound (a driver spins or loops without end): "
-                    + f.message() + where),
-            f.message());
+                    + f.message() + where))
+            .withDetail(f.message());
       case UNCAUGHT_EXCEPTION:
         Throwable cause = f.cause();
         if (cause instanceof PropertyFailure p) {
@@ -375,26 +371,24 @@ public final class ExplorerEngine implements Engine {
             ? Classified.uncaught("", f.message(), null, "", where)
             : Classified.uncaught("", cause.toString(), innermostClass(cause), at(cause), where);
         // The report's one-line detail of a driver's exception stays the explorer's message.
-        return c.verdict() == Verdict.ERROR ? c : new Classified(Verdict.VIOLATION, c.violation(), f.message());
+        return c.verdict() == Verdict.ERROR ? c : c.withDetail(f.message());
       case TIMEOUT:
         String stack = f.cause() instanceof Stalled s ? stack(s) : "";
-        return new Classified(
-            Verdict.VIOLATION,
+        return Classified.violation(
             new Violation(
                 PropertyCatalog.HANG,
                 WAIT_RULE,
                 "a driver blocks or spins outside the Platform (no synchronisation step): " + f.message()
-                    + stack),
-            f.message());
+                    + stack))
+            .withDetail(f.message());
       case UNCONTROLLED_THREAD:
-        return new Classified(
-            Verdict.VIOLATION,
+        return Classified.violation(
             new Violation(
                 PropertyCatalog.CONTROLLED_THREADS,
                 Classified.NO_RULE,
                 "driver code used a thread the Platform did not start, so its interleavings were not explored: "
-                    + f.message() + (f.cause() instanceof Stalled s ? driverFrame(s) : "")),
-            f.message());
+                    + f.message() + (f.cause() instanceof Stalled s ? driverFrame(s) : "")))
+            .withDetail(f.message());
       case REPLAY_DIVERGENCE:
       default:
         return Classified.error(

@@ -44,5 +44,6 @@ class ClassifiedTest {
 
     assertThat(c.violation().property()).isEqualTo("deadlock");
     assertThat(c.violation().ruleId()).isEqualTo("IRQL-4");
+    assertThat(c.withDetail("short")).isEqualTo(new Classified(Verdict.VIOLATION, c.violation(), "short"));
   }
 }
