@@ -38,6 +38,8 @@ import java.util.function.Consumer;
 public final class ScenarioHarness {
   private final ScenarioConfig config;
   private final ScenarioDefinition scenario;
+  /** The scenario's choice constraints under this call manager kind: merged once, not per execution. */
+  private final ChoiceConstraints constraints;
   private final PropertyCatalog.Factory properties;
   private final boolean eventOrder;
   private final Class<? extends ClientDriver> clientClass;
@@ -57,6 +59,7 @@ public final class ScenarioHarness {
   public ScenarioHarness(ScenarioConfig config, List<String> propertyClasses) {
     this.config = Objects.requireNonNull(config, "config");
     this.scenario = ScenarioCatalog.get(config.scenario());
+    this.constraints = scenario.constraintsFor(config.callManagerKind());
     // Re-validates the parameters against the scenario's ranges.
     scenario.config(
         config.parties(), config.callManagerKind(), config.vcOwner(), config.faults(), config.drivers());
@@ -162,7 +165,7 @@ public final class ScenarioHarness {
    */
   public NdisSnapshot runOnce(
       Platform platform, ViolationSink sink, Consumer<NdisEvent> trace, Checkpoints checkpoints) {
-    Platform p = scenario.constraintsFor(config.callManagerKind()).apply(platform, premises);
+    Platform p = constraints.apply(platform, premises);
     // Checkpoints need to know which path an execution took: only a platform that tracks it.
     Checkpoints.PathSource pathSource =
         checkpoints != null && platform instanceof Checkpoints.PathSource s ? s : null;
