@@ -4,16 +4,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A pooled daemon worker that runs controlled threads. Control passes from carrier to carrier
- * by {@link #wake()}: the waker sets the permit then parks on its own, so exactly one carrier of
- * a search runs program code at a time and no scheduler thread sits in between.
+ * A pooled daemon worker that runs controlled threads, on a platform or a virtual thread (see
+ * {@link CarrierThreads}). Control passes from carrier to carrier by {@link #wake()}: the waker
+ * sets the permit then parks on its own, so exactly one carrier of a search runs program code
+ * at a time and no scheduler thread sits in between.
  */
-final class Carrier extends Thread {
+final class Carrier implements Runnable {
   private static final AtomicInteger COUNT = new AtomicInteger();
+  /** The carrier the current thread is, if it is one. */
+  private static final ThreadLocal<Carrier> CURRENT = new ThreadLocal<>();
   /**
-   * Every carrier's group. A thread the program starts itself while running on a carrier
-   * inherits it, so the threads of this group that are not carriers are the program's own,
-   * uncontrolled ones ({@link FailureKind#UNCONTROLLED_THREAD}).
+   * Every platform carrier's group. A platform thread the program starts itself while running
+   * on a carrier inherits it, so the threads of this group that are not carriers are the
+   * program's own, uncontrolled ones ({@link FailureKind#UNCONTROLLED_THREAD}). A platform
+   * thread started on a virtual carrier lands in the JDK's group of virtual threads instead.
    */
   static final ThreadGroup GROUP = new ThreadGroup("explorer-carriers");
 
@@ -26,10 +30,12 @@ final class Carrier extends Thread {
   private static final InheritableThreadLocal<Boolean> CREATION_WATCH = new InheritableThreadLocal<>() {
     @Override
     protected Boolean childValue(Boolean parentValue) {
-      if (Thread.currentThread() instanceof Carrier c) {
+      Carrier c = CURRENT.get();
+      if (c != null) {
         ControlledThread t = c.current;
-        if (t != null) {
-          t.execution.threadCreated(new Throwable().getStackTrace());
+        StackTraceElement[] stack = new Throwable().getStackTrace();
+        if (t != null && !CarrierThreads.isSchedulerWorker(stack)) {
+          t.execution.threadCreated(stack);
         }
       }
       return null; // the child is not watched: it is not a carrier
@@ -44,14 +50,25 @@ final class Carrier extends Thread {
   /** The controlled thread running on this carrier, for {@link Runtime#current()}. */
   volatile ControlledThread current;
 
+  /** The thread this carrier runs on. */
+  final Thread thread;
+  /** Whether {@link #thread} is a virtual thread. */
+  final boolean virtual;
+
   Carrier() {
     // Inherits no thread-locals: a carrier made on a carrier is not the program's thread.
-    super(GROUP, null, "explorer-carrier-" + COUNT.incrementAndGet(), 0, false);
-    setDaemon(true);
+    this.virtual = CarrierThreads.virtual();
+    this.thread = CarrierThreads.newThread(this, "explorer-carrier-" + COUNT.incrementAndGet(), virtual);
+  }
+
+  /** The carrier the calling thread is, or null. */
+  static Carrier current() {
+    return CURRENT.get();
   }
 
   static Execution currentExecution() {
-    if (Thread.currentThread() instanceof Carrier c) {
+    Carrier c = CURRENT.get();
+    if (c != null) {
       ControlledThread t = c.current;
       if (t != null) {
         return t.execution;
@@ -62,7 +79,7 @@ final class Carrier extends Thread {
 
   void wake() {
     permit = true;
-    LockSupport.unpark(this);
+    LockSupport.unpark(thread);
   }
 
   /**
@@ -83,13 +100,22 @@ final class Carrier extends Thread {
     }
     permit = false;
     if (interrupted) {
-      interrupt();
+      thread.interrupt();
     }
   }
 
   @Override
   public void run() {
+    CURRENT.set(this);
     CREATION_WATCH.set(Boolean.TRUE);
+    try {
+      serve();
+    } finally {
+      CarrierPool.ended(this);
+    }
+  }
+
+  private void serve() {
     while (true) {
       awaitPermit();
       ControlledThread t = job;

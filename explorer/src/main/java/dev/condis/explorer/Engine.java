@@ -315,13 +315,16 @@ final class Engine {
         budgetCut = true;
         ex.abortLocked();
       } else if (!ex.aborted) {
-        ex.timedOutLocked(r, r.carrier == null ? new StackTraceElement[0] : r.carrier.getStackTrace());
+        ex.timedOutLocked(r, r.carrier == null ? new StackTraceElement[0] : r.carrier.thread.getStackTrace());
       } else {
         ex.abortLocked(); // a fresh deadline for the rest of the unwinding
       }
       if (r.carrier != null && r.status != Status.FINISHED) {
         r.carrier.retired = true;
-        r.carrier.interrupt();
+        if (r.carrier.virtual && r.carrier.thread.getState() == Thread.State.RUNNABLE) {
+          CarrierThreads.abandonVirtual(); // it spins, and holds one of the scheduler's OS threads
+        }
+        r.carrier.thread.interrupt();
         retired.add(r.carrier);
         retiredAt.add(now);
         ex.threadEndedLocked(r);
@@ -350,8 +353,8 @@ final class Engine {
       if (now - retiredAt.get(i) >= grace) {
         Carrier c = retired.remove(i);
         retiredAt.remove(i);
-        if (c.isAlive()) {
-          stop(c);
+        if (c.thread.isAlive()) {
+          stop(c.thread);
         }
       }
     }

@@ -192,13 +192,14 @@ final class Execution implements Runtime {
   // ---------------------------------------------------------------- requests
 
   private ControlledThread self() {
-    Thread caller = Thread.currentThread();
-    if (caller instanceof Carrier c) {
+    Carrier c = Carrier.current();
+    if (c != null) {
       ControlledThread t = c.current;
       if (t != null && t.execution == this) {
         return t;
       }
     } else {
+      Thread caller = Thread.currentThread();
       // A thread the program started itself: the execution must not pass for a complete one.
       uncontrolled("thread '" + caller.getName() + "', which the explorer does not control, called the runtime",
           caller.getStackTrace());
@@ -246,14 +247,16 @@ final class Execution implements Runtime {
     }
   }
 
-  /** The live threads of the carriers' group that are not carriers: the programs' own. */
+  /** The live platform threads of the programs' group that are not carriers: the programs' own. */
   static java.util.List<Thread> foreignThreads() {
-    Thread[] all = new Thread[Carrier.GROUP.activeCount() + 8];
-    int n = Carrier.GROUP.enumerate(all);
     java.util.List<Thread> out = new java.util.ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (!(all[i] instanceof Carrier) && all[i].isAlive()) {
-        out.add(all[i]);
+    for (ThreadGroup group : CarrierThreads.programGroups()) {
+      Thread[] all = new Thread[group.activeCount() + 8];
+      int n = group.enumerate(all, false);
+      for (int i = 0; i < n; i++) {
+        if (!(all[i] instanceof CarrierThreads.PlatformCarrier) && all[i].isAlive()) {
+          out.add(all[i]);
+        }
       }
     }
     return out;

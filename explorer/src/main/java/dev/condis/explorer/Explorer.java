@@ -1,5 +1,6 @@
 package dev.condis.explorer;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,5 +34,38 @@ public final class Explorer {
 
   public static ExecutionResult replay(Program program, Schedule schedule) {
     return replay(program, schedule, SearchOptions.DEFAULTS);
+  }
+
+  /**
+   * What program threads run on in this JVM: {@code "virtual"} (JDK 24 and later) or {@code
+   * "platform"}, or as {@code -Dcondis.explorer.carriers} says; {@code "platform"} for good once
+   * the watchdog had to abandon a virtual one. The same searches either way; a hand-off between
+   * virtual threads is some 50 times cheaper.
+   */
+  public static String carriers() {
+    return CarrierThreads.kind();
+  }
+
+  /**
+   * The stacks of the explorer's live virtual carriers, which {@link Thread#getAllStackTraces()}
+   * leaves out (empty on platform carriers, which it includes): e.g. to find who called {@code
+   * System.exit}.
+   */
+  public static Map<Thread, StackTraceElement[]> virtualCarrierStacks() {
+    return CarrierPool.virtualStacks();
+  }
+
+  /**
+   * Tells the explorer how many searches will run at once, before the first one starts. On
+   * virtual carriers it sizes the JDK's virtual-thread scheduler to that many OS threads, unless
+   * {@code -Djdk.virtualThreadScheduler.parallelism} is set: with more threads than searches,
+   * an idle one steals the thread just woken by a hand-off, and the hand-off then crosses OS
+   * threads (one search ran 1.3 times slower on 2 scheduler threads than on 1). Too late once
+   * a virtual thread exists; harmless then.
+   */
+  public static void plan(int concurrentSearches) {
+    if (concurrentSearches >= 1 && System.getProperty(CarrierThreads.PARALLELISM) == null) {
+      System.setProperty(CarrierThreads.PARALLELISM, Integer.toString(concurrentSearches));
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.condis.model.cli;
 
+import dev.condis.explorer.Explorer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,7 +44,9 @@ final class ExitGuard implements AutoCloseable {
 
   /** The frame that called System.exit or Runtime.exit/halt, from the thread doing it. */
   static String caller() {
-    for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+    Map<Thread, StackTraceElement[]> stacks = new LinkedHashMap<>(Thread.getAllStackTraces());
+    stacks.putAll(Explorer.virtualCarrierStacks()); // the explorer's virtual threads are not in the first
+    for (Map.Entry<Thread, StackTraceElement[]> e : stacks.entrySet()) {
       StackTraceElement[] st = e.getValue();
       for (int i = 0; i + 1 < st.length; i++) {
         boolean exitCall = st[i].getClassName().equals("java.lang.Runtime") && st[i].getMethodName().equals("exit");

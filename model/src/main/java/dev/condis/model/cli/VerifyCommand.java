@@ -3,6 +3,7 @@ package dev.condis.model.cli;
 import com.google.common.base.Stopwatch;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.condis.explorer.Explorer;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Engine;
 import dev.condis.model.engine.EngineUnavailableException;
@@ -145,6 +146,7 @@ final class VerifyCommand implements Callable<Integer> {
         certificates == null ? null : OutputFiles.checkWritableDirectory(certificates, "--certificates");
     Engine engine = search.engine(env.engines());
     int workerCount = workers();
+    Explorer.plan(workerCount);
     Bounds bounds = search.bounds();
     ImmutableList<ScenarioConfig> configs = scenarios.configs();
     if (search.split != null && !engine.name().equals(ExplorerEngine.NAME)) {
