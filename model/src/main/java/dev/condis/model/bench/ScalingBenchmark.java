@@ -2,6 +2,7 @@ package dev.condis.model.bench;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.condis.explorer.Explorer;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
@@ -48,10 +49,11 @@ public final class ScalingBenchmark {
   public static void main(String[] args) {
     int budget = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int maxParties = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+    Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();
     engine.verify(request(ScenarioCatalog.defaultSuite().get(0), true, 60)); // warm-up
-    System.out.printf(Locale.ROOT, "condis-verify scaling: %d cores, Java %s, max heap %d MiB, budget %d s per search%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+    System.out.printf(Locale.ROOT, "condis-verify scaling: %d cores, Java %s (%s carriers), max heap %d MiB, budget %d s per search%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(),
         Runtime.getRuntime().maxMemory() >> 20, budget);
     System.out.printf(Locale.ROOT, "  %-52s %-6s %-12s %11s %8s %9s %9s %9s%n",
         "instance", "cache", "verdict", "executions", "states", "wall", "exec/s", "peak heap");

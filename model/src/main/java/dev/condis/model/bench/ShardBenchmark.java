@@ -1,5 +1,6 @@
 package dev.condis.model.bench;
 
+import dev.condis.explorer.Explorer;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -36,10 +37,11 @@ public final class ShardBenchmark {
         config(ScenarioCatalog.MAKE_CLOSE, 0, CallManagerKind.STANDALONE, VcOwner.CLIENT),
         config(ScenarioCatalog.MULTIPOINT, 2, CallManagerKind.STANDALONE, VcOwner.CLIENT),
         config(ScenarioCatalog.EARLY_COMPLETION, 0, CallManagerKind.STANDALONE, VcOwner.CALL_MANAGER));
+    Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();
     engine.verify(request(instances.get(0), Map.of())); // warm-up
-    System.out.printf(Locale.ROOT, "condis-verify sharding: %d cores, Java %s, split depth %d%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), depth);
+    System.out.printf(Locale.ROOT, "condis-verify sharding: %d cores, Java %s (%s carriers), split depth %d%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(), depth);
     System.out.printf(Locale.ROOT, "  %-58s %6s %11s %9s %10s %10s %12s%n",
         "instance", "shards", "executions", "time", "work/1", "time/1", "max/mean");
     for (ScenarioConfig c : instances) {

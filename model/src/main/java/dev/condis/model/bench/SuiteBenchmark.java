@@ -1,5 +1,6 @@
 package dev.condis.model.bench;
 
+import dev.condis.explorer.Explorer;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
@@ -40,12 +41,13 @@ public final class SuiteBenchmark {
     boolean suite = !List.of(args).contains("--faults-only");
     boolean faults = !List.of(args).contains("--suite-only");
     boolean ok = true;
+    Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();
     // Warm-up: one small search so class loading and JIT are not charged to the first scenario.
     engine.verify(request(ScenarioCatalog.defaultSuite().get(0)));
 
-    System.out.printf(Locale.ROOT, "condis-verify benchmark: %d cores, Java %s%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    System.out.printf(Locale.ROOT, "condis-verify benchmark: %d cores, Java %s (%s carriers)%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers());
     if (suite) {
       System.out.println();
       System.out.println("Default suite on the correct reference (explorer, exhaustive):");
