@@ -68,19 +68,65 @@ final class StateFingerprint {
     }
   }
 
-  /** Per class, its instance fields up the hierarchy and its own static fields, by name. */
-  private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+  /** Per class, its instance fields up the hierarchy, by name, and how to read each. */
+  private static final ClassValue<Fields> FIELDS = new ClassValue<>() {
     @Override
-    protected List<Field> computeValue(Class<?> c) {
-      return instanceFields(c);
+    protected Fields computeValue(Class<?> c) {
+      return new Fields(instanceFields(c));
     }
   };
-  private static final ClassValue<List<Field>> STATIC_FIELDS = new ClassValue<>() {
+
+  /**
+   * Per class, the classes of its chain (itself first, up to the JDK's) that have static state
+   * to walk: static fields that are not {@code final} or hold no constant ({@link #isConstant}).
+   * A final field's value never changes, so whether it is a constant is decided once.
+   */
+  private static final ClassValue<List<Class<?>>> STATIC_OWNERS = new ClassValue<>() {
     @Override
-    protected List<Field> computeValue(Class<?> c) {
-      return declared(c, true);
+    protected List<Class<?>> computeValue(Class<?> c) {
+      List<Class<?>> owners = new ArrayList<>();
+      for (Class<?> x = c; x != null && !x.getName().startsWith("java."); x = x.getSuperclass()) {
+        if (!STATIC_STATE.get(x).isEmpty()) {
+          owners.add(x);
+        }
+      }
+      return List.copyOf(owners);
     }
   };
+
+  /** Per class, its own static fields that are state (see {@link #STATIC_OWNERS}), by name. */
+  private static final ClassValue<List<Field>> STATIC_STATE = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> c) {
+      List<Field> state = new ArrayList<>();
+      for (Field f : declared(c, true)) {
+        if (!Modifier.isFinal(f.getModifiers()) || !isConstant(readStatic(f))) {
+          state.add(f);
+        }
+      }
+      return List.copyOf(state);
+    }
+  };
+
+  /**
+   * A class's instance fields, with each primitive field's type: a primitive is read and hashed
+   * as it is, without boxing it and looking up its box's class.
+   */
+  private static final class Fields {
+    final Field[] fields;
+    /** Per field: 0 for a reference, else the primitive's descriptor letter (I, J, Z, ...). */
+    final char[] primitive;
+
+    Fields(List<Field> list) {
+      fields = list.toArray(new Field[0]);
+      primitive = new char[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        Class<?> t = fields[i].getType();
+        primitive[i] = !t.isPrimitive() ? 0 : t == boolean.class ? 'Z' : t == long.class ? 'J'
+            : t.descriptorString().charAt(0);
+      }
+    }
+  }
 
   /**
    * A number per class, the same for the life of the JVM: the hash takes it instead of the
@@ -94,6 +140,8 @@ final class StateFingerprint {
       return NEXT_CLASS_ID.incrementAndGet();
     }
   };
+  private static final int INTEGER_ID = CLASS_ID.get(Integer.class);
+  private static final int LONG_ID = CLASS_ID.get(Long.class);
 
   /**
    * How the walk reads an instance of a class, decided once per class (the tests below depend
@@ -431,14 +479,34 @@ final class StateFingerprint {
         return;
       default:
         kind(OBJ, c, "obj");
-        for (Field f : fields(c)) {
+        Fields fs = FIELDS.get(c);
+        for (int i = 0; i < fs.fields.length; i++) {
+          Field f = fs.fields[i];
           try {
-            visit(f.get(o));
+            if (fs.primitive[i] == 0 || hasher == null) {
+              visit(f.get(o));
+            } else {
+              primitive(fs.primitive[i], f, o);
+            }
           } catch (IllegalAccessException ex) {
             throw new Unfingerprintable("cannot read " + f);
           }
         }
         statics(c);
+    }
+  }
+
+  /**
+   * A primitive field, hashed as its boxed value would be (kind, box class, value): the bytes
+   * do not depend on whether a value sat in a field or in a collection.
+   */
+  private void primitive(char type, Field f, Object o) throws IllegalAccessException {
+    switch (type) {
+      case 'Z' -> hasher.putByte(BOOLEAN).putLong(f.getBoolean(o) ? 1 : 0);
+      case 'C' -> hasher.putByte(CHAR).putLong(f.getChar(o));
+      case 'I' -> hasher.putByte(NUMBER).putInt(INTEGER_ID).putLong(f.getInt(o));
+      case 'J' -> hasher.putByte(NUMBER).putInt(LONG_ID).putLong(f.getLong(o));
+      default -> visit(f.get(o)); // byte, short, float, double: rare, boxed
     }
   }
 
@@ -460,24 +528,12 @@ final class StateFingerprint {
 
   /** The mutable static state of {@code c} and its superclasses, once per fingerprint. */
   private void statics(Class<?> c) {
-    for (Class<?> x = c; x != null && !x.getName().startsWith("java."); x = x.getSuperclass()) {
-      List<Field> statics = staticFields(x);
-      if (statics.isEmpty()) {
-        continue; // nothing to walk, nothing to remember
-      }
+    for (Class<?> x : STATIC_OWNERS.get(c)) {
       if (staticsSeen(x) || !staticsSeen.add(x)) {
-        return;
+        return; // walked before, with the rest of its chain
       }
-      for (Field f : statics) {
-        Object value;
-        try {
-          value = f.get(null);
-        } catch (IllegalAccessException | RuntimeException | LinkageError e) {
-          throw new Unfingerprintable("cannot read static field " + f);
-        }
-        if (Modifier.isFinal(f.getModifiers()) && isConstant(value)) {
-          continue;
-        }
+      for (Field f : STATIC_STATE.get(x)) {
+        Object value = readStatic(f);
         if (hasher != null) {
           hasher.putByte(STATIC).putInt(CLASS_ID.get(x)).putInt(f.getName().length()).putUnencodedChars(f.getName());
         } else {
@@ -492,10 +548,33 @@ final class StateFingerprint {
     }
   }
 
+  private static Object readStatic(Field f) {
+    try {
+      return f.get(null);
+    } catch (IllegalAccessException | RuntimeException | LinkageError e) {
+      throw new Unfingerprintable("cannot read static field " + f);
+    }
+  }
+
+  /**
+   * A value that cannot change: null, a string, a boxed primitive, an enum constant, a class, or
+   * a Guava immutable collection of such. Not an atomic number (a {@code static final
+   * AtomicInteger} counter is state) nor an immutable collection of mutable objects.
+   */
   private static boolean isConstant(Object v) {
-    return v == null || v instanceof String || v instanceof Number || v instanceof Boolean
+    if (v == null || v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Short
+        || v instanceof Byte || v instanceof Double || v instanceof Float || v instanceof Boolean
         || v instanceof Character || v instanceof Enum<?> || v instanceof Class<?>
-        || v instanceof ImmutableCollection<?> || v instanceof ImmutableMap<?, ?>;
+        || v instanceof java.math.BigInteger || v instanceof java.math.BigDecimal) {
+      return true;
+    }
+    if (v instanceof ImmutableMap<?, ?> m) {
+      return m.entrySet().stream().allMatch(e -> isConstant(e.getKey()) && isConstant(e.getValue()));
+    }
+    if (v instanceof ImmutableCollection<?> c) {
+      return c.stream().allMatch(StateFingerprint::isConstant);
+    }
+    return false;
   }
 
   private void visitArray(Object array) {
@@ -574,14 +653,6 @@ final class StateFingerprint {
   private static boolean isOrderedMap(Class<?> c) {
     return LinkedHashMap.class.isAssignableFrom(c) || SortedMap.class.isAssignableFrom(c)
         || EnumMap.class.isAssignableFrom(c) || ImmutableMap.class.isAssignableFrom(c);
-  }
-
-  private static List<Field> staticFields(Class<?> c) {
-    return STATIC_FIELDS.get(c);
-  }
-
-  private static List<Field> fields(Class<?> c) {
-    return FIELDS.get(c);
   }
 
   private static List<Field> instanceFields(Class<?> k) {

@@ -50,6 +50,34 @@ class StateFingerprintTest {
     int own;
   }
 
+  /** A user driver numbering its objects with a static final atomic counter. */
+  static final class AtomicCounterDriver {
+    static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+    int own;
+  }
+
+  /** A static final immutable list of mutable slots: the list cannot change, the slots can. */
+  static final class SlotsDriver {
+    static final com.google.common.collect.ImmutableList<Slot> SLOTS = com.google.common.collect.ImmutableList.of(new Slot());
+    static final com.google.common.collect.ImmutableList<String> NAMES = com.google.common.collect.ImmutableList.of("a");
+  }
+
+  static final class Slot {
+    int used;
+  }
+
+  /** One field of every primitive type. */
+  static final class Primitives {
+    int i;
+    long j;
+    boolean z;
+    char c;
+    byte b;
+    short s;
+    float f;
+    double d;
+  }
+
   /** A lock as the explorer's platform makes it: its holder is state. */
   record HeldLock(String name, String heldBy) implements PlatformLock, Checkpoints.HeldBy {}
 
@@ -214,6 +242,57 @@ class StateFingerprintTest {
     } finally {
       StaticCounterDriver.created--;
     }
+  }
+
+  @Test
+  void aStaticFinalAtomicCounterIsState() {
+    AtomicCounterDriver d = new AtomicCounterDriver();
+    HashCode before = fingerprint(d);
+    AtomicCounterDriver.NEXT.incrementAndGet();
+    assertThat(fingerprint(d)).isNotEqualTo(before);
+  }
+
+  @Test
+  void aStaticFinalImmutableListIsStateWhenItsElementsAreMutable() {
+    SlotsDriver d = new SlotsDriver();
+    HashCode before = fingerprint(d);
+    SlotsDriver.SLOTS.get(0).used++;
+    try {
+      assertThat(fingerprint(d)).isNotEqualTo(before);
+      assertThat(StateFingerprint.text(d))
+          .contains("static:" + SlotsDriver.class.getName() + ".SLOTS")
+          .doesNotContain(".NAMES"); // strings only: a constant, not walked
+    } finally {
+      SlotsDriver.SLOTS.get(0).used--;
+    }
+  }
+
+  @Test
+  void aFieldOfEveryPrimitiveTypeIsState() {
+    List<Consumer<Primitives>> changes = List.of(p -> p.i = 1, p -> p.j = 1L << 40, p -> p.z = true,
+        p -> p.c = 'x', p -> p.b = 1, p -> p.s = 1, p -> p.f = 0.5f, p -> p.d = 0.5);
+    Set<HashCode> seen = new HashSet<>();
+    seen.add(fingerprint(new Primitives()));
+    for (Consumer<Primitives> change : changes) {
+      Primitives p = new Primitives();
+      change.accept(p);
+      assertThat(fingerprint(p)).isEqualTo(fingerprint(copy(p)));
+      seen.add(fingerprint(p));
+    }
+    assertThat(seen).hasSize(changes.size() + 1); // each one field apart: all different
+  }
+
+  private static Primitives copy(Primitives p) {
+    Primitives q = new Primitives();
+    q.i = p.i;
+    q.j = p.j;
+    q.z = p.z;
+    q.c = p.c;
+    q.b = p.b;
+    q.s = p.s;
+    q.f = p.f;
+    q.d = p.d;
+    return q;
   }
 
   @Test
