@@ -8,7 +8,8 @@ import dev.condis.explorer.ControlledThread.Status;
  *
  * <p>A transition is a thread's pending operation plus the local code it runs up to its next
  * scheduling point. Two operations of different threads are dependent when they use the same
- * lock, are yield points with the same label, or are a deferred spawn and an awaitDeferred.
+ * lock, are yield points with the same label that are not both reads ({@link OpKind#READ}), or
+ * are a deferred spawn and an awaitDeferred.
  * Spawn/first step, thread end/join and deferred end/awaitDeferred are also dependent, but never
  * co-enabled: the first enables the second, so the happens-before clocks carry them and they
  * never need reversing; likewise a release and an acquire of one lock. Data choices are
@@ -29,7 +30,7 @@ final class Dpor {
       if (p.status != Status.WAITING) {
         continue;
       }
-      if (p.fresh) {
+      if (p.fresh || last >= 0 && readOfPendingWrite(ex.trace, last, p)) {
         scanRaces(ex, p);
       } else if (last >= 0 && races(ex.trace, last, p)) {
         addBacktrack(ex, last, p);
@@ -58,6 +59,18 @@ final class Dpor {
     }
   }
 
+  /**
+   * Is transition i another thread's read of the label p's pending write writes? Then p's
+   * races with the earlier reads since the last write are analysed again: those reads are not
+   * ordered with i, and the reversal of each must now keep p after i (i is in its v), so the
+   * initials found when that race was first seen, without i, may no longer be initials (the
+   * random differential test found a lost final state without this).
+   */
+  private static boolean readOfPendingWrite(Trace trace, int i, ControlledThread p) {
+    return p.op == OpKind.YIELD && trace.op(i) == OpKind.READ && trace.target(i) == p.target
+        && trace.thread(i) != p.id;
+  }
+
   /** Does trace transition i race with p's pending op (co-enabled, dependent, not before p)? */
   private static boolean races(Trace trace, int i, ControlledThread p) {
     if (trace.thread(i) == p.id || !coEnabledDependent(trace.op(i), trace.target(i), p.op, p.target)) {
@@ -69,7 +82,8 @@ final class Dpor {
   private static boolean coEnabledDependent(OpKind a, Object ta, OpKind b, Object tb) {
     return switch (a) {
       case ACQUIRE -> b == OpKind.ACQUIRE && ta == tb; // acquire/release are never co-enabled
-      case YIELD -> b == OpKind.YIELD && ta == tb;
+      case YIELD -> b.isLabelOp() && ta == tb; // a write and any access
+      case READ -> b == OpKind.YIELD && ta == tb; // a read and a write; two reads commute
       case SPAWN_DEFERRED -> b == OpKind.AWAIT_DEFERRED;
       case AWAIT_DEFERRED -> b == OpKind.SPAWN_DEFERRED;
       default -> false;
@@ -77,18 +91,32 @@ final class Dpor {
   }
 
   /**
-   * Races of a newly pending op with the trace so far. Acquisitions of one lock and yields on
+   * Races of a newly pending op with the trace so far. Acquisitions of one lock and writes of
    * one label are totally ordered by happens-before, so only the latest one that does not
-   * happen before p races with it directly; deferred spawns and awaits are not ordered among
-   * themselves, so each one that does not happen before p is a race.
+   * happen before p races with it directly; reads of a label since its last write, deferred
+   * spawns and awaits are not ordered among themselves, so each one that does not happen
+   * before p is a race.
    */
   private static void scanRaces(Execution ex, ControlledThread p) {
     switch (p.op) {
       case ACQUIRE -> scan(ex, ((LockRef) p.target).acquisitions, p, true);
-      case YIELD -> scan(ex, ((Label) p.target).events, p, true);
+      case YIELD -> {
+        // A write races with the reads since the last write (not ordered among themselves)
+        // and with the last write; a read only with the last write.
+        Label b = (Label) p.target;
+        scan(ex, b.readsSinceWrite, p, false);
+        scanOne(ex, b.lastWrite, p);
+      }
+      case READ -> scanOne(ex, ((Label) p.target).lastWrite, p);
       case AWAIT_DEFERRED -> scan(ex, ex.trace.deferredSpawns, p, false);
       case SPAWN_DEFERRED -> scan(ex, ex.trace.awaits, p, false);
       default -> {}
+    }
+  }
+
+  private static void scanOne(Execution ex, int i, ControlledThread p) {
+    if (i >= 0 && ex.trace.thread(i) != p.id && !ex.trace.happensBefore(i, p.clock)) {
+      addBacktrack(ex, i, p);
     }
   }
 
@@ -119,13 +147,31 @@ final class Dpor {
       return; // only the thread of transition i could run there: nothing else to try
     }
     long enabled = ex.trace.enabled(i);
-    long initials = ex.trace.initials(i, p.id, p.clock, ex.threads.size()) & enabled;
+    long initials = ex.trace.initials(i, p.id, clockAfter(p), ex.threads.size()) & enabled;
     if (initials == 0) {
       node.backtrack |= enabled; // cannot tell who leads to the reversal: try everyone
     } else if ((initials & node.backtrack) == 0) {
       long pBit = 1L << p.id;
       node.backtrack |= (initials & pBit) != 0 ? pBit : Long.lowestOneBit(initials);
     }
+  }
+
+  /**
+   * What happens before p's pending op once it runs: its thread's clock, and for a write of a
+   * label, every read of it since the last write (v may hold such a read, unordered with the
+   * racing one, and p must stay after it: without this, p would count as an initial of v.p
+   * and the reversal would move p before that read too, an order no backtrack point then
+   * covers; found by the random differential test). For locks and writes v never holds an
+   * access p depends on: the race is with the latest one.
+   */
+  private static VectorClock clockAfter(ControlledThread p) {
+    if (p.op != OpKind.YIELD) {
+      return p.clock;
+    }
+    VectorClock c = new VectorClock();
+    c.copyFrom(p.clock);
+    c.join(((Label) p.target).readsClock);
+    return c;
   }
 
   /** The threads of {@code candidates} whose pending op is independent of chosen's pending op. */
@@ -146,8 +192,8 @@ final class Dpor {
     if (a.isLockOp() && b.isLockOp()) {
       return ta != tb;
     }
-    if (a == OpKind.YIELD && b == OpKind.YIELD) {
-      return ta != tb;
+    if (a.isLabelOp() && b.isLabelOp()) {
+      return ta != tb || (a == OpKind.READ && b == OpKind.READ);
     }
     return !(a == OpKind.SPAWN_DEFERRED && b == OpKind.AWAIT_DEFERRED
         || a == OpKind.AWAIT_DEFERRED && b == OpKind.SPAWN_DEFERRED);

@@ -144,6 +144,12 @@ final class Execution implements Runtime {
   }
 
   @Override
+  public void readPoint(String label) {
+    Objects.requireNonNull(label, "label");
+    request(OpKind.READ, label, null);
+  }
+
+  @Override
   public int choose(String label, int n) {
     Objects.requireNonNull(label, "label");
     if (n < 1) {
@@ -317,7 +323,7 @@ final class Execution implements Runtime {
         throw ExecutionAborted.INSTANCE;
       }
       me.op = op;
-      me.target = op == OpKind.YIELD ? labels.computeIfAbsent((String) target, Label::new) : target;
+      me.target = op.isLabelOp() ? labels.computeIfAbsent((String) target, Label::new) : target;
       me.spawnBody = spawnBody;
       me.fresh = true;
       me.status = Status.WAITING;
@@ -435,10 +441,21 @@ final class Execution implements Runtime {
         }
       }
       case YIELD -> {
+        // A write: after the last write and every read since.
         Label b = (Label) target;
         t.clock.join(b.clock);
+        t.clock.join(b.readsClock);
         b.clock.copyFrom(t.clock);
-        b.events.add(i);
+        b.readsClock.clear();
+        b.readsSinceWrite.clear();
+        b.lastWrite = i;
+      }
+      case READ -> {
+        // A read: after the last write only; reads are not ordered among themselves.
+        Label b = (Label) target;
+        t.clock.join(b.clock);
+        b.readsClock.join(t.clock);
+        b.readsSinceWrite.add(i);
       }
       case JOIN -> t.clock.join(((ControlledThread) target).clock);
       case AWAIT_DEFERRED -> {

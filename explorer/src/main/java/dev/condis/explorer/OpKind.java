@@ -8,12 +8,19 @@ enum OpKind {
   SPAWN_DEFERRED("spawnDeferred"),
   JOIN("join"),
   AWAIT_DEFERRED("awaitDeferred"),
-  YIELD("yield");
+  YIELD("yield"),
+  /** A yield point before a read: commutes with reads of the same label. */
+  READ("read");
 
   final String text;
 
   OpKind(String text) {
     this.text = text;
+  }
+
+  /** A yield point: a write ({@link #YIELD}) or a read ({@link #READ}) of a label. */
+  boolean isLabelOp() {
+    return this == YIELD || this == READ;
   }
 
   boolean isLockOp() {

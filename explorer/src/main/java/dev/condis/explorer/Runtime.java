@@ -73,6 +73,15 @@ public interface Runtime {
   void yieldPoint(String label);
 
   /**
+   * A scheduling point before a <em>read</em> of the unlocked shared location {@code label}:
+   * dependent with {@link #yieldPoint}s (writes) of that label, independent of other reads of
+   * it, so the explorer does not reorder two reads. Only for code that reads the location
+   * and writes no shared state before its next scheduling point: a mislabelled write loses
+   * interleavings.
+   */
+  void readPoint(String label);
+
+  /**
    * Whether this execution is still in the top levels of a split search, which every worker
    * runs alike to number the units (explorer/README.md, "Splitting a search"): a program that
    * ends executions early on its own account (a state cache) must not do so here, since a cut

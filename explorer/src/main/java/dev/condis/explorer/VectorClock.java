@@ -32,6 +32,10 @@ final class VectorClock {
     Arrays.fill(c, other.c.length, c.length, 0);
   }
 
+  void clear() {
+    Arrays.fill(c, 0);
+  }
+
   /** A copy of the first {@code n} entries. */
   int[] snapshot(int n) {
     int[] out = new int[n];

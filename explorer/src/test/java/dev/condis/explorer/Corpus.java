@@ -388,6 +388,36 @@ final class Corpus {
   }
 
   /**
+   * Regression for reads (random seed 249): t0 writes y0, t1 and t2 read it. The order t2
+   * reads, t0 writes, t1 reads was lost twice: first because the write counted as an initial
+   * of v.p although t2's read in v must stay before it, then because the race of the write
+   * with t1's read was analysed once, before t2's read was in v.
+   */
+  static Program readsAroundAWrite(Consumer<String> out) {
+    return rt -> {
+      int[] y0 = {0};
+      String[] seen = new String[2];
+      ThreadRef a = rt.spawn("t0", () -> {
+        rt.yieldPoint("y0");
+        y0[0]++;
+      });
+      ThreadRef b = rt.spawn("t1", () -> {
+        rt.readPoint("y0");
+        seen[0] = "t1:" + y0[0];
+        rt.readPoint("y1");
+      });
+      ThreadRef c = rt.spawn("t2", () -> {
+        rt.readPoint("y0");
+        seen[1] = "t2:" + y0[0];
+      });
+      rt.join(a);
+      rt.join(b);
+      rt.join(c);
+      out.accept(seen[0] + " " + seen[1]);
+    };
+  }
+
+  /**
    * Regression: a failure in t0 cuts the execution before deferred t1 reaches its acquire, so
    * the race that orders t1 before t2 only shows in longer runs; the failing transition must
    * count as dependent with every pending operation.
@@ -483,6 +513,7 @@ final class Corpus {
         new Named("yieldsAndChoices", Corpus::yieldsAndChoices),
         new Named("sleepingRacer", Corpus::sleepingRacer),
         new Named("failureHidesARace", Corpus::failureHidesARace),
+        new Named("readsAroundAWrite", Corpus::readsAroundAWrite),
         new Named("contextFreedThenTouched", out -> crossLockAccess("context#1", true, true, out)),
         new Named("contextTouchedThenFreed", out -> crossLockAccess("context#1", false, true, out)),
         new Named("handleInvalidatedThenUsed", out -> crossLockAccess("vc#1", true, true, out)),

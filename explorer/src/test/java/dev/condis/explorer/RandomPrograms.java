@@ -34,7 +34,8 @@ final class RandomPrograms {
 
   /**
    * Kinds: 'L' acquire lock arg (appending the thread to its log), 'U' release the most recent
-   * lock held, 'Y' yield on label arg then append to its log, 'C' choose(2) appended to the
+   * lock held, 'Y' yield on label arg then append to its log (a write), 'R' read point on
+   * label arg then append the log's length to the thread's own log (a read), 'C' choose(2) appended to the
    * thread's own log, 'S'/'D' spawn child body arg (joined / deferred), 'F' fail if lock 0's
    * log (read under lock 0) equals a fixed pattern.
    */
@@ -66,7 +67,7 @@ final class RandomPrograms {
           body.add(new Ins('U', 0));
           held--;
         } else if (k < 8) {
-          body.add(new Ins('Y', r.nextInt(2)));
+          body.add(new Ins(r.nextBoolean() ? 'Y' : 'R', r.nextInt(2)));
         } else if (k < 9) {
           body.add(new Ins('C', 0));
         } else {
@@ -148,6 +149,12 @@ final class RandomPrograms {
           case 'Y' -> {
             rt.yieldPoint("y" + ins.arg());
             labelLogs[ins.arg()].append(b);
+          }
+          case 'R' -> {
+            // A read of the label's log: what it saw goes to the thread's own log, so every
+            // order of this read against the label's writes is a different final state.
+            rt.readPoint("y" + ins.arg());
+            ownLogs[b].append('r').append(labelLogs[ins.arg()].length());
           }
           case 'C' -> ownLogs[b].append(rt.choose(me + ".c", 2));
           case 'S' -> children.add(rt.spawn("t" + ins.arg(),

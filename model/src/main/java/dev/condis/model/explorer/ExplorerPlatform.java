@@ -177,6 +177,13 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
     rt.yieldPoint(location);
   }
 
+  /** A read of {@code location}: commutes with other reads of it (proofs/README.md). */
+  @Override
+  public void sharedRead(String location) {
+    observe("read", location);
+    rt.readPoint(location);
+  }
+
   @Override
   public String currentThreadName() {
     return rt.currentThreadName();

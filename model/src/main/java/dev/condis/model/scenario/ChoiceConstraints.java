@@ -158,6 +158,11 @@ public record ChoiceConstraints(ImmutableMap<String, ImmutableIntArray> allowed)
     }
 
     @Override
+    public void sharedRead(String location) {
+      delegate.sharedRead(location);
+    }
+
+    @Override
     public void lock(PlatformLock lock) {
       delegate.lock(lock);
     }

@@ -72,6 +72,20 @@ class SharedAccessTest {
         "DROP-7: ProtocolClDropPartyComplete: uses CloseData#1(cm.party) after release");
   }
 
+  /** Two uses of one live context read its released flag: they commute, one interleaving. */
+  @org.junit.jupiter.api.Test
+  void twoTouchesOfOneContextUnderDifferentLocksAreOneInterleaving() {
+    SearchResult r = Explorer.explore(rt -> {
+      Platform p = new ExplorerPlatform(rt, false);
+      ContextTracker tracker = ContextTrackers.create(new EventBus(p));
+      CloseData context = tracker.allocate(new CloseData("cm.party"));
+      race(p, () -> context.touch("DROP-7", "NDIS"), () -> context.touch("DROP-7", "client"));
+    }, OPTIONS);
+
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.executions()).isEqualTo(1);
+  }
+
   @ParameterizedTest(name = "order-sensitive emitter spawned: {0}")
   @ValueSource(booleans = {true, false})
   void twoEmissionsUnderDifferentLocksReachAListenerInBothOrders(boolean spawnedFirst) {

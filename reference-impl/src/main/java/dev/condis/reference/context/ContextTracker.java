@@ -241,7 +241,7 @@ public final class ContextTracker {
 
   boolean touch(TrackedContext context, String ruleId, String where) {
     checked(ruleId);
-    events.announce(location(context));
+    events.announceRead(location(context)); // reads the released flag; a violation is an emission
     if (!isLive(context)) {
       events.violation(
           ruleId, RuleCategory.USE_AFTER_CLOSE, where + ": uses " + context + " after release");
@@ -286,7 +286,7 @@ public final class ContextTracker {
 
   /** Whether {@code context} was released, read as a shared access (no violation either way). */
   public boolean isReleased(TrackedContext context) {
-    events.announce(location(context));
+    events.announceRead(location(context));
     return !isLive(context);
   }
 

@@ -25,13 +25,14 @@ public final class EventBus {
   private final Supplier<String> threadName;
   private final boolean monitor;
   private final Consumer<String> sharedAccess;
+  private final Consumer<String> sharedRead;
   private long nextSeq = 1;
   /** Null unless a caller asked which rules' checks ran ({@link #recordChecks}). */
   private Consumer<String> checks;
 
   /** A bus for plain Java threads: {@code threadName} names the acting thread. */
   public EventBus(Supplier<String> threadName) {
-    this(threadName, true, location -> {});
+    this(threadName, true, location -> {}, location -> {});
   }
 
   /**
@@ -39,13 +40,16 @@ public final class EventBus {
    * ({@link Platform#bookkeepingNeedsMonitor}) and its {@link Platform#sharedAccess} hook.
    */
   public EventBus(Platform platform) {
-    this(platform::currentThreadName, platform.bookkeepingNeedsMonitor(), platform::sharedAccess);
+    this(platform::currentThreadName, platform.bookkeepingNeedsMonitor(), platform::sharedAccess,
+        platform::sharedRead);
   }
 
-  private EventBus(Supplier<String> threadName, boolean monitor, Consumer<String> sharedAccess) {
+  private EventBus(Supplier<String> threadName, boolean monitor, Consumer<String> sharedAccess,
+      Consumer<String> sharedRead) {
     this.threadName = threadName;
     this.monitor = monitor;
     this.sharedAccess = sharedAccess;
+    this.sharedRead = sharedRead;
   }
 
   /**
@@ -54,6 +58,14 @@ public final class EventBus {
    */
   public void announce(String location) {
     sharedAccess.accept(location);
+  }
+
+  /**
+   * Announces a read of bookkeeping state shared across locks ({@link Platform#sharedRead}):
+   * the read must follow before the caller's next platform call, and no write of shared state.
+   */
+  public void announceRead(String location) {
+    sharedRead.accept(location);
   }
 
   /** Whether emission (and the context tracker sharing this bus) takes a monitor. */

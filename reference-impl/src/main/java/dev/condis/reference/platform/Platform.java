@@ -66,6 +66,17 @@ public interface Platform {
    */
   default void sharedAccess(String location) {}
 
+  /**
+   * {@link #sharedAccess} for a read: called right before bookkeeping only reads {@code
+   * location} (a context's released flag, when a driver or NDIS uses the context). A checker may
+   * let two reads of one location commute; each read stays ordered against every other access.
+   * The caller writes no shared state until its next platform call. By default the same as an
+   * access, which is always sound.
+   */
+  default void sharedRead(String location) {
+    sharedAccess(location);
+  }
+
   /** The {@link #sharedAccess} location of the event stream and the listeners' state behind it. */
   String EVENT_STREAM = "ndis.events";
 
