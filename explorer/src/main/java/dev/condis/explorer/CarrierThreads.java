@@ -30,7 +30,7 @@ final class CarrierThreads {
    */
   private static volatile boolean virtual = chooseVirtual();
   /** The JDK's group of virtual threads, if carriers start virtual. */
-  private static final ThreadGroup VIRTUAL_GROUP = virtual ? newThread(() -> {}, "probe").getThreadGroup() : null;
+  private static final ThreadGroup VIRTUAL_GROUP = virtual ? newThread(() -> {}, "probe", true).getThreadGroup() : null;
 
   /** A platform carrier's thread: told apart from the program's own threads in its group. */
   static final class PlatformCarrier extends Thread {
@@ -74,10 +74,6 @@ final class CarrierThreads {
   }
 
   /** A new, unstarted daemon carrier thread running {@code body}; it inherits no thread-locals. */
-  static Thread newThread(Runnable body, String name) {
-    return newThread(body, name, virtual);
-  }
-
   static Thread newThread(Runnable body, String name, boolean virtual) {
     if (virtual) {
       try {

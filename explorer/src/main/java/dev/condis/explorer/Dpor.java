@@ -114,6 +114,7 @@ final class Dpor {
     }
   }
 
+  /** Transition i (none if negative) races with p unless it is p's own or happens before p. */
   private static void scanOne(Execution ex, int i, ControlledThread p) {
     if (i >= 0 && ex.trace.thread(i) != p.id && !ex.trace.happensBefore(i, p.clock)) {
       addBacktrack(ex, i, p);
@@ -122,11 +123,7 @@ final class Dpor {
 
   private static void scan(Execution ex, IntList events, ControlledThread p, boolean chain) {
     for (int k = events.size() - 1; k >= 0; k--) {
-      int i = events.get(k);
-      boolean before = ex.trace.thread(i) == p.id || ex.trace.happensBefore(i, p.clock);
-      if (!before) {
-        addBacktrack(ex, i, p);
-      }
+      scanOne(ex, events.get(k), p);
       if (chain) {
         return; // the latest decides: earlier ones happen before it
       }

@@ -483,7 +483,7 @@ final class StateFingerprint {
         for (int i = 0; i < fs.fields.length; i++) {
           Field f = fs.fields[i];
           try {
-            if (fs.primitive[i] == 0 || hasher == null) {
+            if (fs.primitive[i] == 0) {
               visit(f.get(o));
             } else {
               primitive(fs.primitive[i], f, o);
@@ -497,20 +497,33 @@ final class StateFingerprint {
   }
 
   /**
-   * A primitive field, hashed as its boxed value would be (kind, box class, value): the bytes
-   * do not depend on whether a value sat in a field or in a collection.
+   * A primitive field, written by the same writers as its boxed value (kind, box class, value):
+   * the bytes and the text do not depend on whether a value sat in a field or in a collection.
    */
   private void primitive(char type, Field f, Object o) throws IllegalAccessException {
     switch (type) {
-      case 'Z' -> hasher.putByte(BOOLEAN).putLong(f.getBoolean(o) ? 1 : 0);
-      case 'C' -> hasher.putByte(CHAR).putLong(f.getChar(o));
-      case 'I' -> hasher.putByte(NUMBER).putInt(INTEGER_ID).putLong(f.getInt(o));
-      case 'J' -> hasher.putByte(NUMBER).putInt(LONG_ID).putLong(f.getLong(o));
+      case 'Z' -> number(BOOLEAN, f.getBoolean(o) ? 1 : 0, "java.lang.Boolean");
+      case 'C' -> number(CHAR, f.getChar(o), "java.lang.Character");
+      case 'I' -> integral(Integer.class, INTEGER_ID, f.getInt(o));
+      case 'J' -> integral(Long.class, LONG_ID, f.getLong(o));
       default -> visit(f.get(o)); // byte, short, float, double: rare, boxed
     }
   }
 
+  /** A boxed or primitive integral value of box class {@code box} (whose class number is {@code id}). */
+  private void integral(Class<?> box, int id, long v) {
+    if (hasher != null) {
+      hasher.putByte(NUMBER).putInt(id).putLong(v);
+    } else {
+      text.append(box.getName()).append(':').append(v).append('\n');
+    }
+  }
+
   private void number(Number n, Class<?> c) {
+    if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+      integral(c, CLASS_ID.get(c), n.longValue());
+      return;
+    }
     if (hasher == null) {
       text.append(c.getName()).append(':').append(n).append('\n');
       return;
@@ -518,8 +531,6 @@ final class StateFingerprint {
     hasher.putByte(NUMBER).putInt(CLASS_ID.get(c));
     if (n instanceof Double || n instanceof Float) {
       hasher.putLong(Double.doubleToLongBits(n.doubleValue()));
-    } else if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-      hasher.putLong(n.longValue());
     } else {
       String v = n.toString(); // BigInteger, BigDecimal, atomics: their printed value
       hasher.putInt(v.length()).putUnencodedChars(v);
