@@ -25,6 +25,8 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
   private final boolean eventOrder;
   /** A hash of the platform calls so far, in order (see {@link #pathHash()}). */
   private long path = 17;
+  /** Thread starts, queued DPCs and choices of two or more so far (see {@link #branchPoints()}). */
+  private long branchPoints;
 
   /**
    * A hash of the sequence of platform calls this execution made so far: which thread, what
@@ -34,6 +36,11 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
   @Override
   public long pathHash() {
     return path;
+  }
+
+  @Override
+  public long branchPoints() {
+    return branchPoints;
   }
 
   /** No cut in a split search's top levels (see {@link Checkpoints.PathSource#mayCut()}). */
@@ -132,12 +139,14 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
   @Override
   public ThreadHandle startThread(String name, Runnable body) {
     observe("start", name);
+    branchPoints++;
     return new Thread(rt.spawn(name, body));
   }
 
   @Override
   public void queueDeferred(String name, Runnable dpc) {
     observe("defer", name);
+    branchPoints++;
     rt.spawnDeferred(name, dpc);
   }
 
@@ -160,6 +169,9 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
   public int choose(String label, int n) {
     int v = rt.choose(label, n);
     observe("choose:" + v, label);
+    if (n >= 2) {
+      branchPoints++;
+    }
     return v;
   }
 

@@ -209,12 +209,16 @@ public final class ScenarioHarness {
       scenario.body().run(ctx);
       ctx.joinAll();
       // Every scenario ends quiescent before finish(): nothing the body started still runs
-      // while the drivers shut down (and the end state is a checkpoint).
-      ctx.settle();
+      // while the drivers shut down (and the end state is a checkpoint once it pays).
+      ctx.settle(checkpoints == null || checkpoints.checksAtEnd());
     } catch (Checkpoints.Reached stop) {
       return null;
     }
+    long branchesBefore = pathSource == null ? 0 : pathSource.branchPoints();
     NdisSnapshot snapshot = system.finish();
+    if (pathSource != null && pathSource.branchPoints() > branchesBefore) {
+      checkpoints.branchedAtEnd();
+    }
     for (PropertyListener listener : listeners) {
       guarded(listener, "onExecutionEnd",
           () -> listener.onExecutionEnd(snapshot, reporter(listener, sink, ruleChecks)));
