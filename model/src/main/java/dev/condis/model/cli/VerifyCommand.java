@@ -200,17 +200,21 @@ final class VerifyCommand implements Callable<Integer> {
     // The instances being checked (one with one worker), for a plug-in's System.exit.
     java.util.Set<String> inFlight = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     try (ExitGuard guard = ExitGuard.install(where -> {
-      // Plug-in code called System.exit: say so, and keep what finished.
-      err.println(ErrorHandling.PREFIX + "plug-in code called System.exit" + where + " while checking "
+      // Plug-in code called System.exit, or a signal stops the JVM: say so, and keep what finished.
+      String cause = where.isEmpty()
+          ? "the run was stopped from outside (a signal such as Ctrl-C or SIGTERM)"
+          : "plug-in code called System.exit" + where;
+      List<ScenarioReport> finished = List.copyOf(reports);
+      err.println(ErrorHandling.PREFIX + cause + " while checking "
           + inFlightText(inFlight, workerCount) + "; the run was cut short with "
-          + reports.size() + " scenario(s) finished"
+          + finished.size() + " scenario(s) finished"
           + (outputFile == null ? "" : ", reported in " + output)
           + (certificateDir == null ? "" : ", certified in " + certificates)
           + " (exit " + ExitCodes.INTERNAL_ERROR + ")");
       err.flush();
       if (outputFile != null) {
-        OutputFiles.write(outputFile, render(new SuiteReport(tool, started, wall.elapsed(), List.copyOf(reports))),
-            "--output");
+        OutputFiles.write(outputFile, render(new SuiteReport(tool, started, wall.elapsed(),
+            cutShort(finished, configs, engine.name(), descriptions.keySet(), bounds, cause))), "--output");
       }
     })) {
       ParallelChecks checks = new ParallelChecks(Math.min(workerCount, configs.size()));
@@ -360,6 +364,26 @@ final class VerifyCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage(), e);
     }
     return out;
+  }
+
+  /**
+   * The report of a run cut short: the scenarios that finished, then every other one as an
+   * ERROR that says it was not checked to the end, so that the report's verdict and exit code
+   * are the process's, never a VERIFIED for what was never run.
+   */
+  static List<ScenarioReport> cutShort(List<ScenarioReport> finished, List<ScenarioConfig> configs, String engine,
+      java.util.Collection<String> properties, Bounds bounds, String cause) {
+    List<ScenarioReport> all = new ArrayList<>(finished);
+    java.util.Set<String> done = new java.util.HashSet<>();
+    finished.forEach(r -> done.add(r.label()));
+    for (ScenarioConfig config : configs) {
+      if (!done.contains(config.label())) {
+        all.add(new ScenarioReport(new VerificationResult(config, engine, Verdict.ERROR,
+            ImmutableList.copyOf(properties), new Figures(-1, -1, -1, -1, -1, Duration.ZERO), Optional.empty(),
+            Optional.of("not checked to the end: " + cause)), bounds));
+      }
+    }
+    return all;
   }
 
   static VerificationResult errorResult(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.reference.client.ReferenceClient;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.ProtocolVcContext;
@@ -73,12 +74,56 @@ class SystemExitTest {
         .contains("while checking make-close[parties=0,cm=mcm,vc=cm]")
         .contains("1 scenario(s) finished");
     JsonNode json = new ObjectMapper().readTree(report.toFile());
-    assertThat(json.get("scenarios")).hasSize(1);
+    // The report says what the process says: cut short, an ERROR, never VERIFIED.
+    assertThat(json.get("verdict").asText()).isEqualTo("ERROR");
+    assertThat(json.get("exitCode").asInt()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    assertThat(json.get("scenarios")).hasSize(2);
     assertThat(json.get("scenarios").get(0).get("label").asText()).isEqualTo("make-close[parties=0,cm=mcm,vc=client]");
     assertThat(json.get("scenarios").get(0).get("verdict").asText()).isEqualTo("VERIFIED");
+    assertThat(json.get("scenarios").get(1).get("label").asText()).isEqualTo("make-close[parties=0,cm=mcm,vc=cm]");
+    assertThat(json.get("scenarios").get(1).get("verdict").asText()).isEqualTo("ERROR");
+    assertThat(json.get("scenarios").get(1).get("detail").asText())
+        .startsWith("not checked to the end: plug-in code called System.exit at " + ExitingClient.class.getName());
     try (Stream<Path> files = Files.list(certificates)) {
       assertThat(files.toList()).hasSize(1);
     }
+  }
+
+  /**
+   * Stopped by a signal (SIGTERM, as a CI timeout sends) in the middle of the suite: the line
+   * says so rather than blaming plug-in code, and the report holds the scenarios that finished
+   * and an ERROR for each of the others.
+   */
+  @Test
+  void aSignalIsReportedAsSuchAndNothingUnfinishedIsVerified(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.json");
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CondisVerify.class.getName(), "verify", "--workers", "1",
+        "--format", "json", "--output", report.toString(), "--progress", "lines");
+    Process p = new ProcessBuilder(command)
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile())
+        .start();
+    // Wait until the first search reports progress: the guard is installed by then.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8).contains("progress ")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+    Child child = new Child(p.exitValue(), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+
+    assertThat(child.exit()).as(child.err()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    assertThat(child.lines()).singleElement().asString()
+        .startsWith("condis-verify: the run was stopped from outside (a signal such as Ctrl-C or SIGTERM) while checking ")
+        .doesNotContain("System.exit");
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.get("verdict").asText()).isEqualTo("ERROR");
+    assertThat(json.get("exitCode").asInt()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    // The whole default suite, finished or not.
+    assertThat(json.get("scenarios")).hasSize(ScenarioCatalog.defaultSuite().size());
+    assertThat(json.get("summary").get("error").asInt()).isPositive();
   }
 
   @Test
