@@ -10,7 +10,9 @@ import java.util.Map;
  * {@code onForeignExit} (one line on stderr, the reports and certificates of every scenario
  * finished so far) and then ends the process with the internal-error code, whatever status the
  * plug-in asked for. The JDK offers no way to refuse the exit itself on every supported JDK (the
- * security manager is gone from 24 on), so the guard is a shutdown hook.
+ * security manager is gone from 24 on), so the guard is a shutdown hook. A signal (Ctrl-C,
+ * SIGTERM) runs the same hook; no thread is then in {@code System.exit}, and {@link #caller()}
+ * is empty.
  */
 final class ExitGuard implements AutoCloseable {
   private final Thread hook;
@@ -42,7 +44,7 @@ final class ExitGuard implements AutoCloseable {
     }
   }
 
-  /** The frame that called System.exit or Runtime.exit/halt, from the thread doing it. */
+  /** The frame that called System.exit or Runtime.exit/halt, from the thread doing it; empty if none (a signal). */
   static String caller() {
     Map<Thread, StackTraceElement[]> stacks = new LinkedHashMap<>(Thread.getAllStackTraces());
     stacks.putAll(Explorer.virtualCarrierStacks()); // the explorer's virtual threads are not in the first

@@ -214,7 +214,8 @@ final class VerifyCommand implements Callable<Integer> {
       err.flush();
       if (outputFile != null) {
         OutputFiles.write(outputFile, render(new SuiteReport(tool, started, wall.elapsed(),
-            cutShort(finished, configs, engine.name(), descriptions.keySet(), bounds, cause))), "--output");
+            cutShort(finished, configs, engine.name(), List.copyOf(descriptions.keySet()), bounds, cause))),
+            "--output");
       }
     })) {
       ParallelChecks checks = new ParallelChecks(Math.min(workerCount, configs.size()));
@@ -372,15 +373,14 @@ final class VerifyCommand implements Callable<Integer> {
    * are the process's, never a VERIFIED for what was never run.
    */
   static List<ScenarioReport> cutShort(List<ScenarioReport> finished, List<ScenarioConfig> configs, String engine,
-      java.util.Collection<String> properties, Bounds bounds, String cause) {
+      List<String> properties, Bounds bounds, String cause) {
     List<ScenarioReport> all = new ArrayList<>(finished);
     java.util.Set<String> done = new java.util.HashSet<>();
     finished.forEach(r -> done.add(r.label()));
     for (ScenarioConfig config : configs) {
       if (!done.contains(config.label())) {
-        all.add(new ScenarioReport(new VerificationResult(config, engine, Verdict.ERROR,
-            ImmutableList.copyOf(properties), new Figures(-1, -1, -1, -1, -1, Duration.ZERO), Optional.empty(),
-            Optional.of("not checked to the end: " + cause)), bounds));
+        all.add(new ScenarioReport(errorResult(config, engine, properties, "not checked to the end: " + cause),
+            bounds));
       }
     }
     return all;
@@ -388,6 +388,12 @@ final class VerifyCommand implements Callable<Integer> {
 
   static VerificationResult errorResult(
       ScenarioConfig config, String engine, List<String> properties, Throwable e) {
+    return errorResult(config, engine, properties, "internal error: " + ErrorHandling.oneLine(e.toString()));
+  }
+
+  /** An ERROR with nothing explored (figures unknown); {@code detail} says why. */
+  private static VerificationResult errorResult(
+      ScenarioConfig config, String engine, List<String> properties, String detail) {
     return new VerificationResult(
         config,
         engine,
@@ -395,6 +401,6 @@ final class VerifyCommand implements Callable<Integer> {
         ImmutableList.copyOf(properties),
         new Figures(-1, -1, -1, -1, -1, Duration.ZERO),
         Optional.empty(),
-        Optional.of("internal error: " + ErrorHandling.oneLine(e.toString())));
+        Optional.of(detail));
   }
 }
