@@ -217,7 +217,8 @@ public final class Checkpoints {
    */
   public double collisionProbability() {
     double n = seen.size();
-    return n * (n - 1) / 2 / Math.pow(2, 128);
+    // n < 2: no pair can collide (and 0 * -1 would print as "-0.0e+00")
+    return n < 2 ? 0.0 : n * (n - 1) / 2 / Math.pow(2, 128);
   }
 
   /** One line on what the cache did in this search, or why it was off. */

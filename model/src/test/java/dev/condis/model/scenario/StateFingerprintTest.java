@@ -340,6 +340,15 @@ class StateFingerprintTest {
     assertThat(cache.summary()).contains("1,000 distinct states").contains("collision probability 1.5e-33");
   }
 
+  @Test
+  void anEmptyCacheEstimatesNoCollisionNotANegativeOne() {
+    Checkpoints cache = new Checkpoints(false);
+    assertThat(cache.summary()).contains("0 distinct states").contains("collision probability 0.0e+00")
+        .doesNotContain("-0.0");
+    cache.check(1, 1L, new Driver());
+    assertThat(cache.collisionProbability()).isZero();
+  }
+
   private static CoNdisSystem system() {
     return system(new ScriptedPlatform());
   }
