@@ -4,18 +4,15 @@ import dev.condis.reference.context.CallMgrPartyContext;
 import dev.condis.reference.context.CallMgrVcContext;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.context.TrackedContext;
-import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisPartyHandle;
-import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.CallManagerDriver;
 import dev.condis.reference.driver.CreateVcResult;
+import dev.condis.reference.driver.AfDriverEnvironment;
 import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.driver.PartyResult;
-import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.platform.Platform;
 
@@ -79,15 +76,8 @@ public abstract class CallManagerCore implements CallManagerDriver {
    * every choice label, context tag and deferred-call name.
    */
   protected final void initializeCore(
-      String prefix,
-      NdisCallManagerApi ndis,
-      CallManagerNdis vcNdis,
-      Platform platform,
-      ContextTracker tracker,
-      NdisAfHandle ndisAfHandle,
-      NdisSapHandle ndisSapHandle,
-      FaultSet faults) {
-    this.cm = new CmState(prefix, ndis, vcNdis, platform, tracker, ndisAfHandle, ndisSapHandle, faults);
+      String prefix, AfDriverEnvironment<? extends NdisCallManagerApi> environment, CallManagerNdis vcNdis) {
+    this.cm = new CmState(prefix, environment, vcNdis);
     CmRequests requests = new CmRequests(cm);
     this.vcLifecycle = new CmVcLifecycle(cm);
     this.calls = new CmCalls(cm, requests, vcLifecycle);

@@ -6,6 +6,8 @@ import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.NdisCmApi;
+import dev.condis.reference.driver.NdisMcmApi;
 import dev.condis.reference.driver.VcCreation;
 
 /**
@@ -17,6 +19,16 @@ import dev.condis.reference.driver.VcCreation;
  * NdisMCm function, nor an MCM an NdisCm one.
  */
 public interface CallManagerNdis {
+
+  /** A stand-alone call manager's: the NdisCo pair and NdisCmActivateVc / NdisCmDeactivateVc. */
+  static CallManagerNdis standalone(NdisCmApi ndis) {
+    return new KindVcFunctions(ndis, null);
+  }
+
+  /** An MCM's: NdisMCmCreateVc, NdisMCmDeleteVc, NdisMCmActivateVc and NdisMCmDeactivateVc. */
+  static CallManagerNdis integrated(NdisMcmApi ndis) {
+    return new KindVcFunctions(null, ndis);
+  }
 
   /** NdisCoCreateVc (CM) / NdisMCmCreateVc (MCM) for an incoming call (INCALL-1). */
   VcCreation createVc(NdisAfHandle ndisAfHandle, CallMgrVcContext callMgrVcContext);

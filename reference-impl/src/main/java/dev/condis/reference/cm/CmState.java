@@ -5,6 +5,7 @@ import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
+import dev.condis.reference.driver.AfDriverEnvironment;
 import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
@@ -48,23 +49,15 @@ final class CmState {
   /** A rejected offer was offered again on its VC: at most once per run (INCALL-7). */
   boolean offeredAgain;
 
-  CmState(
-      String prefix,
-      NdisCallManagerApi ndis,
-      CallManagerNdis vcNdis,
-      Platform platform,
-      ContextTracker tracker,
-      NdisAfHandle ndisAfHandle,
-      NdisSapHandle ndisSapHandle,
-      FaultSet faults) {
+  CmState(String prefix, AfDriverEnvironment<? extends NdisCallManagerApi> environment, CallManagerNdis vcNdis) {
     this.prefix = prefix;
-    this.ndis = ndis;
+    this.ndis = environment.ndis();
     this.vcNdis = vcNdis;
-    this.platform = platform;
-    this.tracker = tracker;
-    this.ndisAfHandle = ndisAfHandle;
-    this.ndisSapHandle = ndisSapHandle;
-    this.faults = faults;
+    this.platform = environment.platform();
+    this.tracker = environment.tracker();
+    this.ndisAfHandle = environment.ndisAfHandle();
+    this.ndisSapHandle = environment.ndisSapHandle();
+    this.faults = environment.faults();
     this.lock = platform.newLock(prefix);
   }
 

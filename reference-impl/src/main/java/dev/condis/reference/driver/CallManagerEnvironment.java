@@ -1,26 +1,18 @@
 package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
-import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.platform.Platform;
 
-/** What a stand-alone call manager gets: NdisCmXxx functions, the AF and the client's SAP. */
+/** What a stand-alone call manager gets ({@link AfDriverEnvironment}): NdisCmXxx functions and the NdisCo pair. */
 @PublicApi
-public record CallManagerEnvironment(
-    NdisCmApi ndis,
-    Platform platform,
-    ContextTracker tracker,
-    NdisAfHandle ndisAfHandle,
-    NdisSapHandle ndisSapHandle,
-    FaultSet faults) {
-  // Written out for JPF: see RecordMethods.
-  private Object[] parts() { return new Object[] {ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults}; }
-  private static final String[] NAMES = {"ndis", "platform", "tracker", "ndisAfHandle", "ndisSapHandle", "faults"};
-  @Override public boolean equals(Object o) { return o instanceof CallManagerEnvironment r && RecordMethods.equal(parts(), r.parts()); }
-  @Override public int hashCode() { return RecordMethods.hash(parts()); }
-  @Override public String toString() { return RecordMethods.text("CallManagerEnvironment", NAMES, parts()); }
+public final class CallManagerEnvironment extends AfDriverEnvironment<NdisCmApi> {
+
+  public CallManagerEnvironment(NdisCmApi ndis, Platform platform, ContextTracker tracker, NdisAfHandle ndisAfHandle,
+      NdisSapHandle ndisSapHandle, FaultSet faults) {
+    super(ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults);
+  }
 }

@@ -1,30 +1,18 @@
 package dev.condis.reference.driver;
 
 import dev.condis.reference.PublicApi;
-import dev.condis.reference.RecordMethods;
 import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.platform.Platform;
 
-/**
- * What a client gets at initialisation: the NDIS functions it may call, the platform to
- * synchronise through, the tracking allocator for its contexts, the address family it opened,
- * its SAP for incoming calls, and the seeded faults switched on for the reference drivers.
- */
+/** What a client gets at initialisation ({@link AfDriverEnvironment}): its NDIS functions, NdisClXxx and the NdisCo pair. */
 @PublicApi
-public record ClientEnvironment(
-    NdisClientApi ndis,
-    Platform platform,
-    ContextTracker tracker,
-    NdisAfHandle ndisAfHandle,
-    NdisSapHandle ndisSapHandle,
-    FaultSet faults) {
-  // Written out for JPF: see RecordMethods.
-  private Object[] parts() { return new Object[] {ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults}; }
-  private static final String[] NAMES = {"ndis", "platform", "tracker", "ndisAfHandle", "ndisSapHandle", "faults"};
-  @Override public boolean equals(Object o) { return o instanceof ClientEnvironment r && RecordMethods.equal(parts(), r.parts()); }
-  @Override public int hashCode() { return RecordMethods.hash(parts()); }
-  @Override public String toString() { return RecordMethods.text("ClientEnvironment", NAMES, parts()); }
+public final class ClientEnvironment extends AfDriverEnvironment<NdisClientApi> {
+
+  public ClientEnvironment(NdisClientApi ndis, Platform platform, ContextTracker tracker, NdisAfHandle ndisAfHandle,
+      NdisSapHandle ndisSapHandle, FaultSet faults) {
+    super(ndis, platform, tracker, ndisAfHandle, ndisSapHandle, faults);
+  }
 }

@@ -2,15 +2,8 @@ package dev.condis.reference.mcm;
 
 import dev.condis.reference.cm.CallManagerCore;
 import dev.condis.reference.cm.CallManagerNdis;
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.ddi.NdisAfHandle;
-import dev.condis.reference.ddi.NdisStatus;
-import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.IntegratedCallManager;
 import dev.condis.reference.driver.McmEnvironment;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.VcCreation;
 
 /**
  * The reference miniport with an integrated call manager (MCM). It uses only NdisMCmXxx
@@ -30,43 +23,6 @@ public class ReferenceMcm extends CallManagerCore implements IntegratedCallManag
 
   @Override
   public void initialize(McmEnvironment environment) {
-    initializeCore(
-        "mcm",
-        environment.ndis(),
-        new McmVcs(environment.ndis()),
-        environment.platform(),
-        environment.tracker(),
-        environment.ndisAfHandle(),
-        environment.ndisSapHandle(),
-        environment.faults());
-  }
-
-  /** {@link CallManagerNdis} over NdisMCmCreateVc, NdisMCmDeleteVc and NdisMCm(De)ActivateVc. */
-  private static final class McmVcs implements CallManagerNdis {
-    private final NdisMcmApi ndis;
-
-    McmVcs(NdisMcmApi ndis) {
-      this.ndis = ndis;
-    }
-
-    @Override
-    public VcCreation createVc(NdisAfHandle ndisAfHandle, CallMgrVcContext callMgrVcContext) {
-      return ndis.mcmCreateVc(ndisAfHandle, callMgrVcContext);
-    }
-
-    @Override
-    public NdisStatus deleteVc(NdisVcHandle ndisVcHandle) {
-      return ndis.mcmDeleteVc(ndisVcHandle);
-    }
-
-    @Override
-    public NdisStatus activateVc(NdisVcHandle ndisVcHandle, CallParameters callParameters) {
-      return ndis.mcmActivateVc(ndisVcHandle, callParameters);
-    }
-
-    @Override
-    public NdisStatus deactivateVc(NdisVcHandle ndisVcHandle) {
-      return ndis.mcmDeactivateVc(ndisVcHandle);
-    }
+    initializeCore("mcm", environment, CallManagerNdis.integrated(environment.ndis()));
   }
 }

@@ -11,15 +11,18 @@ import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.NdisCmApi;
+import dev.condis.reference.driver.NdisMcmApi;
 import dev.condis.reference.driver.VcCreation;
 
 /**
  * The call-manager functions, as {@link Actor#CALL_MANAGER} (NdisCmXxx and the NdisCo pair) or
- * {@link Actor#MCM} (NdisMCmXxx). The two public faces, {@link NdisCmApi} and {@link
- * NdisMcmApi}, are separate objects, so a stand-alone CM cannot reach an MCM's VC functions
- * nor an MCM a stand-alone CM's (GEN-10). The completions and dispatches ({@link
- * NdisCallManagerApi}) are one routine for both, as the NDIS header's macros make them (§1.1),
- * recorded under the caller's prefix.
+ * {@link Actor#MCM} (NdisMCmXxx). The completions and dispatches ({@link NdisCallManagerApi})
+ * are one routine for both, as the NDIS header's macros make them (§1.1), recorded under the
+ * caller's prefix. Only creation, deletion, activation and deactivation are spelt per kind
+ * (GEN-10): both spellings are here side by side, and each kind gets its own face, {@link
+ * Standalone} ({@link NdisCmApi}) or {@link Integrated} ({@link NdisMcmApi}), a separate object
+ * whose interface does not reach the other kind's spelling.
  */
 abstract class CallManagerApi implements NdisCallManagerApi {
   private final Routers r;
@@ -33,22 +36,62 @@ abstract class CallManagerApi implements NdisCallManagerApi {
     this.prefix = prefix;
   }
 
-  final VcCreation createVc(String api, NdisAfHandle af, CallMgrVcContext context) {
+  /** The stand-alone call manager's face: NdisCmXxx and the NdisCo pair. */
+  static final class Standalone extends CallManagerApi implements NdisCmApi {
+    Standalone(Routers routers) {
+      super(routers, Actor.CALL_MANAGER, "NdisCm");
+    }
+  }
+
+  /** The MCM's face: NdisMCmXxx only. */
+  static final class Integrated extends CallManagerApi implements NdisMcmApi {
+    Integrated(Routers routers) {
+      super(routers, Actor.MCM, "NdisMCm");
+    }
+  }
+
+  // NdisCoCreateVc (stand-alone CM) and NdisMCmCreateVc (MCM): INCALL-1, VC-4.
+  public final VcCreation coCreateVc(NdisAfHandle af, CallMgrVcContext callMgrVcContext) {
+    return createVc("NdisCoCreateVc", af, callMgrVcContext);
+  }
+
+  public final VcCreation mcmCreateVc(NdisAfHandle af, CallMgrVcContext miniportVcContext) {
+    return createVc("NdisMCmCreateVc", af, miniportVcContext);
+  }
+
+  private VcCreation createVc(String api, NdisAfHandle af, CallMgrVcContext context) {
     return r.core().api(actor, api, Fmt.args(af, context), call -> r.vcs().create(call, af, context), VcCreation::status);
   }
 
-  final NdisStatus deleteVc(String api, NdisVcHandle vc) {
+  public final NdisStatus coDeleteVc(NdisVcHandle vc) {
+    return deleteVc("NdisCoDeleteVc", vc);
+  }
+
+  public final NdisStatus mcmDeleteVc(NdisVcHandle vc) {
+    return deleteVc("NdisMCmDeleteVc", vc);
+  }
+
+  private NdisStatus deleteVc(String api, NdisVcHandle vc) {
     return r.core().api(actor, api, Fmt.args(vc), call -> r.vcs().delete(call, vc), s -> s);
   }
 
-  final NdisStatus activateVc(NdisVcHandle vc, CallParameters parameters) {
+  // Ndis(M)CmActivateVc and Ndis(M)CmDeactivateVc: one routine, named by the caller's prefix.
+  public final NdisStatus cmActivateVc(NdisVcHandle vc, CallParameters parameters) {
     return r.core().api(actor, prefix + "ActivateVc", Fmt.args(vc, parameters),
         call -> r.activation().activate(call, vc, parameters), s -> s);
   }
 
-  final NdisStatus deactivateVc(NdisVcHandle vc) {
+  public final NdisStatus mcmActivateVc(NdisVcHandle vc, CallParameters parameters) {
+    return cmActivateVc(vc, parameters);
+  }
+
+  public final NdisStatus cmDeactivateVc(NdisVcHandle vc) {
     return r.core().api(actor, prefix + "DeactivateVc", Fmt.args(vc),
         call -> r.activation().deactivate(call, vc), s -> s);
+  }
+
+  public final NdisStatus mcmDeactivateVc(NdisVcHandle vc) {
+    return cmDeactivateVc(vc);
   }
 
   @Override

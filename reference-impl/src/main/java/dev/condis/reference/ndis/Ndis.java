@@ -80,7 +80,7 @@ public final class Ndis {
   /** Registers a stand-alone call manager; returns its NdisCmXxx functions. */
   public NdisCmApi registerCallManager(ProtocolCmHandlers handlers) {
     registerCallManager(handlers, Actor.CALL_MANAGER);
-    return new CmApi(routers);
+    return new CallManagerApi.Standalone(routers);
   }
 
   /** Registers the CoNDIS miniport beneath the stand-alone call manager. */
@@ -96,7 +96,7 @@ public final class Ndis {
   /** Registers a miniport with an integrated call manager; returns its NdisMCmXxx functions. */
   public NdisMcmApi registerMcm(ProtocolCmHandlers handlers) {
     registerCallManager(handlers, Actor.MCM);
-    return new McmApi(routers);
+    return new CallManagerApi.Integrated(routers);
   }
 
   private void registerCallManager(ProtocolCmHandlers handlers, Actor kind) {
