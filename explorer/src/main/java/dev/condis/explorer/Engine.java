@@ -57,6 +57,8 @@ final class Engine {
   private long sleepSetBlocked;
   private long depthCuts;
   private int maxDepth;
+  /** The most transitions an execution has had: the next one's trace starts that long. */
+  int longestTrace;
   private final LinkedHashMap<String, Failure> failures = new LinkedHashMap<>();
   private final EnumSet<Bound> bounds = EnumSet.noneOf(Bound.class);
   private ExecutionResult replayResult;
@@ -186,6 +188,7 @@ final class Engine {
   private ControlledThread finishLocked(Execution ex) {
     ex.checkControlledLocked(uncontrolledReported);
     ex.finished = true;
+    longestTrace = Math.max(longestTrace, ex.trace.length());
     if (budgetCut) {
       // Abandoned unfinished by the time budget: it counts for nothing, and the search ends.
       bounds.add(Bound.TIME_BUDGET);

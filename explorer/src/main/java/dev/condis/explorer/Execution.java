@@ -38,7 +38,7 @@ final class Execution implements Runtime {
   long sleep;
 
   /** The transitions so far, for the race analysis. */
-  final Trace trace = new Trace();
+  final Trace trace;
   private final VectorClock awaitClock = new VectorClock();
 
   // End state.
@@ -60,6 +60,7 @@ final class Execution implements Runtime {
     this.reduction = engine.options.reduction() && decider instanceof SearchTree;
     this.maxSteps = engine.options.maxStepsPerExecution();
     this.analysisFrom = analysisFrom;
+    this.trace = new Trace(engine.longestTrace);
     this.steps = recordTrace ? new ArrayList<>() : null;
     Program program = engine.program;
     main = new ControlledThread(this, 0, "main", false, () -> program.run(this));

@@ -10,20 +10,35 @@ import java.util.Arrays;
  */
 final class Trace {
   private int length;
-  private int[] thread = new int[32];
+  private int[] thread;
   /** The thread's own clock entry after the transition: its sequence number. */
-  private int[] seq = new int[32];
+  private int[] seq;
   /** The threads enabled in the state before the transition. */
-  private long[] enabled = new long[32];
+  private long[] enabled;
   /** Each transition's happens-before clock (entries for the threads existing then); reduction only. */
-  private int[][] clock = new int[32][];
+  private int[][] clock;
   /** The decision point the transition was chosen at, or null where no other thread could run. */
-  private Node[] node = new Node[32];
-  private OpKind[] op = new OpKind[32];
-  private Object[] target = new Object[32];
+  private Node[] node;
+  private OpKind[] op;
+  private Object[] target;
   /** The transitions that spawned a deferred thread, and those that awaited deferred threads. */
   final IntList deferredSpawns = new IntList();
   final IntList awaits = new IntList();
+
+  /**
+   * {@code capacity}: the longest execution so far (the engine's hint), so that one of that
+   * length never regrows its seven arrays (a search's executions are of similar lengths).
+   */
+  Trace(int capacity) {
+    int n = Math.max(32, capacity);
+    thread = new int[n];
+    seq = new int[n];
+    enabled = new long[n];
+    clock = new int[n][];
+    node = new Node[n];
+    op = new OpKind[n];
+    target = new Object[n];
+  }
 
   int length() {
     return length;
