@@ -21,8 +21,9 @@ import java.util.Map;
  * What sharding costs and how well it balances: for the default suite's largest instances,
  * the unsharded search against N = 4 and N = 16 shards run one after another on one thread
  * (as separate machines would run them). Prints the total work (executions and time summed
- * over the shards) against the unsharded search, and the largest shard against the mean.
- * A benchmark, not a test.
+ * over the shards) against the unsharded search, and the largest shard against the mean, by
+ * time and by executions (the latter exact, whatever the machine's load). A benchmark, not a
+ * test.
  *
  * <pre>
  * java -cp dist/target/condis-verify.jar dev.condis.model.bench.ShardBenchmark [SPLIT-DEPTH]
@@ -42,30 +43,32 @@ public final class ShardBenchmark {
     engine.verify(request(instances.get(0), Map.of())); // warm-up
     System.out.printf(Locale.ROOT, "condis-verify sharding: %d cores, Java %s (%s carriers), split depth %d%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(), depth);
-    System.out.printf(Locale.ROOT, "  %-58s %6s %11s %9s %10s %10s %12s%n",
-        "instance", "shards", "executions", "time", "work/1", "time/1", "max/mean");
+    System.out.printf(Locale.ROOT, "  %-58s %6s %11s %9s %10s %10s %9s %9s%n",
+        "instance", "shards", "executions", "time", "work/1", "time/1", "max/mean", "(exec.)");
     for (ScenarioConfig c : instances) {
       VerificationResult whole = engine.verify(request(c, Map.of()));
       double wholeTime = seconds(whole.figures().wallTime());
-      System.out.printf(Locale.ROOT, "  %-58s %6s %,11d %8.2fs %10s %10s %12s%n",
-          c.label(), "-", whole.figures().executions(), wholeTime, "1.00", "1.00", "-");
+      System.out.printf(Locale.ROOT, "  %-58s %6s %,11d %8.2fs %10s %10s %9s %9s%n",
+          c.label(), "-", whole.figures().executions(), wholeTime, "1.00", "1.00", "-", "-");
       for (int n : new int[] {4, 16}) {
         long executions = 0;
         double time = 0;
         List<Double> shardTimes = new ArrayList<>();
+        long maxExecutions = 0;
         for (int k = 1; k <= n; k++) {
           VerificationResult part = engine.verify(request(c, Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
               ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth), ExplorerEngine.SHARD, Integer.toString(k))));
           executions += part.figures().executions();
+          maxExecutions = Math.max(maxExecutions, part.figures().executions());
           double t = seconds(part.figures().wallTime());
           time += t;
           shardTimes.add(t);
         }
         double mean = time / n;
         double max = shardTimes.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        System.out.printf(Locale.ROOT, "  %-58s %6d %,11d %8.2fs %10.2f %10.2f %12.2f%n",
+        System.out.printf(Locale.ROOT, "  %-58s %6d %,11d %8.2fs %10.2f %10.2f %9.2f %9.2f%n",
             c.label(), n, executions, time, (double) executions / whole.figures().executions(), time / wholeTime,
-            max / mean);
+            max / mean, (double) maxExecutions * n / executions);
       }
     }
   }
