@@ -25,12 +25,16 @@ final class Trace {
   final IntList deferredSpawns = new IntList();
   final IntList awaits = new IntList();
 
+  /** The most slots a trace starts with: one runaway execution must not size all the others. */
+  static final int MAX_INITIAL_CAPACITY = 4096;
+
   /**
    * {@code capacity}: the longest execution so far (the engine's hint), so that one of that
-   * length never regrows its seven arrays (a search's executions are of similar lengths).
+   * length never regrows its seven arrays (a search's executions are of similar lengths); at
+   * most {@link #MAX_INITIAL_CAPACITY}, since a livelocking execution runs up to the step bound.
    */
   Trace(int capacity) {
-    int n = Math.max(32, capacity);
+    int n = Math.max(32, Math.min(capacity, MAX_INITIAL_CAPACITY));
     thread = new int[n];
     seq = new int[n];
     enabled = new long[n];
@@ -42,6 +46,11 @@ final class Trace {
 
   int length() {
     return length;
+  }
+
+  /** Transitions it holds before its arrays grow. */
+  int capacity() {
+    return thread.length;
   }
 
   /** Reserves the next transition's number: the caller indexes its own tables by it, then {@link #record}s it. */
