@@ -43,6 +43,8 @@ final class Carrier implements Runnable {
   };
 
   private volatile boolean permit;
+  /** The CPU this (platform) carrier's thread is pinned to, or -1 ({@link CarrierAffinity}). */
+  private int pinnedCpu = -1;
   /** Set true by the watchdog: this carrier's thread is abandoned and must do nothing more. */
   volatile boolean retired;
   /** The controlled thread to start when woken from the pool; written before {@link #wake()}. */
@@ -122,6 +124,12 @@ final class Carrier implements Runnable {
       job = null;
       if (t == null || retired) {
         return;
+      }
+      int cpu = t.execution.engine.cpu;
+      // Both >= 0 only where the search's own thread set up pinning: JNA is never loaded on a
+      // carrier, where the thread it starts would count as the program's (UNCONTROLLED_THREAD).
+      if (!virtual && cpu != pinnedCpu && (cpu >= 0 || pinnedCpu >= 0)) {
+        pinnedCpu = CarrierAffinity.get().pinCurrentThread(cpu, pinnedCpu);
       }
       Carrier toWake = t.execution.engine.runOnCarrier(this, t);
       if (retired) {

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which kind of thread carries controlled threads. A hand-off between platform threads is a
@@ -19,7 +18,7 @@ import java.util.Locale;
  * ({@code virtual} on a JDK without usable virtual threads fails at the first search).
  */
 final class CarrierThreads {
-  static final String PROPERTY = "condis.explorer.carriers";
+  static final String PROPERTY = ExplorerProperties.CARRIERS;
   /** The JDK's: how many OS threads run virtual threads (default: the available processors). */
   static final String PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
 
@@ -102,21 +101,13 @@ final class CarrierThreads {
   }
 
   private static boolean chooseVirtual() {
-    String asked = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-    switch (asked) {
-      case "platform":
-        return false;
-      case "virtual":
-        if (UNSTARTED_VIRTUAL == null) {
-          throw new IllegalStateException(
-              "-D" + PROPERTY + "=virtual needs JDK 21 or later; this is Java " + System.getProperty("java.version"));
-        }
-        return true;
-      case "":
-        return UNSTARTED_VIRTUAL != null && java.lang.Runtime.version().feature() >= 24;
-      default:
-        throw new IllegalStateException("-D" + PROPERTY + " must be 'platform' or 'virtual', not '" + asked + "'");
+    String asked = ExplorerProperties.carriers();
+    if (asked.equals("virtual") && UNSTARTED_VIRTUAL == null) {
+      throw new IllegalStateException("-D" + PROPERTY + "=virtual: this JDK cannot make virtual threads");
     }
+    return asked.isEmpty()
+        ? UNSTARTED_VIRTUAL != null && java.lang.Runtime.version().feature() >= 24
+        : asked.equals("virtual");
   }
 
   /**

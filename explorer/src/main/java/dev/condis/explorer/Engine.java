@@ -38,6 +38,8 @@ final class Engine {
   private static final long BUDGET_GRACE_NANOS = 500_000_000L;
   /** The time budget abandoned an execution that stood still (see {@link #watch}). */
   private boolean budgetCut;
+  /** The CPU this search's carriers are pinned to, or -1 ({@link CarrierAffinity}); set before any runs. */
+  volatile int cpu = -1;
   private final SearchTree tree; // null when replaying
   private final Decider decider;
 
@@ -103,17 +105,24 @@ final class Engine {
 
   private void run() {
     waiter = Thread.currentThread();
-    startNanos = System.nanoTime();
-    // A program thread still alive from an earlier search is that search's finding, not ours.
-    uncontrolledReported.addAll(Execution.foreignThreads());
-    Carrier c;
-    synchronized (lock) {
-      c = CarrierPool.take();
-      c.job = newExecutionLocked().main;
+    cpu = CarrierThreads.virtual() ? -1 : CarrierAffinity.get().acquire();
+    try {
+      startNanos = System.nanoTime();
+      // A program thread still alive from an earlier search is that search's finding, not ours.
+      uncontrolledReported.addAll(Execution.foreignThreads());
+      Carrier c;
+      synchronized (lock) {
+        c = CarrierPool.take();
+        c.job = newExecutionLocked().main;
+      }
+      c.wake();
+      watch();
+      endNanos = System.nanoTime();
+    } finally {
+      if (cpu >= 0) {
+        CarrierAffinity.get().release(cpu);
+      }
     }
-    c.wake();
-    watch();
-    endNanos = System.nanoTime();
     if (internalError != null) {
       throw new IllegalStateException("explorer internal error: " + internalError, internalError);
     }

@@ -47,6 +47,38 @@ public final class Explorer {
   }
 
   /**
+   * Checks the explorer's system properties ({@code -Dcondis.explorer.carriers}, {@code
+   * -Dcondis.explorer.pinning}); a bad value throws {@link IllegalArgumentException} with a
+   * one-line message. Call it before the first search: there, a bad value would fail every
+   * search with an error.
+   */
+  public static void checkProperties() {
+    ExplorerProperties.carriers();
+    ExplorerProperties.pinning();
+  }
+
+  /**
+   * Whether platform carriers are pinned, one CPU per search ({@code -Dcondis.explorer.pinning},
+   * explorer/README.md, "How it runs"): {@code "pinned: one CPU per search"}, or {@code "not
+   * pinned: "} and why. Only where threads run: the same searches either way.
+   */
+  public static String pinning() {
+    return CarrierThreads.virtual() ? "not pinned: virtual carriers" : CarrierAffinity.get().describe();
+  }
+
+  /**
+   * Pins the platform carriers of the searches that start from now on, one CPU per search, or
+   * stops doing so: the programmatic twin of {@code -Dcondis.explorer.pinning}, for a benchmark
+   * that compares both in one JVM. No effect where pinning is off for a reason ({@link
+   * #pinning()} says which).
+   */
+  public static void pinCarriers(boolean pin) {
+    if (!CarrierThreads.virtual()) {
+      CarrierAffinity.get().setPaused(!pin);
+    }
+  }
+
+  /**
    * The stacks of the explorer's live virtual carriers, which {@link Thread#getAllStackTraces()}
    * leaves out (empty on platform carriers, which it includes): e.g. to find who called {@code
    * System.exit}.

@@ -52,8 +52,8 @@ public final class ScalingBenchmark {
     Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();
     engine.verify(request(ScenarioCatalog.defaultSuite().get(0), true, 60)); // warm-up
-    System.out.printf(Locale.ROOT, "condis-verify scaling: %d cores, Java %s (%s carriers), max heap %d MiB, budget %d s per search%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(),
+    System.out.printf(Locale.ROOT, "condis-verify scaling: %d cores, Java %s (%s carriers, %s), max heap %d MiB, budget %d s per search%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(), Explorer.pinning(),
         Runtime.getRuntime().maxMemory() >> 20, budget);
     System.out.printf(Locale.ROOT, "  %-52s %-6s %-12s %11s %8s %9s %9s %9s%n",
         "instance", "cache", "verdict", "executions", "states", "wall", "exec/s", "peak heap");

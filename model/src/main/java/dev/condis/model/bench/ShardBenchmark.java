@@ -41,8 +41,8 @@ public final class ShardBenchmark {
     Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();
     engine.verify(request(instances.get(0), Map.of())); // warm-up
-    System.out.printf(Locale.ROOT, "condis-verify sharding: %d cores, Java %s (%s carriers), split depth %d%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(), depth);
+    System.out.printf(Locale.ROOT, "condis-verify sharding: %d cores, Java %s (%s carriers, %s), split depth %d%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(), Explorer.pinning(), depth);
     System.out.printf(Locale.ROOT, "  %-58s %6s %11s %9s %10s %10s %9s %9s%n",
         "instance", "shards", "executions", "time", "work/1", "time/1", "max/mean", "(exec.)");
     for (ScenarioConfig c : instances) {

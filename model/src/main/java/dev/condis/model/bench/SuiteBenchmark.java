@@ -46,8 +46,8 @@ public final class SuiteBenchmark {
     // Warm-up: one small search so class loading and JIT are not charged to the first scenario.
     engine.verify(request(ScenarioCatalog.defaultSuite().get(0)));
 
-    System.out.printf(Locale.ROOT, "condis-verify benchmark: %d cores, Java %s (%s carriers)%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers());
+    System.out.printf(Locale.ROOT, "condis-verify benchmark: %d cores, Java %s (%s carriers, %s)%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(), Explorer.pinning());
     if (suite) {
       System.out.println();
       System.out.println("Default suite on the correct reference (explorer, exhaustive):");
@@ -101,7 +101,8 @@ public final class SuiteBenchmark {
     System.exit(ok ? 0 : 1);
   }
 
-  private static VerificationRequest request(ScenarioConfig config) {
+  /** An exhaustive check of {@code config} under a 10-minute budget. */
+  static VerificationRequest request(ScenarioConfig config) {
     return VerificationRequest.of(
         config, new Bounds(Bounds.DEFAULT.maxExecutions(), Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)), Map.of());
   }

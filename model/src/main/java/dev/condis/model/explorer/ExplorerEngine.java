@@ -17,6 +17,7 @@ import dev.condis.model.engine.CheckOptions;
 import dev.condis.model.engine.Classified;
 import dev.condis.model.engine.Counterexample;
 import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.EngineUnavailableException;
 import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.ReplayResult;
@@ -102,9 +103,21 @@ public final class ExplorerEngine implements Engine {
     return NAME;
   }
 
+  /** A bad {@code -Dcondis.explorer.*} value is bad input, said once before any search. */
+  @Override
+  public void checkAvailable(ImmutableMap<String, String> engineOptions) {
+    try {
+      Explorer.checkProperties();
+    } catch (IllegalArgumentException e) {
+      throw new EngineUnavailableException(e.getMessage());
+    }
+  }
+
   @Override
   public VerificationResult verify(VerificationRequest request) {
-    // Bad input (unknown scenario, unusable class) throws IllegalArgumentException here.
+    // Bad input (unknown scenario, unusable class, a bad -Dcondis.explorer.* value) throws
+    // IllegalArgumentException here.
+    Explorer.checkProperties();
     ScenarioHarness harness = new ScenarioHarness(request.config(), request.propertyClasses());
     RuleChecks checks = harness.trackRuleChecks();
     VerificationResult result = search(request, harness);
@@ -231,6 +244,7 @@ public final class ExplorerEngine implements Engine {
    * {@link IllegalArgumentException} (bad input), as does a bad scenario or class.
    */
   public ReplayResult replay(VerificationRequest request, String schedule) {
+    Explorer.checkProperties();
     Schedule parsed = Schedule.parse(schedule);
     ScenarioHarness harness = new ScenarioHarness(request.config(), request.propertyClasses());
     return replay(harness, parsed, searchOptions(request.bounds(), ProgressListener.NONE));

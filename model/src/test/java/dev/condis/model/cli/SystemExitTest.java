@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.condis.model.cli.ChildJvm.Child;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.reference.client.ReferenceClient;
 import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.context.ProtocolVcContext;
 import dev.condis.reference.ddi.NdisStatus;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,25 +35,10 @@ class SystemExitTest {
     }
   }
 
-  /** What the child JVM left: its exit code and its condis-verify lines on stderr. */
-  private record Child(int exit, String err) {
-    List<String> lines() {
-      return err.lines().filter(l -> l.startsWith("condis-verify:")).toList();
-    }
-  }
-
-  /** Runs {@code condis-verify verify ARGS} in a child JVM with this test's class path. */
   private static Child verify(Path dir, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), CondisVerify.class.getName(), "verify"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile())
-        .start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
-    return new Child(p.exitValue(), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    List<String> words = new java.util.ArrayList<>(List.of("verify"));
+    words.addAll(List.of(args));
+    return ChildJvm.run(dir, List.of(), words.toArray(String[]::new));
   }
 
   @Test
@@ -97,22 +82,17 @@ class SystemExitTest {
   @Test
   void aSignalIsReportedAsSuchAndNothingUnfinishedIsVerified(@TempDir Path dir) throws Exception {
     Path report = dir.resolve("report.json");
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), CondisVerify.class.getName(), "verify", "--workers", "1",
-        "--format", "json", "--output", report.toString(), "--progress", "lines");
-    Process p = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile())
-        .start();
+    Process p = ChildJvm.start(dir, ChildJvm.command(List.of(), "verify", "--workers", "1",
+        "--format", "json", "--output", report.toString(), "--progress", "lines"));
     // Wait until the first search reports progress: the guard is installed by then.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8).contains("progress ")
+    while (!ChildJvm.err(dir).contains("progress ")
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
     p.destroy(); // SIGTERM
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
-    Child child = new Child(p.exitValue(), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    Child child = new Child(p.exitValue(), ChildJvm.err(dir));
 
     assertThat(child.exit()).as(child.err()).isEqualTo(ExitCodes.INTERNAL_ERROR);
     assertThat(child.lines()).singleElement().asString()

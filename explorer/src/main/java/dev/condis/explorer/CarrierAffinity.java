@@ -1,0 +1,180 @@
+package dev.condis.explorer;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.util.Locale;
+
+/**
+ * Keeps the platform carriers of one search on one CPU (Linux). Exactly one carrier of a
+ * search runs at a time, so no parallelism is lost, and a hand-off between two threads of one
+ * CPU is a direct switch: a park/unpark ping-pong on the 2-core development machine (JDK 17)
+ * took 2.4 µs per hand-off with both threads on one CPU and 20 µs when the OS woke the other
+ * thread on the other CPU. A CoNDIS execution makes about ten hand-offs (explorer/README.md,
+ * "What limits the speed").
+ *
+ * <p>Searches running at once in this JVM get different CPUs while there are enough: each
+ * takes an allowed CPU with the fewest searches on it, preferring the one its caller runs on
+ * (the OS put it there, knowing the load of other processes). The JIT compiler, the collector
+ * and every other thread of the JVM stay unpinned.
+ *
+ * <p>Off where it cannot help or cannot work: virtual carriers (a hand-off is already a
+ * continuation switch on one OS thread), a single allowed CPU, an OS other than Linux, JNA
+ * unable to load the C library, or a JDK 24+ not run with {@code
+ * --enable-native-access=ALL-UNNAMED} (where loading it would print the JDK's warning). {@code -Dcondis.explorer.pinning=off} turns it off. It changes
+ * only where threads run: the search, its figures and counterexamples are the same.
+ */
+final class CarrierAffinity {
+  static final String PROPERTY = ExplorerProperties.PINNING;
+  /** glibc's cpu_set_t: 1,024 CPUs. */
+  private static final int MASK_LONGS = 16;
+  private static final int MASK_BYTES = MASK_LONGS * Long.BYTES;
+
+  /** The C library's scheduler calls; the pid 0 means the calling thread. */
+  interface LibC extends Library {
+    int sched_getaffinity(int pid, int cpusetsize, long[] mask);
+
+    int sched_setaffinity(int pid, int cpusetsize, long[] mask);
+
+    int sched_getcpu();
+  }
+
+  private static CarrierAffinity instance;
+
+  private final LibC libc; // null when off
+  private final int[] cpus; // the CPUs this process may run on
+  private final long[] allowed; // their mask
+  private final int[] searches; // searches pinned to each of cpus, now
+  private volatile String off; // why not, or null
+  private volatile boolean paused; // Explorer.pinCarriers(false)
+
+  private CarrierAffinity(LibC libc, long[] allowed, String off) {
+    this.libc = libc;
+    this.allowed = allowed;
+    this.cpus = allowed == null ? new int[0] : cpusOf(allowed);
+    this.searches = new int[cpus.length];
+    this.off = off;
+  }
+
+  /** This JVM's, made at the first platform-carrier search. */
+  static synchronized CarrierAffinity get() {
+    if (instance == null) {
+      instance = create();
+    }
+    return instance;
+  }
+
+  /** A new one, with no searches yet: {@link #get} makes this JVM's, tests their own. */
+  static CarrierAffinity create() {
+    if (ExplorerProperties.pinning().equals("off")) {
+      return new CarrierAffinity(null, null, "-D" + PROPERTY + "=off");
+    }
+    if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+      return new CarrierAffinity(null, null, "not Linux");
+    }
+    if (java.lang.Runtime.version().feature() >= 24 && !nativeAccessEnabled()) {
+      // JNA's System.load would print the JDK's restricted-method warning (JEP 472).
+      return new CarrierAffinity(null, null, "JDK 24+ without --enable-native-access=ALL-UNNAMED");
+    }
+    LibC libc;
+    try {
+      libc = Native.load("c", LibC.class);
+    } catch (LinkageError | RuntimeException e) {
+      return new CarrierAffinity(null, null, "JNA cannot load the C library (" + e.getMessage() + ")");
+    }
+    long[] mask = new long[MASK_LONGS];
+    if (libc.sched_getaffinity(0, MASK_BYTES, mask) != 0) {
+      return new CarrierAffinity(null, null, "sched_getaffinity failed");
+    }
+    if (cpusOf(mask).length < 2) {
+      return new CarrierAffinity(null, null, "one CPU allowed");
+    }
+    return new CarrierAffinity(libc, mask, null);
+  }
+
+  /** {@code Module.isNativeAccessEnabled()} (JDK 22+) of JNA's module, through reflection. */
+  private static boolean nativeAccessEnabled() {
+    try {
+      Module m = Native.class.getModule();
+      return (Boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(m);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static int[] cpusOf(long[] mask) {
+    int n = 0;
+    for (long word : mask) {
+      n += Long.bitCount(word);
+    }
+    int[] out = new int[n];
+    int k = 0;
+    for (int cpu = 0; cpu < mask.length * 64; cpu++) {
+      if ((mask[cpu / 64] & (1L << (cpu % 64))) != 0) {
+        out[k++] = cpu;
+      }
+    }
+    return out;
+  }
+
+  /** "pinned: ...", or "not pinned: " and why (the benchmarks print it). */
+  String describe() {
+    String why = off != null ? off : paused ? "Explorer.pinCarriers(false)" : null;
+    return why == null ? "pinned: one CPU per search" : "not pinned: " + why;
+  }
+
+  /** Pins the searches that start from now on, or not (where it is on at all). */
+  void setPaused(boolean paused) {
+    this.paused = paused;
+  }
+
+  /**
+   * The CPU a starting search's carriers run on, or -1 for none (off, or virtual carriers).
+   * Give it back with {@link #release}.
+   */
+  synchronized int acquire() {
+    if (off != null || paused || CarrierThreads.virtual()) {
+      return -1;
+    }
+    int here = libc.sched_getcpu();
+    int best = -1;
+    for (int i = 0; i < cpus.length; i++) {
+      if (best < 0 || searches[i] < searches[best] || (searches[i] == searches[best] && cpus[i] == here)) {
+        best = i;
+      }
+    }
+    searches[best]++;
+    return cpus[best];
+  }
+
+  synchronized void release(int cpu) {
+    for (int i = 0; i < cpus.length; i++) {
+      if (cpus[i] == cpu && searches[i] > 0) {
+        searches[i]--;
+      }
+    }
+  }
+
+  /**
+   * Pins the calling thread, a platform carrier, to {@code cpu}, or back to every allowed CPU
+   * for -1. Returns what it is pinned to now. A failure (the process's CPUs changed under it)
+   * turns pinning off for the searches that start later.
+   */
+  int pinCurrentThread(int cpu, int pinnedNow) {
+    if (libc == null) {
+      return -1; // never pinned anything
+    }
+    if (cpu == pinnedNow) {
+      return pinnedNow;
+    }
+    long[] mask = allowed;
+    if (cpu >= 0) {
+      mask = new long[MASK_LONGS];
+      mask[cpu / 64] = 1L << (cpu % 64);
+    }
+    if (libc.sched_setaffinity(0, MASK_BYTES, mask) != 0) {
+      off = "sched_setaffinity to CPU " + cpu + " failed";
+      return -1; // not tried again for this carrier
+    }
+    return cpu;
+  }
+}
