@@ -2,6 +2,7 @@ package dev.condis.explorer;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -13,8 +14,8 @@ import java.util.Locale;
  * "What limits the speed").
  *
  * <p>Searches running at once in this JVM get different CPUs while there are enough: each
- * takes an allowed CPU with the fewest searches on it, preferring the one its caller runs on
- * (the OS put it there, knowing the load of other processes). The JIT compiler, the collector
+ * takes an allowed CPU with the fewest searches on it, preferring one that no other process
+ * pins a search to ({@link CpuClaims}), then the one its caller runs on. The JIT compiler, the collector
  * and every other thread of the JVM stay unpinned.
  *
  * <p>Off where it cannot help or cannot work: virtual carriers (a hand-off is already a
@@ -44,51 +45,53 @@ final class CarrierAffinity {
   private final int[] cpus; // the CPUs this process may run on
   private final long[] allowed; // their mask
   private final int[] searches; // searches pinned to each of cpus, now
+  private final CpuClaims claims; // which of cpus other processes pin searches to
   private volatile String off; // why not, or null
   private volatile boolean paused; // Explorer.pinCarriers(false)
 
-  private CarrierAffinity(LibC libc, long[] allowed, String off) {
+  private CarrierAffinity(LibC libc, long[] allowed, String off, Path claimsDir) {
     this.libc = libc;
     this.allowed = allowed;
     this.cpus = allowed == null ? new int[0] : cpusOf(allowed);
     this.searches = new int[cpus.length];
+    this.claims = new CpuClaims(cpus, claimsDir);
     this.off = off;
   }
 
   /** This JVM's, made at the first platform-carrier search. */
   static synchronized CarrierAffinity get() {
     if (instance == null) {
-      instance = create();
+      instance = create(Path.of(System.getProperty("java.io.tmpdir")));
     }
     return instance;
   }
 
   /** A new one, with no searches yet: {@link #get} makes this JVM's, tests their own. */
-  static CarrierAffinity create() {
+  static CarrierAffinity create(Path claimsDir) {
     if (ExplorerProperties.pinning().equals("off")) {
-      return new CarrierAffinity(null, null, "-D" + PROPERTY + "=off");
+      return new CarrierAffinity(null, null, "-D" + PROPERTY + "=off", claimsDir);
     }
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-      return new CarrierAffinity(null, null, "not Linux");
+      return new CarrierAffinity(null, null, "not Linux", claimsDir);
     }
     if (java.lang.Runtime.version().feature() >= 24 && !nativeAccessEnabled()) {
       // JNA's System.load would print the JDK's restricted-method warning (JEP 472).
-      return new CarrierAffinity(null, null, "JDK 24+ without --enable-native-access=ALL-UNNAMED");
+      return new CarrierAffinity(null, null, "JDK 24+ without --enable-native-access=ALL-UNNAMED", claimsDir);
     }
     LibC libc;
     try {
       libc = Native.load("c", LibC.class);
     } catch (LinkageError | RuntimeException e) {
-      return new CarrierAffinity(null, null, "JNA cannot load the C library (" + e.getMessage() + ")");
+      return new CarrierAffinity(null, null, "JNA cannot load the C library (" + e.getMessage() + ")", claimsDir);
     }
     long[] mask = new long[MASK_LONGS];
     if (libc.sched_getaffinity(0, MASK_BYTES, mask) != 0) {
-      return new CarrierAffinity(null, null, "sched_getaffinity failed");
+      return new CarrierAffinity(null, null, "sched_getaffinity failed", claimsDir);
     }
     if (cpusOf(mask).length < 2) {
-      return new CarrierAffinity(null, null, "one CPU allowed");
+      return new CarrierAffinity(null, null, "one CPU allowed", claimsDir);
     }
-    return new CarrierAffinity(libc, mask, null);
+    return new CarrierAffinity(libc, mask, null, claimsDir);
   }
 
   /** {@code Module.isNativeAccessEnabled()} (JDK 22+) of JNA's module, through reflection. */
@@ -136,22 +139,38 @@ final class CarrierAffinity {
       return -1;
     }
     int here = libc.sched_getcpu();
-    int best = -1;
-    for (int i = 0; i < cpus.length; i++) {
-      if (best < 0 || searches[i] < searches[best] || (searches[i] == searches[best] && cpus[i] == here)) {
-        best = i;
+    int min = Integer.MAX_VALUE;
+    for (int n : searches) {
+      min = Math.min(min, n);
+    }
+    // The least taken here, no other process's if one is free (CpuClaims), the caller's first.
+    int chosen = -1;
+    for (int pass = 0; pass < 2 && chosen < 0; pass++) {
+      for (int k = -1; k < cpus.length && chosen < 0; k++) {
+        int i = k < 0 ? indexOf(here) : k;
+        if (i >= 0 && searches[i] == min && (pass == 1 || claims.claim(i))) {
+          chosen = i;
+        }
       }
     }
-    searches[best]++;
-    return cpus[best];
+    searches[chosen]++;
+    return cpus[chosen];
   }
 
   synchronized void release(int cpu) {
+    int i = indexOf(cpu);
+    if (i >= 0 && searches[i] > 0 && --searches[i] == 0) {
+      claims.release(i);
+    }
+  }
+
+  private int indexOf(int cpu) {
     for (int i = 0; i < cpus.length; i++) {
-      if (cpus[i] == cpu && searches[i] > 0) {
-        searches[i]--;
+      if (cpus[i] == cpu) {
+        return i;
       }
     }
+    return -1;
   }
 
   /**

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Native;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Platform carriers of one search run on one CPU, so that a hand-off is a direct switch on
@@ -46,15 +53,55 @@ class CarrierAffinityTest {
   }
 
   @Test
-  void searchesAtOnceGetDifferentCpusAndGiveThemBack() {
+  void searchesAtOnceGetDifferentCpusAndGiveThemBack(@TempDir Path dir) {
     assumePinned();
-    CarrierAffinity affinity = CarrierAffinity.create(); // its own count of searches
+    CarrierAffinity affinity = CarrierAffinity.create(dir); // its own count of searches and claims
     int first = affinity.acquire();
     int second = affinity.acquire();
     assertThat(first).isNotNegative();
     assertThat(second).isNotNegative().isNotEqualTo(first);
     affinity.release(second);
     assertThat(affinity.acquire()).as("the CPU given back is the least taken again").isEqualTo(second);
+  }
+
+  /**
+   * Another process with a search pinned to the CPU this one's caller runs on: this JVM's first
+   * search takes another CPU, and gets the caller's once the other process has ended.
+   */
+  @Test
+  void aCpuAnotherProcessPinsASearchToIsLeftToIt(@TempDir Path dir) throws Exception {
+    assumePinned();
+    int here = LIBC.sched_getcpu();
+    Process other = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+        System.getProperty("java.class.path"), CarrierAffinityTest.class.getName(), dir.toString(), Integer.toString(here))
+        .redirectErrorStream(true).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).as("the other process claimed CPU %d", here).isEqualTo("claimed " + here);
+      CarrierAffinity affinity = CarrierAffinity.create(dir);
+      int cpu = affinity.acquire();
+      assertThat(cpu).isNotNegative().isNotEqualTo(here);
+      affinity.release(cpu);
+      other.getOutputStream().close(); // the other process ends, and with it its claim
+      assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      boolean callers = false;
+      for (int i = 0; i < 20 && !callers; i++) { // the caller may move between CPUs: a few tries
+        int again = affinity.acquire();
+        affinity.release(again);
+        callers = LIBC.sched_getcpu() == again;
+      }
+      assertThat(callers).as("with the claim gone, a search gets the caller's CPU again").isTrue();
+    } finally {
+      other.destroyForcibly();
+    }
+  }
+
+  /** The other process: claims CPU {@code args[1]} in {@code args[0]} until its input closes. */
+  public static void main(String[] args) throws IOException {
+    int cpu = Integer.parseInt(args[1]);
+    CpuClaims claims = new CpuClaims(new int[] {cpu}, Path.of(args[0]));
+    System.out.println(claims.claim(0) ? "claimed " + cpu : "not claimed");
+    System.out.flush();
+    System.in.readAllBytes();
   }
 
   @Test

@@ -101,7 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--workers",
       paramLabel = "N",
-      description = "Threads (default: the available processors). Instances are checked at once, each on its own thread, and with fewer instances than workers each instance's search is split over the idle ones (see --split). Verdicts are the same for any N; so are counterexamples and figures of unsplit searches, and counterexamples of split ones.")
+      description = "Threads (default: the available processors but one, which the JIT compiler and the collector need). Instances are checked at once, each on its own thread, and with fewer instances than workers each instance's search is split over the idle ones (see --split). Verdicts are the same for any N; so are counterexamples and figures of unsplit searches, and counterexamples of split ones.")
   Integer workers;
 
   @Option(
