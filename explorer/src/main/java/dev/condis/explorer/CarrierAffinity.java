@@ -15,14 +15,15 @@ import java.util.Locale;
  *
  * <p>Searches running at once in this JVM get different CPUs while there are enough: each
  * takes an allowed CPU with the fewest searches on it, preferring one that no other process
- * pins a search to ({@link CpuClaims}), then the one its caller runs on. The JIT compiler, the collector
- * and every other thread of the JVM stay unpinned.
+ * pins a search to ({@link CpuClaims}), then the one its caller runs on. The JIT compiler, the
+ * collector and every other thread of the JVM stay unpinned.
  *
  * <p>Off where it cannot help or cannot work: virtual carriers (a hand-off is already a
  * continuation switch on one OS thread), a single allowed CPU, an OS other than Linux, JNA
  * unable to load the C library, or a JDK 24+ not run with {@code
- * --enable-native-access=ALL-UNNAMED} (where loading it would print the JDK's warning). {@code -Dcondis.explorer.pinning=off} turns it off. It changes
- * only where threads run: the search, its figures and counterexamples are the same.
+ * --enable-native-access=ALL-UNNAMED} (loading JNA would print the JDK's warning). {@code
+ * -Dcondis.explorer.pinning=off} turns it off. It changes only where threads run: the search,
+ * its figures and counterexamples are the same.
  */
 final class CarrierAffinity {
   static final String PROPERTY = ExplorerProperties.PINNING;
@@ -143,7 +144,8 @@ final class CarrierAffinity {
     for (int n : searches) {
       min = Math.min(min, n);
     }
-    // The least taken here, no other process's if one is free (CpuClaims), the caller's first.
+    // Among the CPUs with the fewest of this JVM's searches: one no other process has claimed
+    // (CpuClaims) if there is one, else any; the caller's own CPU first in both passes.
     int chosen = -1;
     for (int pass = 0; pass < 2 && chosen < 0; pass++) {
       for (int k = -1; k < cpus.length && chosen < 0; k++) {
