@@ -21,19 +21,12 @@ final class ExplorerProperties {
   }
 
   static String carriers(String value) {
-    String asked = normal(value);
-    switch (asked) {
-      case "", "platform":
-        return asked;
-      case "virtual":
-        if (java.lang.Runtime.version().feature() < 21) {
-          throw new IllegalArgumentException(
-              "-D" + CARRIERS + "=virtual needs JDK 21 or later; this is Java " + System.getProperty("java.version"));
-        }
-        return asked;
-      default:
-        throw new IllegalArgumentException("-D" + CARRIERS + " must be 'platform' or 'virtual', not '" + asked + "'");
+    String asked = oneOf(CARRIERS, value, "platform", "virtual");
+    if (asked.equals("virtual") && java.lang.Runtime.version().feature() < 21) {
+      throw new IllegalArgumentException(
+          "-D" + CARRIERS + "=virtual needs JDK 21 or later; this is Java " + System.getProperty("java.version"));
     }
+    return asked;
   }
 
   /** "auto" (also when unset) or "off". */
@@ -42,18 +35,16 @@ final class ExplorerProperties {
   }
 
   static String pinning(String value) {
-    String asked = normal(value);
-    switch (asked) {
-      case "", "auto":
-        return "auto";
-      case "off":
-        return asked;
-      default:
-        throw new IllegalArgumentException("-D" + PINNING + " must be 'auto' or 'off', not '" + asked + "'");
-    }
+    String asked = oneOf(PINNING, value, "auto", "off");
+    return asked.isEmpty() ? "auto" : asked;
   }
 
-  private static String normal(String value) {
-    return value.trim().toLowerCase(Locale.ROOT);
+  /** {@code value} trimmed and in lower case: empty, {@code a} or {@code b}, or bad input. */
+  private static String oneOf(String key, String value, String a, String b) {
+    String asked = value.trim().toLowerCase(Locale.ROOT);
+    if (!asked.isEmpty() && !asked.equals(a) && !asked.equals(b)) {
+      throw new IllegalArgumentException("-D" + key + " must be '" + a + "' or '" + b + "', not '" + asked + "'");
+    }
+    return asked;
   }
 }

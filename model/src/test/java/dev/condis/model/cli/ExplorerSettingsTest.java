@@ -6,6 +6,8 @@ import dev.condis.model.cli.ChildJvm.Child;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -15,25 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExplorerSettingsTest {
 
-  @Test
-  void aBadPinningValueIsBadInput(@TempDir Path dir) throws Exception {
-    Child child = ChildJvm.run(dir, List.of("-Dcondis.explorer.pinning=sometimes"),
-        "verify", "--scenario", "make-close");
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "-Dcondis.explorer.pinning=sometimes | -Dcondis.explorer.pinning must be 'auto' or 'off', not 'sometimes'",
+      "-Dcondis.explorer.carriers=green    | -Dcondis.explorer.carriers must be 'platform' or 'virtual', not 'green'"})
+  void aBadValueIsBadInput(String setting, String message, @TempDir Path dir) throws Exception {
+    Child child = ChildJvm.run(dir, List.of(setting), "verify", "--scenario", "make-close");
 
     assertThat(child.exit()).as(child.err()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(child.lines()).containsExactly(
-        "condis-verify: -Dcondis.explorer.pinning must be 'auto' or 'off', not 'sometimes'");
+    assertThat(child.lines()).containsExactly("condis-verify: " + message);
     assertThat(ChildJvm.out(dir)).as("no scenario was started").doesNotContain("make-close[");
-  }
-
-  @Test
-  void aBadCarrierKindIsBadInput(@TempDir Path dir) throws Exception {
-    Child child = ChildJvm.run(dir, List.of("-Dcondis.explorer.carriers=green"),
-        "verify", "--scenario", "make-close");
-
-    assertThat(child.exit()).as(child.err()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(child.lines()).containsExactly(
-        "condis-verify: -Dcondis.explorer.carriers must be 'platform' or 'virtual', not 'green'");
   }
 
   @Test
