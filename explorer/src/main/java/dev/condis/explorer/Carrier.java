@@ -43,8 +43,11 @@ final class Carrier implements Runnable {
   };
 
   private volatile boolean permit;
-  /** The CPU this (platform) carrier's thread is pinned to, or -1 ({@link CarrierAffinity}). */
-  private int pinnedCpu = -1;
+  /**
+   * The CPU this (platform) carrier's thread is pinned to, -1 for every allowed one, or {@link
+   * CarrierAffinity#UNKNOWN} before its first job ({@link CarrierAffinity#inherited()}).
+   */
+  private int pinnedCpu = CarrierAffinity.inherited();
   /** Set true by the watchdog: this carrier's thread is abandoned and must do nothing more. */
   volatile boolean retired;
   /** The controlled thread to start when woken from the pool; written before {@link #wake()}. */
@@ -126,16 +129,17 @@ final class Carrier implements Runnable {
         return;
       }
       int cpu = t.execution.engine.cpu;
-      // Both >= 0 only where the search's own thread set up pinning: JNA is never loaded on a
-      // carrier, where the thread it starts would count as the program's (UNCONTROLLED_THREAD).
-      if (!virtual && cpu != pinnedCpu && (cpu >= 0 || pinnedCpu >= 0)) {
+      // Either is other than -1 only once the search's own thread set up pinning: JNA is never
+      // loaded on a carrier, where the thread it starts would count as the program's
+      // (UNCONTROLLED_THREAD).
+      if (!virtual && cpu != pinnedCpu && (cpu >= 0 || pinnedCpu != -1)) {
         pinnedCpu = CarrierAffinity.get().pinCurrentThread(cpu, pinnedCpu);
       }
       Carrier toWake = t.execution.engine.runOnCarrier(this, t);
       if (retired) {
         return;
       }
-      boolean pooled = CarrierPool.offer(this);
+      boolean pooled = CarrierPool.offer(this, pinnedCpu);
       if (toWake != null) {
         toWake.wake();
       }

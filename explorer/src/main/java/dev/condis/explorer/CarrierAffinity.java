@@ -40,7 +40,9 @@ final class CarrierAffinity {
     int sched_getcpu();
   }
 
-  private static CarrierAffinity instance;
+  /** A carrier's pinning before its first job: what it inherited from its creator, not known. */
+  static final int UNKNOWN = Integer.MIN_VALUE;
+  private static volatile CarrierAffinity instance;
 
   private final LibC libc; // null when off
   private final int[] cpus; // the CPUs this process may run on
@@ -65,6 +67,16 @@ final class CarrierAffinity {
       instance = create(Path.of(System.getProperty("java.io.tmpdir")));
     }
     return instance;
+  }
+
+  /**
+   * What a new carrier is pinned to: -1 (every CPU) while nothing was ever pinned, else {@link
+   * #UNKNOWN}, since a thread inherits its creator's pinning. Never sets pinning up itself, so
+   * a carrier may call it.
+   */
+  static int inherited() {
+    CarrierAffinity a = instance;
+    return a == null || a.libc == null ? -1 : UNKNOWN;
   }
 
   /** A new one, with no searches yet: {@link #get} makes this JVM's, tests their own. */

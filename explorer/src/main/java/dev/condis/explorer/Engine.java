@@ -112,7 +112,7 @@ final class Engine {
       uncontrolledReported.addAll(Execution.foreignThreads());
       Carrier c;
       synchronized (lock) {
-        c = CarrierPool.take();
+        c = CarrierPool.take(cpu);
         c.job = newExecutionLocked().main;
       }
       c.wake();
@@ -345,7 +345,7 @@ final class Engine {
         ControlledThread next = unwindNextLocked(ex);
         if (next != null) {
           if (next.carrier == null) {
-            next.carrier = CarrierPool.take();
+            next.carrier = CarrierPool.take(cpu);
             next.carrier.job = next;
           }
           toWake = next.carrier;

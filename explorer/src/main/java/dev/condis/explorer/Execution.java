@@ -362,7 +362,7 @@ final class Execution implements Runtime {
       n.status = Status.RUNNING;
       running = n;
       if (self.status != Status.FINISHED) {
-        n.carrier = CarrierPool.take();
+        n.carrier = CarrierPool.take(engine.cpu);
         n.carrier.job = n;
       }
       return n;
