@@ -22,8 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * values are said in one line.
  */
 class CarrierAffinityTest {
-  /** Asked directly, not through the class under test. */
-  private static final CarrierAffinity.LibC LIBC = Native.load("c", CarrierAffinity.LibC.class);
+  /** Asked directly, not through the class under test; loaded only where pinning is on. */
+  private static final class Libc {
+    static final CarrierAffinity.LibC C = Native.load("c", CarrierAffinity.LibC.class);
+  }
+
+  private static int currentCpu() {
+    return Libc.C.sched_getcpu();
+  }
 
   private static void assumePinned() {
     assumeTrue(Explorer.pinning().startsWith("pinned"), () -> "carriers are " + Explorer.pinning());
@@ -39,7 +45,7 @@ class CarrierAffinityTest {
       Runnable body = () -> {
         for (int i = 0; i < 6; i++) {
           rt.acquire(l);
-          cpus.add(LIBC.sched_getcpu());
+          cpus.add(currentCpu());
           rt.release(l);
         }
       };
@@ -72,7 +78,7 @@ class CarrierAffinityTest {
   @Test
   void aCpuAnotherProcessPinsASearchToIsLeftToIt(@TempDir Path dir) throws Exception {
     assumePinned();
-    int here = LIBC.sched_getcpu();
+    int here = currentCpu();
     Process other = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
         System.getProperty("java.class.path"), CarrierAffinityTest.class.getName(), dir.toString(), Integer.toString(here))
         .redirectErrorStream(true).start();
@@ -88,7 +94,7 @@ class CarrierAffinityTest {
       for (int i = 0; i < 20 && !callers; i++) { // the caller may move between CPUs: a few tries
         int again = affinity.acquire();
         affinity.release(again);
-        callers = LIBC.sched_getcpu() == again;
+        callers = currentCpu() == again;
       }
       assertThat(callers).as("with the claim gone, a search gets the caller's CPU again").isTrue();
     } finally {
