@@ -47,7 +47,7 @@ final class Carrier implements Runnable {
    * The CPU this (platform) carrier's thread is pinned to, -1 for every allowed one, or {@link
    * CarrierAffinity#UNKNOWN} before its first job ({@link CarrierAffinity#inherited()}).
    */
-  private int pinnedCpu = CarrierAffinity.inherited();
+  private volatile int pinnedCpu = CarrierAffinity.inherited();
   /** Set true by the watchdog: this carrier's thread is abandoned and must do nothing more. */
   volatile boolean retired;
   /** The controlled thread to start when woken from the pool; written before {@link #wake()}. */
@@ -64,6 +64,17 @@ final class Carrier implements Runnable {
     // Inherits no thread-locals: a carrier made on a carrier is not the program's thread.
     this.virtual = CarrierThreads.virtual();
     this.thread = CarrierThreads.newThread(this, "explorer-carrier-" + COUNT.incrementAndGet(), virtual);
+  }
+
+  /**
+   * The watchdog abandons this carrier (it runs on outside the runtime): while its thread lives
+   * it keeps its CPU busy, and later searches should pin elsewhere. Called by the watchdog.
+   */
+  void abandonPinning() {
+    int cpu = pinnedCpu;
+    if (!virtual && cpu >= 0) {
+      CarrierAffinity.get().abandoned(thread, cpu);
+    }
   }
 
   /** The carrier the calling thread is, or null. */

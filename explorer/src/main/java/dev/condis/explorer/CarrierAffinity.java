@@ -3,6 +3,8 @@ package dev.condis.explorer;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -49,6 +51,8 @@ final class CarrierAffinity {
   private final long[] allowed; // their mask
   private final int[] searches; // searches pinned to each of cpus, now
   private final CpuClaims claims; // which of cpus other processes pin searches to
+  private final List<Thread> abandoned = new ArrayList<>(); // carriers the watchdog gave up
+  private final List<Integer> abandonedOn = new ArrayList<>(); // ... and the index of each's CPU
   private volatile String off; // why not, or null
   private volatile boolean paused; // Explorer.pinCarriers(false)
 
@@ -152,23 +156,56 @@ final class CarrierAffinity {
       return -1;
     }
     int here = libc.sched_getcpu();
+    int[] load = load();
     int min = Integer.MAX_VALUE;
-    for (int n : searches) {
+    for (int n : load) {
       min = Math.min(min, n);
     }
-    // Among the CPUs with the fewest of this JVM's searches: one no other process has claimed
+    // Among the CPUs with the fewest of this JVM's searches (and abandoned carriers): one no other process has claimed
     // (CpuClaims) if there is one, else any; the caller's own CPU first in both passes.
     int chosen = -1;
     for (int pass = 0; pass < 2 && chosen < 0; pass++) {
       for (int k = -1; k < cpus.length && chosen < 0; k++) {
         int i = k < 0 ? indexOf(here) : k;
-        if (i >= 0 && searches[i] == min && (pass == 1 || claims.claim(i))) {
+        if (i >= 0 && load[i] == min && (pass == 1 || claims.claim(i))) {
           chosen = i;
         }
       }
     }
     searches[chosen]++;
     return cpus[chosen];
+  }
+
+  /** Searches on each of {@link #cpus}, and abandoned carriers still running there. */
+  private int[] load() {
+    int[] load = searches.clone();
+    for (int k = abandoned.size() - 1; k >= 0; k--) {
+      if (abandoned.get(k).isAlive()) {
+        load[abandonedOn.get(k)]++;
+      } else {
+        abandoned.remove(k);
+        abandonedOn.remove(k);
+      }
+    }
+    return load;
+  }
+
+  /** What {@link #acquire} counts on {@code cpu}: searches and abandoned carriers alive. */
+  synchronized int load(int cpu) {
+    int i = indexOf(cpu);
+    return i < 0 ? 0 : load()[i];
+  }
+
+  /**
+   * The watchdog gave up {@code carrier}, pinned to {@code cpu}: it may spin on (JDK 20+ refuse
+   * {@code Thread.stop}), so its CPU counts as taken by a search for as long as it lives.
+   */
+  synchronized void abandoned(Thread carrier, int cpu) {
+    int i = indexOf(cpu);
+    if (i >= 0) {
+      abandoned.add(carrier);
+      abandonedOn.add(i);
+    }
   }
 
   synchronized void release(int cpu) {

@@ -337,6 +337,7 @@ final class Engine {
           CarrierThreads.abandonVirtual(); // it spins, and holds one of the scheduler's OS threads
         }
         r.carrier.thread.interrupt();
+        r.carrier.abandonPinning();
         retired.add(r.carrier);
         retiredAt.add(now);
         ex.threadEndedLocked(r);

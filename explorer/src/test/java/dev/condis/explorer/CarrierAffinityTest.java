@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,37 @@ class CarrierAffinityTest {
     assertThat(second).isNotNegative().isNotEqualTo(first);
     affinity.release(second);
     assertThat(affinity.acquire()).as("the CPU given back is the least taken again").isEqualTo(second);
+  }
+
+  /**
+   * A carrier the watchdog gave up may spin on where {@code Thread.stop} is refused (JDK 20+):
+   * while it lives, its CPU counts as taken, and a new search goes elsewhere.
+   */
+  @Test
+  void anAbandonedCarrierStillRunningKeepsItsCpuTaken(@TempDir Path dir) throws Exception {
+    assumePinned();
+    CarrierAffinity affinity = CarrierAffinity.create(dir);
+    int cpu = affinity.acquire();
+    affinity.release(cpu);
+    CountDownLatch end = new CountDownLatch(1);
+    Thread spinning = new Thread(() -> {
+      try {
+        end.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    spinning.start();
+    affinity.abandoned(spinning, cpu);
+    for (int i = 0; i < 5; i++) {
+      int other = affinity.acquire();
+      affinity.release(other);
+      assertThat(other).as("while the abandoned carrier lives").isNotEqualTo(cpu);
+    }
+    assertThat(affinity.load(cpu)).isEqualTo(1);
+    end.countDown();
+    spinning.join();
+    assertThat(affinity.load(cpu)).as("once it ended, its CPU is free again").isZero();
   }
 
   /**
