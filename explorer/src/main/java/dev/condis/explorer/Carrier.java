@@ -144,7 +144,7 @@ final class Carrier implements Runnable {
       // loaded on a carrier, where the thread it starts would count as the program's
       // (UNCONTROLLED_THREAD).
       if (!virtual && cpu != pinnedCpu && (cpu >= 0 || pinnedCpu != -1)) {
-        pinnedCpu = CarrierAffinity.get().pinCurrentThread(cpu, pinnedCpu);
+        pinnedCpu = CarrierAffinity.get().pinCurrentThread(cpu);
       }
       Carrier toWake = t.execution.engine.runOnCarrier(this, t);
       if (retired) {

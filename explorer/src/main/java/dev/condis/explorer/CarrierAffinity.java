@@ -28,7 +28,6 @@ import java.util.Locale;
  * its figures and counterexamples are the same.
  */
 final class CarrierAffinity {
-  static final String PROPERTY = ExplorerProperties.PINNING;
   /** glibc's cpu_set_t: 1,024 CPUs. */
   private static final int MASK_LONGS = 16;
   private static final int MASK_BYTES = MASK_LONGS * Long.BYTES;
@@ -51,8 +50,10 @@ final class CarrierAffinity {
   private final long[] allowed; // their mask
   private final int[] searches; // searches pinned to each of cpus, now
   private final CpuClaims claims; // which of cpus other processes pin searches to
-  private final List<Thread> abandoned = new ArrayList<>(); // carriers the watchdog gave up
-  private final List<Integer> abandonedOn = new ArrayList<>(); // ... and the index of each's CPU
+  private final List<Abandoned> abandoned = new ArrayList<>(); // carriers the watchdog gave up
+
+  /** An abandoned carrier's thread, and the index in {@link #cpus} of the CPU it is pinned to. */
+  private record Abandoned(Thread thread, int index) {}
   private volatile String off; // why not, or null
   private volatile boolean paused; // Explorer.pinCarriers(false)
 
@@ -86,7 +87,7 @@ final class CarrierAffinity {
   /** A new one, with no searches yet: {@link #get} makes this JVM's, tests their own. */
   static CarrierAffinity create(Path claimsDir) {
     if (ExplorerProperties.pinning().equals("off")) {
-      return new CarrierAffinity(null, null, "-D" + PROPERTY + "=off", claimsDir);
+      return new CarrierAffinity(null, null, "-D" + ExplorerProperties.PINNING + "=off", claimsDir);
     }
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
       return new CarrierAffinity(null, null, "not Linux", claimsDir);
@@ -161,8 +162,9 @@ final class CarrierAffinity {
     for (int n : load) {
       min = Math.min(min, n);
     }
-    // Among the CPUs with the fewest of this JVM's searches (and abandoned carriers): one no other process has claimed
-    // (CpuClaims) if there is one, else any; the caller's own CPU first in both passes.
+    // Among the CPUs with the fewest of this JVM's searches (and abandoned carriers): one no
+    // other process has claimed (CpuClaims) if there is one, else any; the caller's own CPU
+    // first in both passes.
     int chosen = -1;
     for (int pass = 0; pass < 2 && chosen < 0; pass++) {
       for (int k = -1; k < cpus.length && chosen < 0; k++) {
@@ -179,13 +181,9 @@ final class CarrierAffinity {
   /** Searches on each of {@link #cpus}, and abandoned carriers still running there. */
   private int[] load() {
     int[] load = searches.clone();
-    for (int k = abandoned.size() - 1; k >= 0; k--) {
-      if (abandoned.get(k).isAlive()) {
-        load[abandonedOn.get(k)]++;
-      } else {
-        abandoned.remove(k);
-        abandonedOn.remove(k);
-      }
+    abandoned.removeIf(a -> !a.thread().isAlive());
+    for (Abandoned a : abandoned) {
+      load[a.index()]++;
     }
     return load;
   }
@@ -203,8 +201,7 @@ final class CarrierAffinity {
   synchronized void abandoned(Thread carrier, int cpu) {
     int i = indexOf(cpu);
     if (i >= 0) {
-      abandoned.add(carrier);
-      abandonedOn.add(i);
+      abandoned.add(new Abandoned(carrier, i));
     }
   }
 
@@ -226,15 +223,12 @@ final class CarrierAffinity {
 
   /**
    * Pins the calling thread, a platform carrier, to {@code cpu}, or back to every allowed CPU
-   * for -1. Returns what it is pinned to now. A failure (the process's CPUs changed under it)
+   * for -1 (its caller checked it is pinned otherwise now). Returns what it is pinned to now. A failure (the process's CPUs changed under it)
    * turns pinning off for the searches that start later.
    */
-  int pinCurrentThread(int cpu, int pinnedNow) {
+  int pinCurrentThread(int cpu) {
     if (libc == null) {
       return -1; // never pinned anything
-    }
-    if (cpu == pinnedNow) {
-      return pinnedNow;
     }
     long[] mask = allowed;
     if (cpu >= 0) {
