@@ -87,7 +87,8 @@ final class Engine {
       return new SearchResult(bounds(e), List.copyOf(e.failures.values()), e.failingExecutions,
           e.executions, e.sleepSetBlocked, tree.prunedAlternatives, e.depthCuts, e.maxDepth,
           tree.decisionPoints, Duration.ofNanos(e.endNanos - e.startNanos), options.reduction(),
-          new SearchResult.SplitFigures(tree.units, tree.unitsOwned, e.othersExecutions, e.failureUnit));
+          new SearchResult.SplitFigures(tree.units, tree.unitsOwned, e.othersExecutions, e.failureUnit,
+              tree.unitExecutions()));
     }
   }
 
@@ -215,6 +216,9 @@ final class Engine {
     }
     long n = executions + 1;
     executions = n;
+    if (tree != null) {
+      tree.countedInCurrentUnit();
+    }
     maxDepth = Math.max(maxDepth, ex.decisionCount);
     if (ex.sleepSetBlocked) {
       sleepSetBlocked++;

@@ -84,9 +84,10 @@ public interface Runtime {
   /**
    * Whether this execution is still in the top levels of a split search, which every worker
    * runs alike to number the units (explorer/README.md, "Splitting a search"): a program that
-   * ends executions early on its own account (a state cache) must not do so here, since a cut
-   * one worker makes and another does not would make them number the units differently. False
-   * outside a split search. Local.
+   * ends executions early on its own account (a state cache) may do so here only on what it
+   * saw in the top levels too (a state first met here), since a cut one worker makes and
+   * another does not would make them number the units differently. False outside a split
+   * search. Local.
    */
   boolean inSplitPrefix();
 }

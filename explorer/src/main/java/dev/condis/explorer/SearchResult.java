@@ -1,6 +1,7 @@
 package dev.condis.explorer;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.Sets;
 import java.time.Duration;
 import java.util.List;
@@ -33,10 +34,22 @@ public final class SearchResult {
    * A split search's share ({@link Split}): the units this worker numbered (every unit of the
    * split, or all up to the lowest failing one), those it owned and explored, the executions
    * it ran only to number other workers' units (not in {@link #executions()}), and the unit
-   * of its failure (-1: none). All zero for a search that was not split.
+   * of its failure (-1: none). All zero for a search that was not split. {@code
+   * unitExecutions}: the executions counted in each unit this worker explored, by unit number,
+   * the sizes a later run of the same split can balance by ({@link Split#plan(int, int, long[])}).
    */
-  public record SplitFigures(long units, long unitsOwned, long othersExecutions, long failureUnit) {
+  public record SplitFigures(long units, long unitsOwned, long othersExecutions, long failureUnit,
+      ImmutableSortedMap<Long, Long> unitExecutions) {
     static final SplitFigures NONE = new SplitFigures(0, 0, 0, -1);
+
+    public SplitFigures {
+      unitExecutions = ImmutableSortedMap.copyOf(unitExecutions);
+    }
+
+    /** Figures without unit sizes. */
+    public SplitFigures(long units, long unitsOwned, long othersExecutions, long failureUnit) {
+      this(units, unitsOwned, othersExecutions, failureUnit, ImmutableSortedMap.of());
+    }
   }
 
   SearchResult(

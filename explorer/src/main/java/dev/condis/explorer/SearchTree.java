@@ -1,6 +1,8 @@
 package dev.condis.explorer;
 
+import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * The depth-first search state: the stack of decision points of the current execution. Each
@@ -19,6 +21,8 @@ final class SearchTree implements Decider {
   long unitsOwned;
   long currentUnit = -1;
   private boolean currentOwned = true;
+  /** Split: the executions counted in each unit, by unit number (this worker's units only). */
+  private long[] unitExecutions = new long[0];
   /** Split: the search passed the lowest failing unit of the split, and stops. */
   boolean passedFailure;
   private final ArrayList<Node> nodes = new ArrayList<>();
@@ -83,6 +87,28 @@ final class SearchTree implements Decider {
       newUnit = true;
     }
     return currentOwned;
+  }
+
+  /** Split: the execution that just ended counted, in the current unit (this worker's). */
+  void countedInCurrentUnit() {
+    if (split == null) {
+      return;
+    }
+    if (currentUnit >= unitExecutions.length) {
+      unitExecutions = Arrays.copyOf(unitExecutions, (int) Math.max(currentUnit + 1, 2L * unitExecutions.length));
+    }
+    unitExecutions[(int) currentUnit]++;
+  }
+
+  /** Split: executions per unit this worker explored, by unit number. */
+  ImmutableSortedMap<Long, Long> unitExecutions() {
+    ImmutableSortedMap.Builder<Long, Long> out = ImmutableSortedMap.naturalOrder();
+    for (int u = 0; u < unitExecutions.length; u++) {
+      if (unitExecutions[u] > 0) {
+        out.put((long) u, unitExecutions[u]);
+      }
+    }
+    return out.build();
   }
 
   /** Split: a failure in the current unit, which this worker owns. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -56,14 +58,15 @@ class SplitTest {
   }
 
   @Test
-  void aSplitSearchReportsTheSameFirstFailureForAnyNumberOfWorkers() {
+  void aSplitSearchReportsTheSameFirstFailureForAnyNumberOfWorkersAndAnyAssignment() {
     int failing = 0;
     for (Corpus.Named program : Corpus.all()) {
       SearchOptions first = ALL.toBuilder().stopOnFirstFailure(true).build();
       for (int depth = 1; depth <= 4; depth++) {
         List<String> reported = new ArrayList<>();
         for (int count = 1; count <= 3; count++) {
-          reported.add(firstFailure(program.recording(), first, depth, count));
+          reported.add(firstFailure(program.recording(), first, Split.plan(depth, count)));
+          reported.add(firstFailure(program.recording(), first, Split.plan(depth, count, SCRAMBLED)));
         }
         assertThat(reported).as(program.name() + " at depth " + depth).containsOnly(reported.get(0));
         failing += reported.get(0).equals("none") ? 0 : 1;
@@ -72,14 +75,26 @@ class SplitTest {
     assertThat(failing).as("programs and depths with a failure to report").isGreaterThanOrEqualTo(8);
   }
 
+  /** How a program that cuts on its own account treats the top levels of a split. */
+  enum TopLevels {
+    /** Cuts there at any state it saw before: wrong. */
+    IGNORED,
+    /** Never cuts there (it may record states). */
+    NO_CUT,
+    /** Cuts there only at states first seen there, which every worker sees alike. */
+    CUT_AT_TOP_LEVEL_STATES
+  }
+
   /**
    * A program that ends executions early on its own account, as the model's state cache does at
    * quiescent points: a state first met inside one worker's unit (three decisions deep) is met
    * again on another path after one decision, inside the top levels every worker runs alike.
    * Cutting there would make that worker skip the prefixes below, number fewer units than the
-   * others, and leave units without an owner; {@link Runtime#inSplitPrefix} says not to.
+   * others, and leave units without an owner; {@link Runtime#inSplitPrefix} says not to, unless
+   * the state was first met in the top levels too.
    */
-  private static Program cachingProgram(Map<Integer, String> seen, boolean heedPrefix, List<String> outcomes) {
+  private static Program cachingProgram(Map<Integer, String> seen, Map<Integer, String> seenInTopLevels,
+      TopLevels mode, List<String> outcomes) {
     return rt -> {
       int[] s = new int[1];
       StringBuilder path = new StringBuilder();
@@ -99,7 +114,11 @@ class SplitTest {
       // As Checkpoints: the path that first met the state goes on (the search re-running its
       // prefix to explore the rest of its future); another path is cut, unless told not to.
       String first = seen.putIfAbsent(s[0], path.toString());
-      if (first != null && !first.equals(path.toString()) && !(heedPrefix && rt.inSplitPrefix())) {
+      boolean top = rt.inSplitPrefix();
+      if (top && mode == TopLevels.CUT_AT_TOP_LEVEL_STATES) {
+        first = seenInTopLevels.putIfAbsent(s[0], path.toString());
+      }
+      if (first != null && !first.equals(path.toString()) && !(top && mode == TopLevels.NO_CUT)) {
         return;
       }
       int[] d = new int[2];
@@ -112,30 +131,111 @@ class SplitTest {
     };
   }
 
+  /**
+   * A state first met in the top levels and met there again along another path (x = 0 and
+   * x = 2 both leave 0), then a phase below: cutting at it is the same cut in every worker.
+   */
+  private static Program topLevelCachingProgram(Map<Integer, String> seen, Map<Integer, String> seenInTopLevels,
+      TopLevels mode, List<String> outcomes) {
+    return rt -> {
+      int[] x = new int[1];
+      ThreadRef t1 = rt.spawn("set-up", () -> x[0] = rt.choose("x", 3));
+      rt.join(t1);
+      int state = x[0] == 2 ? 0 : x[0];
+      String path = Integer.toString(x[0]);
+      String first = seen.putIfAbsent(state, path);
+      boolean top = rt.inSplitPrefix();
+      if (top && mode == TopLevels.CUT_AT_TOP_LEVEL_STATES) {
+        first = seenInTopLevels.putIfAbsent(state, path);
+      }
+      if (first != null && !first.equals(path) && !(top && mode == TopLevels.NO_CUT)) {
+        return;
+      }
+      int[] d = new int[2];
+      ThreadRef t2 = rt.spawn("phase-2", () -> {
+        d[0] = rt.choose("d", 2);
+        d[1] = rt.choose("e", 2);
+      });
+      rt.join(t2);
+      outcomes.add(state + ":" + d[0] + d[1]);
+    };
+  }
+
+  @Test
+  void cutsAtStatesFirstMetInTheTopLevelsAreTheSameInEveryWorker() {
+    for (int depth = 2; depth <= 4; depth++) {
+      Map<TopLevels, Long> executions = new java.util.EnumMap<>(TopLevels.class);
+      for (TopLevels mode : List.of(TopLevels.NO_CUT, TopLevels.CUT_AT_TOP_LEVEL_STATES)) {
+        Split.Plan plan = Split.plan(depth, 2);
+        List<Long> units = new ArrayList<>();
+        long owned = 0;
+        long total = 0;
+        Set<String> outcomes = new TreeSet<>();
+        for (int k = 0; k < 2; k++) {
+          List<String> mine = new ArrayList<>();
+          SearchResult r = Explorer.explore(topLevelCachingProgram(new HashMap<>(), new HashMap<>(), mode, mine),
+              ALL.toBuilder().split(plan.worker(k)).build());
+          units.add(r.split().units());
+          owned += r.split().unitsOwned();
+          total += r.executions() + r.split().othersExecutions();
+          outcomes.addAll(mine);
+        }
+        String what = mode + " at depth " + depth;
+        assertThat(units).as(what + ": every worker numbers the same units").containsOnly(units.get(0));
+        assertThat(owned).as(what + ": each unit has one owner").isEqualTo(units.get(0));
+        assertThat(outcomes).as(what + ": states 0 and 1, each with every phase-2 pair").hasSize(8);
+        executions.put(mode, total);
+      }
+      assertThat(executions.get(TopLevels.CUT_AT_TOP_LEVEL_STATES)).as("at depth " + depth + " the cut saves work")
+          .isLessThan(executions.get(TopLevels.NO_CUT));
+    }
+  }
+
   @Test
   void aCacheThatHeedsTheTopLevelsKeepsEveryWorkersNumberingAlike() {
-    for (boolean heed : new boolean[] {true, false}) {
-      Split.Plan plan = Split.plan(2, 2);
-      List<Long> units = new ArrayList<>();
-      long owned = 0;
-      Set<String> outcomes = new TreeSet<>();
-      for (int k = 0; k < 2; k++) {
-        List<String> mine = new ArrayList<>();
-        SearchResult r = Explorer.explore(cachingProgram(new HashMap<>(), heed, mine),
-            ALL.toBuilder().split(plan.worker(k)).build());
-        units.add(r.split().units());
-        owned += r.split().unitsOwned();
-        outcomes.addAll(mine);
-      }
-      if (heed) {
-        assertThat(units).as("every worker numbers the same units").containsOnly(units.get(0));
-        assertThat(owned).as("each unit has one owner").isEqualTo(units.get(0));
+    for (int depth = 1; depth <= 3; depth++) {
+      for (TopLevels mode : TopLevels.values()) {
+        Split.Plan plan = Split.plan(depth, 2);
+        List<Long> units = new ArrayList<>();
+        long owned = 0;
+        long executions = 0;
+        Set<String> outcomes = new TreeSet<>();
+        for (int k = 0; k < 2; k++) {
+          List<String> mine = new ArrayList<>();
+          SearchResult r = Explorer.explore(cachingProgram(new HashMap<>(), new HashMap<>(), mode, mine),
+              ALL.toBuilder().split(plan.worker(k)).build());
+          units.add(r.split().units());
+          owned += r.split().unitsOwned();
+          executions += r.executions();
+          outcomes.addAll(mine);
+        }
+        String what = mode + " at depth " + depth;
+        if (mode == TopLevels.IGNORED) {
+          if (depth == 2) {
+            assertThat(units).as(what + ": cutting in the top levels, the workers disagree").doesNotHaveDuplicates();
+          }
+          continue;
+        }
+        assertThat(units).as(what + ": every worker numbers the same units").containsOnly(units.get(0));
+        assertThat(owned).as(what + ": each unit has one owner").isEqualTo(units.get(0));
         // Every state's future is explored: 1, 3 and 4, each with every phase-2 pair.
-        assertThat(outcomes).hasSize(12);
-      } else {
-        assertThat(units).as("cutting in the top levels: the workers disagree").doesNotHaveDuplicates();
+        assertThat(outcomes).as(what).hasSize(12);
       }
     }
+  }
+
+  @Test
+  void unitsGoLargestFirstToTheLeastLoadedWorker() {
+    // One unit as large as the ten others together: it gets a worker of its own.
+    Split.Plan plan = Split.plan(3, 2, new long[] {1, 1, 1, 1, 10, 1, 1, 1, 1, 1, 1});
+    assertThat(LongStream.range(0, 11).map(plan::ownerOf).toArray())
+        .containsExactly(1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1);
+    // Unknown sizes (-1) count as the mean of the known ones (3 here), so worker 0 gets 9 and
+    // worker 1 gets 8 (round robin: 15 and 2); units past the sizes go round robin.
+    Split.Plan sized = Split.plan(3, 2, new long[] {6, 1, 6, 1, -1});
+    assertThat(LongStream.range(0, 7).map(sized::ownerOf).toArray()).containsExactly(0, 1, 1, 1, 0, 1, 0);
+    assertThat(Split.plan(3, 2).ownerOf(5)).isEqualTo(1);
+    assertThat(Split.plan(3, 2).bySize()).isFalse();
   }
 
   @Test
@@ -159,38 +259,76 @@ class SplitTest {
     Observed whole = Observed.explore(recording, ALL);
     assertThat(whole.result().boundsReached()).as(name).isEmpty();
     for (int depth = 1; depth <= 4; depth++) {
+      Map<Long, Long> sizes = null;
       for (int count = 1; count <= 3; count++) {
-        Split.Plan plan = Split.plan(depth, count);
-        Set<String> outcomes = new TreeSet<>();
-        Set<String> failures = new TreeSet<>();
-        long owned = 0;
-        long units = -1;
-        for (int k = 0; k < count; k++) {
-          Observed part = Observed.explore(recording, ALL.toBuilder().split(plan.worker(k)).build());
-          assertThat(part.result().boundsReached()).as(name).isEmpty();
-          outcomes.addAll(part.outcomes());
-          failures.addAll(part.failures());
-          owned += part.result().split().unitsOwned();
-          if (units >= 0) {
-            assertThat(part.result().split().units()).as("every worker numbers every unit").isEqualTo(units);
-          }
-          units = part.result().split().units();
+        Map<Long, Long> measured = assertPlanLosesNothing(recording, whole, name, Split.plan(depth, count));
+        assertThat(sizes == null ? measured : sizes).as(name + ": a unit's size does not depend on its worker")
+            .isEqualTo(measured);
+        sizes = measured;
+      }
+      // Units assigned by their sizes: the measured ones, and sizes that are stale or wrong
+      // (reversed, unknown, too few): any sizes give each unit one owner and lose nothing.
+      long[] exact = new long[sizes.size()];
+      sizes.forEach((u, n) -> exact[u.intValue()] = n);
+      long[] reversed = new long[exact.length];
+      for (int i = 0; i < exact.length; i++) {
+        reversed[i] = exact[exact.length - 1 - i];
+      }
+      long[] partial = Arrays.copyOf(exact, exact.length / 2);
+      if (partial.length > 0) {
+        partial[0] = -1;
+      }
+      for (long[] guess : List.of(exact, reversed, partial)) {
+        for (int count = 2; count <= 3; count++) {
+          Split.Plan plan = Split.plan(depth, count, guess);
+          assertThat(plan.bySize()).isTrue();
+          assertThat(assertPlanLosesNothing(recording, whole, name + " by sizes " + Arrays.toString(guess), plan))
+              .as(name + ": the same units, whichever worker explored them").isEqualTo(sizes);
         }
-        String what = name + " split at depth " + depth + " over " + count;
-        assertThat(owned).as(what + ": each unit has one owner").isEqualTo(units);
-        assertThat(units).as(what + ": at least one unit").isPositive();
-        assertThat(outcomes).as(what).isEqualTo(whole.outcomes());
-        assertThat(failures).as(what).isEqualTo(whole.failures());
       }
     }
   }
 
+  /** The plan's workers together see what the whole search sees; returns the units' sizes. */
+  private static Map<Long, Long> assertPlanLosesNothing(Corpus.Recording recording, Observed whole, String name,
+      Split.Plan plan) {
+    Set<String> outcomes = new TreeSet<>();
+    Set<String> failures = new TreeSet<>();
+    Map<Long, Long> sizes = new TreeMap<>();
+    long owned = 0;
+    long units = -1;
+    for (int k = 0; k < plan.count(); k++) {
+      Observed part = Observed.explore(recording, ALL.toBuilder().split(plan.worker(k)).build());
+      assertThat(part.result().boundsReached()).as(name).isEmpty();
+      outcomes.addAll(part.outcomes());
+      failures.addAll(part.failures());
+      owned += part.result().split().unitsOwned();
+      for (Map.Entry<Long, Long> unit : part.result().split().unitExecutions().entrySet()) {
+        assertThat(plan.ownerOf(unit.getKey())).as("only a unit's owner explores it").isEqualTo(k);
+        assertThat(sizes.put(unit.getKey(), unit.getValue())).as("one worker per unit").isNull();
+      }
+      if (units >= 0) {
+        assertThat(part.result().split().units()).as("every worker numbers every unit").isEqualTo(units);
+      }
+      units = part.result().split().units();
+    }
+    String what = name + " split at depth " + plan.depth() + " over " + plan.count();
+    assertThat(owned).as(what + ": each unit has one owner").isEqualTo(units);
+    assertThat(units).as(what + ": at least one unit").isPositive();
+    assertThat(sizes).as(what + ": every unit explored").hasSize((int) units);
+    assertThat(outcomes).as(what).isEqualTo(whole.outcomes());
+    assertThat(failures).as(what).isEqualTo(whole.failures());
+    return sizes;
+  }
+
+  /** Unit sizes that assign the units in no order related to their numbers. */
+  private static final long[] SCRAMBLED = LongStream.range(0, 64).map(i -> i * 7919 % 13).toArray();
+
   /** The failure the split reports: that of the lowest failing unit over its workers. */
-  private static String firstFailure(Corpus.Recording recording, SearchOptions options, int depth, int count) {
-    Split.Plan plan = Split.plan(depth, count);
+  private static String firstFailure(Corpus.Recording recording, SearchOptions options, Split.Plan plan) {
     String best = "none";
     long bestUnit = Long.MAX_VALUE;
-    for (int k = 0; k < count; k++) {
+    for (int k = 0; k < plan.count(); k++) {
       SearchResult r = Explorer.explore(recording.program(s -> {}), options.toBuilder().split(plan.worker(k)).build());
       if (!r.failures().isEmpty() && r.split().failureUnit() < bestUnit) {
         bestUnit = r.split().failureUnit();
