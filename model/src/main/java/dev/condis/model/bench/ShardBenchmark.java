@@ -2,6 +2,7 @@ package dev.condis.model.bench;
 
 import dev.condis.explorer.Explorer;
 import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.explorer.ExplorerEngine;
@@ -20,10 +21,12 @@ import java.util.Map;
 /**
  * What sharding costs and how well it balances: for the default suite's largest instances,
  * the unsharded search against N = 4 and N = 16 shards run one after another on one thread
- * (as separate machines would run them). Prints the total work (executions and time summed
- * over the shards) against the unsharded search, and the largest shard against the mean, by
- * time and by executions (the latter exact, whatever the machine's load). A benchmark, not a
- * test.
+ * (as separate machines would run them), first with the units assigned round robin ("rr"),
+ * then by the unit sizes that run measured ("sized", as {@code merge --unit-sizes} and the
+ * next run's {@code verify --unit-sizes} do). Prints the total work (executions and time
+ * summed over the shards) against the unsharded search, and the largest shard against the
+ * mean, by time and by executions (the latter exact, whatever the machine's load). A
+ * benchmark, not a test.
  *
  * <pre>
  * java -cp dist/target/condis-verify.jar dev.condis.model.bench.ShardBenchmark [SPLIT-DEPTH]
@@ -43,34 +46,57 @@ public final class ShardBenchmark {
     engine.verify(request(instances.get(0), Map.of())); // warm-up
     System.out.printf(Locale.ROOT, "condis-verify sharding: %d cores, Java %s (%s carriers, %s), split depth %d%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(), Explorer.pinning(), depth);
-    System.out.printf(Locale.ROOT, "  %-58s %6s %11s %9s %10s %10s %9s %9s%n",
+    System.out.printf(Locale.ROOT, "  %-58s %8s %11s %9s %10s %10s %9s %9s%n",
         "instance", "shards", "executions", "time", "work/1", "time/1", "max/mean", "(exec.)");
     for (ScenarioConfig c : instances) {
       VerificationResult whole = engine.verify(request(c, Map.of()));
       double wholeTime = seconds(whole.figures().wallTime());
-      System.out.printf(Locale.ROOT, "  %-58s %6s %,11d %8.2fs %10s %10s %9s %9s%n",
+      System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10s %10s %9s %9s%n",
           c.label(), "-", whole.figures().executions(), wholeTime, "1.00", "1.00", "-", "-");
       for (int n : new int[] {4, 16}) {
-        long executions = 0;
-        double time = 0;
-        List<Double> shardTimes = new ArrayList<>();
-        long maxExecutions = 0;
-        for (int k = 1; k <= n; k++) {
-          VerificationResult part = engine.verify(request(c, Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
-              ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth), ExplorerEngine.SHARD, Integer.toString(k))));
-          executions += part.figures().executions();
-          maxExecutions = Math.max(maxExecutions, part.figures().executions());
-          double t = seconds(part.figures().wallTime());
-          time += t;
-          shardTimes.add(t);
+        // Round robin, then by the sizes that run measured (as the next night's run would).
+        List<VerificationResult> roundRobin = shards(engine, c, depth, n, null);
+        print(c, n + " rr", roundRobin, whole);
+        long[] sizes = new long[(int) roundRobin.get(0).shard().orElseThrow().units()];
+        java.util.Arrays.fill(sizes, -1);
+        for (VerificationResult part : roundRobin) {
+          part.shard().orElseThrow().unitExecutions().forEach((unit, executions) -> sizes[unit.intValue()] = executions);
         }
-        double mean = time / n;
-        double max = shardTimes.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        System.out.printf(Locale.ROOT, "  %-58s %6d %,11d %8.2fs %10.2f %10.2f %9.2f %9.2f%n",
-            c.label(), n, executions, time, (double) executions / whole.figures().executions(), time / wholeTime,
-            max / mean, (double) maxExecutions * n / executions);
+        print(c, n + " sized", shards(engine, c, depth, n, UnitSizes.builder(depth).add(c.label(), sizes).build()), whole);
       }
     }
+  }
+
+  private static List<VerificationResult> shards(ExplorerEngine engine, ScenarioConfig c, int depth, int n,
+      UnitSizes sizes) {
+    List<VerificationResult> parts = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      Map<String, String> options = new java.util.HashMap<>(Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
+          ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth), ExplorerEngine.SHARD, Integer.toString(k)));
+      if (sizes != null) {
+        options.put(ExplorerEngine.UNIT_SIZES, sizes.toJson());
+      }
+      parts.add(engine.verify(request(c, options)));
+    }
+    return parts;
+  }
+
+  private static void print(ScenarioConfig c, String shards, List<VerificationResult> parts, VerificationResult whole) {
+    long executions = 0;
+    double time = 0;
+    double maxTime = 0;
+    long maxExecutions = 0;
+    for (VerificationResult part : parts) {
+      executions += part.figures().executions();
+      maxExecutions = Math.max(maxExecutions, part.figures().executions());
+      double t = seconds(part.figures().wallTime());
+      time += t;
+      maxTime = Math.max(maxTime, t);
+    }
+    int n = parts.size();
+    System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10.2f %10.2f %9.2f %9.2f%n",
+        c.label(), shards, executions, time, (double) executions / whole.figures().executions(),
+        time / seconds(whole.figures().wallTime()), maxTime / (time / n), (double) maxExecutions * n / executions);
   }
 
   private static ScenarioConfig config(String scenario, int parties, CallManagerKind kind, VcOwner owner) {

@@ -1,6 +1,7 @@
 package dev.condis.model.cli;
 
 import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.SuiteReport;
 import dev.condis.model.report.TextReport;
@@ -51,6 +52,9 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--certificates", paramLabel = "DIR", description = "Write one proof certificate per scenario instance into DIR.")
   Path certificates;
 
+  @Option(names = "--unit-sizes", paramLabel = "FILE", description = "Write the work units' sizes the shards measured into FILE, for the next run's 'verify --unit-sizes FILE' to balance its shards by.")
+  Path unitSizes;
+
   private final CliEnvironment env;
 
   MergeCommand(CliEnvironment env) {
@@ -63,6 +67,7 @@ final class MergeCommand implements Callable<Integer> {
     Path outputFile = output == null ? null : OutputFiles.checkWritableFile(output, "--output");
     Path certificateDir =
         certificates == null ? null : OutputFiles.checkWritableDirectory(certificates, "--certificates");
+    Path sizesFile = unitSizes == null ? null : OutputFiles.checkWritableFile(unitSizes, "--unit-sizes");
     List<ShardFile> shards = new ArrayList<>();
     for (Path f : files) {
       shards.add(ShardFile.read(f));
@@ -74,6 +79,8 @@ final class MergeCommand implements Callable<Integer> {
     Bounds bounds = new Bounds(b.path("maxExecutions").asLong(), b.path("maxDepth").asInt(),
         Duration.ofMillis(b.path("timeBudgetMillis").asLong()));
     List<ScenarioReport> reports = new ArrayList<>();
+    UnitSizes.Builder sizes = UnitSizes.builder(
+        first.instances().isEmpty() ? 1 : first.instances().get(0).path("share").path("splitDepth").asInt(1));
     Map<String, String> descriptions = new LinkedHashMap<>(EngineChecks.descriptions());
     java.util.Set<String> listeners = new java.util.LinkedHashSet<>();
     for (int i = 0; i < first.instances().size(); i++) {
@@ -82,6 +89,7 @@ final class MergeCommand implements Callable<Integer> {
         parts.add(s.instances().get(i));
       }
       MergedInstance merged = MergedInstance.of(parts, env);
+      sizes.add(parts.get(0).path("label").asText(), measuredSizes(parts));
       reports.add(new ScenarioReport(merged.result(), bounds));
       descriptions.putAll(merged.descriptions());
       listeners.addAll(merged.descriptions().keySet());
@@ -98,6 +106,13 @@ final class MergeCommand implements Callable<Integer> {
           lateWriteFailures.add("cannot write the certificate of " + r.label() + " into --certificates "
               + certificates + ": " + OutputFiles.describe(e));
         }
+      }
+    }
+    if (sizesFile != null) {
+      try {
+        OutputFiles.write(sizesFile, sizes.build().toJson() + "\n", "--unit-sizes");
+      } catch (BadInputException e) {
+        lateWriteFailures.add(e.getMessage());
       }
     }
     String rendered = format.render(suite);
@@ -119,6 +134,32 @@ final class MergeCommand implements Callable<Integer> {
     }
     err.flush();
     return suite.exitCode();
+  }
+
+  /** An instance's units' executions as its shards measured them, by unit number; -1 where none did. */
+  static long[] measuredSizes(List<JsonNode> parts) {
+    long units = 0;
+    for (JsonNode p : parts) {
+      units = Math.max(units, p.path("share").path("units").asLong());
+    }
+    long[] sizes = new long[(int) Math.min(units, Integer.MAX_VALUE - 8)];
+    java.util.Arrays.fill(sizes, -1);
+    for (JsonNode p : parts) {
+      Iterator<Map.Entry<String, JsonNode>> measured = p.path("share").path("unitExecutions").fields();
+      while (measured.hasNext()) {
+        Map.Entry<String, JsonNode> e = measured.next();
+        long unit;
+        try {
+          unit = Long.parseLong(e.getKey());
+        } catch (NumberFormatException x) {
+          throw new BadInputException("a damaged shard report: " + p.path("label").asText() + " lists unit '" + e.getKey() + "'");
+        }
+        if (unit >= 0 && unit < sizes.length) {
+          sizes[(int) unit] = e.getValue().asLong();
+        }
+      }
+    }
+    return sizes;
   }
 
   /** One run's shards, each once, all of them, from this tool's commit, with the same options. */

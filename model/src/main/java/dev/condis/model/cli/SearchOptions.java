@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.plugin.DriverLoader;
 import dev.condis.model.property.PropertyCatalog;
@@ -81,6 +82,12 @@ public final class SearchOptions {
       description = "Explorer, with --split: the decision points expanded in full above the work units (default 6). More units balance better; each level costs some reduction.")
   Integer splitDepth;
 
+  @Option(
+      names = "--unit-sizes",
+      paramLabel = "FILE",
+      description = "Explorer, with a split or a shard: assign the work units largest first to the least loaded worker or shard, by their sizes in FILE (written by 'merge --unit-sizes' after an earlier run at the same --split-depth), instead of round robin. Instances not in FILE go round robin. Sizes only assign units: stale ones cost balance, never soundness.")
+  Path unitSizes;
+
   /** The bounds: the defaults with each option given replacing its part. */
   public Bounds bounds() {
     return bounds(Bounds.DEFAULT_EXECUTION_TIMEOUT);
@@ -147,7 +154,36 @@ public final class SearchOptions {
           Integer.toString(splitDepth != null ? splitDepth : ExplorerEngine.DEFAULT_SPLIT_DEPTH));
     }
     shard.ifPresent(k -> options.put(ExplorerEngine.SHARD, Integer.toString(k.index())));
+    if (unitSizes != null) {
+      if (!(shard.isPresent() || split != null || n >= 2)) {
+        throw new BadInputException("--unit-sizes needs a split: --shard K/N, --split N, or more --workers than instances");
+      }
+      UnitSizes sizes = readUnitSizes(unitSizes);
+      int depth = splitDepth != null ? splitDepth : ExplorerEngine.DEFAULT_SPLIT_DEPTH;
+      if (sizes.splitDepth() != depth) {
+        throw new BadInputException("--unit-sizes " + unitSizes + " was measured at split depth " + sizes.splitDepth()
+            + ", this run splits at depth " + depth + " (other units): give --split-depth " + sizes.splitDepth());
+      }
+      options.put(ExplorerEngine.UNIT_SIZES, sizes.toJson());
+    }
     return options.build();
+  }
+
+  /** A unit-sizes file, or bad input in one line. */
+  static UnitSizes readUnitSizes(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new BadInputException("no --unit-sizes file " + file + ": no such file");
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new BadInputException("cannot read --unit-sizes " + file + ": " + ErrorHandling.oneLine(String.valueOf(e.getMessage())));
+    }
+    try {
+      return UnitSizes.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--unit-sizes " + file + ": " + e.getMessage());
+    }
   }
 
   private ImmutableMap<String, String> jpfOptions(Map<String, String> environment) {

@@ -1,6 +1,7 @@
 package dev.condis.model.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
 import dev.condis.explorer.SearchResult;
 import java.util.List;
 
@@ -10,12 +11,13 @@ import java.util.List;
  * numbered {@code units} work units and explored the {@code unitsOwned} that are its own;
  * {@code failureUnit} is the unit of its violation (-1: none); {@code complete} says it
  * explored all of its units (no bound reached, no violation); {@code unmetPremises} are the
- * scenario's premises no execution of this shard met (another shard's may: merge decides).
- * {@code condis-verify merge}
+ * scenario's premises no execution of this shard met (another shard's may: merge decides);
+ * {@code unitExecutions} the executions of each unit it explored, by unit number (what {@code
+ * merge --unit-sizes} writes for the next run to balance by). {@code condis-verify merge}
  * turns the shards of an instance into its verdict.
  */
 public record ShardShare(int index, int count, int depth, long units, long unitsOwned, long failureUnit,
-    boolean complete, ImmutableList<String> unmetPremises) {
+    boolean complete, ImmutableList<String> unmetPremises, ImmutableSortedMap<Long, Long> unitExecutions) {
 
   /**
    * Why the parts of one complete split search (its workers in one process, or its shards)

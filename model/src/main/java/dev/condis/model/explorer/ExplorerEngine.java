@@ -22,6 +22,7 @@ import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.ReplayResult;
 import dev.condis.model.engine.SourceFrame;
+import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -94,6 +95,12 @@ public final class ExplorerEngine implements Engine {
   public static final int DEFAULT_SPLIT_DEPTH = 6;
   /** Engine option: run only this worker (1-based) of the split: one shard ({@code --shard K/N}). */
   public static final String SHARD = "explorer.shard";
+  /**
+   * Engine option: a {@link UnitSizes} file's text ({@code --unit-sizes}): the split's units
+   * are assigned by these sizes, largest first, where the instance is listed and the depth is
+   * the split's.
+   */
+  public static final String UNIT_SIZES = "explorer.unitSizes";
 
   /** The rule engine-found deadlocks and livelocks are reported under. */
   static final String WAIT_RULE = DeadlockProperty.RULE;
@@ -141,8 +148,9 @@ public final class ExplorerEngine implements Engine {
       if (shard > splitCount) {
         throw new IllegalArgumentException(SHARD + " " + shard + " is not one of the " + splitCount + " shards");
       }
-      return new SplitSearch(this, request, harness, premises, properties, splitCount,
-          intOption(request, SPLIT_DEPTH, DEFAULT_SPLIT_DEPTH), shard - 1).run();
+      int depth = intOption(request, SPLIT_DEPTH, DEFAULT_SPLIT_DEPTH);
+      return new SplitSearch(this, request, harness, premises, properties, splitCount, depth, shard - 1,
+          unitSizes(request, depth)).run();
     }
     Checkpoints cache = stateCache(request);
     ProgressListener progress = request.progress();
@@ -221,6 +229,21 @@ public final class ExplorerEngine implements Engine {
   }
 
   /** A whole-number engine option; {@code otherwise} when absent. Bad values are bad input. */
+  /** This instance's unit sizes from {@link #UNIT_SIZES}, or null: listed, and measured at {@code depth}. */
+  private static long[] unitSizes(VerificationRequest request, int depth) {
+    String v = request.engineOptions().get(UNIT_SIZES);
+    if (v == null) {
+      return null;
+    }
+    UnitSizes sizes;
+    try {
+      sizes = UnitSizes.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(UNIT_SIZES + ": " + e.getMessage(), e);
+    }
+    return sizes.splitDepth() != depth ? null : sizes.sizesOf(request.config().label()).orElse(null);
+  }
+
   static int intOption(VerificationRequest request, String key, int otherwise) {
     String v = request.engineOptions().get(key);
     if (v == null) {

@@ -29,11 +29,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * One scenario instance's search split over several threads ({@code --split N}): the
  * explorer's {@link Split}, one worker per thread, each with its own state cache (a state one
- * worker saw is not known to the others: sound, since each worker cuts only inside its own
- * units, at states whose future was explored; the cost is work done twice). No cache cuts in
- * the top levels, which every worker must run alike to number the units ({@link
- * ExplorerPlatform#mayCut}); the numbering is checked after the search all the same, and a
- * split whose workers disagree is an ERROR ({@link #unitsDisagree}). The verdict is a violation if any
+ * worker saw in its own units is not known to the others: sound, since each worker cuts there
+ * only at states whose future was explored; the cost is work done twice). In the top levels,
+ * which every worker must run alike to number the units ({@link ExplorerPlatform#mayCut}), a
+ * cache cuts only at states first met in the top levels, which every worker met alike; the
+ * numbering is checked after the search all the same, and a split whose workers disagree is
+ * an ERROR ({@link #unitsDisagree}). The verdict is a violation if any
  * worker found one, reported from the lowest failing unit, so the counterexample is the same
  * for any number of workers at one split depth. Figures are the workers' sums; each worker's
  * are deterministic, but a worker that stops early because another found a lower failing unit
@@ -49,9 +50,11 @@ final class SplitSearch {
   private final int depth;
   /** The one worker to run (a shard), or -1 for all of them. */
   private final int only;
+  /** The units' sizes from an earlier run, by unit number, or null: round robin. */
+  private final long[] unitSizes;
 
   SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
-      ImmutableList<String> properties, int count, int depth, int only) {
+      ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes) {
     this.engine = engine;
     this.request = request;
     this.harness = harness;
@@ -60,10 +63,11 @@ final class SplitSearch {
     this.count = count;
     this.depth = depth;
     this.only = only;
+    this.unitSizes = unitSizes;
   }
 
   VerificationResult run() {
-    Split.Plan plan = Split.plan(depth, count);
+    Split.Plan plan = unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes);
     List<Checkpoints> caches = new ArrayList<>();
     List<Integer> workers = new ArrayList<>();
     for (int k = 0; k < count; k++) {
@@ -129,7 +133,7 @@ final class SplitSearch {
     SearchResult mine = results.get(0);
     boolean complete = whole.verdict() == Verdict.VERIFIED;
     ShardShare share = new ShardShare(only, count, depth, mine.split().units(), mine.split().unitsOwned(),
-        mine.split().failureUnit(), complete, premises.unmet());
+        mine.split().failureUnit(), complete, premises.unmet(), mine.split().unitExecutions());
     VerificationResult shard = !complete ? whole : new VerificationResult(whole.config(), whole.engine(),
         Verdict.INCONCLUSIVE, whole.properties(), whole.figures(), Optional.empty(),
         Optional.of(String.format(Locale.ROOT, "shard %d/%d: its %,d of %,d units explored, no violation;"
@@ -160,9 +164,10 @@ final class SplitSearch {
   /** What the proof rests on: the split, and each worker's state cache. */
   private String summary(List<SearchResult> results, List<Checkpoints> caches) {
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-        "search split over %d worker%s below depth %d: %,d units, figures summed over the workers;"
-            + " the workers also ran %,d executions only to number each other's units",
+        "search split over %d worker%s below depth %d: %,d units, assigned %s; figures summed over the"
+            + " workers; the workers also ran %,d executions only to number each other's units",
         count, count == 1 ? "" : "s", depth, results.get(0).split().units(),
+        unitSizes == null ? "round robin" : "by their sizes in --unit-sizes, largest first",
         results.stream().mapToLong(r -> r.split().othersExecutions()).sum()));
     for (int k = 0; k < caches.size(); k++) {
       b.append("; worker ").append(only >= 0 ? only + 1 : k + 1).append(": ").append(results.get(k).split().unitsOwned())

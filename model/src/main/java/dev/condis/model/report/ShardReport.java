@@ -71,5 +71,7 @@ public final class ShardReport {
     n.put("complete", s.complete());
     ArrayNode unmet = n.putArray("unmetPremises");
     s.unmetPremises().forEach(unmet::add);
+    ObjectNode sizes = n.putObject("unitExecutions");
+    s.unitExecutions().forEach((unit, executions) -> sizes.put(Long.toString(unit), executions));
   }
 }

@@ -159,6 +159,82 @@ class MergeCommandTest {
     scenarios.forEach(s -> assertThat(s.path("verdict").asText()).as(s.path("label").asText()).isEqualTo("VERIFIED"));
   }
 
+  /**
+   * The units' sizes, measured by one run's shards and written by merge, balance the next run:
+   * round robin gives incoming-close-race's three shards 139, 1,029 and 593 executions; by
+   * the sizes they get 589, 586 and 586. The verdict is the same, and shards of the two kinds
+   * do not merge.
+   */
+  @Test
+  void mergeWritesTheUnitsSizesAndTheNextRunsShardsBalanceByThem() throws IOException {
+    String[] instance = {"--scenario", "incoming-close-race", "--cm", "mcm", "--vc", "client"};
+    List<Path> roundRobin = new ArrayList<>();
+    for (Path f : shards(3, instance)) {
+      roundRobin.add(Files.copy(f, dir.resolve("rr-" + f.getFileName())));
+    }
+    Path sizes = dir.resolve("sizes.json");
+    FakeEngines.Run merged = run(Map.of(), merge(roundRobin, "--unit-sizes", sizes.toString()));
+    assertThat(merged.exit()).as(merged.out() + merged.err()).isZero();
+    String text = Files.readString(sizes);
+    assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.UNIT_SIZES, text))
+        .as("valid against condis-verify-unit-sizes-1.schema.json").isEmpty();
+    JsonNode measured = Json.MAPPER.readTree(text).at("/instances/0/unitExecutions");
+    long sum = 0;
+    for (JsonNode unit : measured) {
+      assertThat(unit.asLong()).as("every unit measured").isPositive();
+      sum += unit.asLong();
+    }
+    assertThat(sum).as("the units' sizes add up to the shards' executions").isEqualTo(executions(roundRobin).stream()
+        .mapToLong(Long::longValue).sum());
+
+    List<Path> sized = shards(3, concat(instance, "--unit-sizes", sizes.toString()));
+    for (Path f : sized) {
+      assertThat(Json.MAPPER.readTree(Files.readString(f)).at("/instances/0/detail").asText())
+          .contains("assigned by their sizes in --unit-sizes, largest first");
+    }
+    assertThat(maxOverMean(executions(roundRobin))).as("round robin").isGreaterThan(1.5);
+    assertThat(maxOverMean(executions(sized))).as("by size").isLessThan(1.05);
+    assertThat(run(Map.of(), merge(sized)).exit()).isZero();
+    assertOneLineError(run(Map.of(), merge(List.of(roundRobin.get(0), sized.get(1), sized.get(2)))),
+        "was run with other options than");
+  }
+
+  @Test
+  void aUnitSizesFileThatCannotServeIsBadInput() throws IOException {
+    String[] instance = {"verify", "--scenario", "incoming-close-race", "--cm", "mcm", "--shard", "1/2", "--quiet",
+        "--shard-report", dir.resolve("s.json").toString()};
+    assertOneLineError(run(Map.of(), concat(instance, "--unit-sizes", dir.resolve("none.json").toString())),
+        "no --unit-sizes file");
+    Path report = dir.resolve("report.json");
+    Files.writeString(report, "{\"schema\": \"condis-verify-report/1\"}");
+    assertOneLineError(run(Map.of(), concat(instance, "--unit-sizes", report.toString())), "it is not a unit-sizes file");
+    Path deep = dir.resolve("deep.json");
+    Files.writeString(deep, "{\"schema\": \"condis-verify-unit-sizes/1\", \"splitDepth\": 12, \"instances\": []}");
+    assertOneLineError(run(Map.of(), concat(instance, "--unit-sizes", deep.toString())),
+        "was measured at split depth 12, this run splits at depth 6");
+    assertOneLineError(run(Map.of(), "verify", "--scenario", "make-close", "--workers", "1", "--unit-sizes", deep.toString()),
+        "--unit-sizes needs a split");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> out = new ArrayList<>(List.of(a));
+    out.addAll(List.of(b));
+    return out.toArray(String[]::new);
+  }
+
+  private static List<Long> executions(List<Path> shards) throws IOException {
+    List<Long> out = new ArrayList<>();
+    for (Path f : shards) {
+      out.add(Json.MAPPER.readTree(Files.readString(f)).at("/instances/0/figures/executions").asLong());
+    }
+    return out;
+  }
+
+  private static double maxOverMean(List<Long> executions) {
+    return executions.stream().mapToLong(Long::longValue).max().orElseThrow() * executions.size()
+        / (double) executions.stream().mapToLong(Long::longValue).sum();
+  }
+
   @Test
   void missingDuplicatedForeignOrDifferentShardsAreBadInputAndClaimNothing() throws IOException {
     List<Path> files = shards(2, "--scenario", "make-close", "--cm", "mcm", "--vc", "client");

@@ -1,0 +1,132 @@
+package dev.condis.model.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The work units' sizes of a split search, measured by an earlier run ({@code merge
+ * --unit-sizes FILE}) and read back by the next ({@code verify --unit-sizes FILE}), so that
+ * its shards or workers take the units largest first (explorer {@code Split.plan(depth, count,
+ * sizes)}) instead of round robin. Per scenario instance (by label): the executions of each
+ * unit, by unit number, -1 where no shard measured it. Sizes only assign units: stale or
+ * wrong ones cost balance, never soundness. Schema {@value #SCHEMA}.
+ */
+public final class UnitSizes {
+  public static final String SCHEMA = "condis-verify-unit-sizes/1";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final int splitDepth;
+  private final ImmutableMap<String, long[]> byInstance;
+
+  private UnitSizes(int splitDepth, Map<String, long[]> byInstance) {
+    this.splitDepth = splitDepth;
+    this.byInstance = ImmutableMap.copyOf(byInstance);
+  }
+
+  /** A builder for {@code merge}: instances in the order added. */
+  public static Builder builder(int splitDepth) {
+    return new Builder(splitDepth);
+  }
+
+  /** The split depth the sizes were measured at: units of another depth are other units. */
+  public int splitDepth() {
+    return splitDepth;
+  }
+
+  /** The sizes of {@code label}'s units, by unit number, if measured. */
+  public Optional<long[]> sizesOf(String label) {
+    long[] s = byInstance.get(label);
+    return s == null ? Optional.empty() : Optional.of(s.clone());
+  }
+
+  public int instances() {
+    return byInstance.size();
+  }
+
+  /** The file's text (also the engine option's value: compact, one line). */
+  public String toJson() {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schema", SCHEMA);
+    root.put("splitDepth", splitDepth);
+    ArrayNode instances = root.putArray("instances");
+    byInstance.forEach((label, sizes) -> {
+      ObjectNode n = instances.addObject();
+      n.put("label", label);
+      ArrayNode units = n.putArray("unitExecutions");
+      Arrays.stream(sizes).forEach(units::add);
+    });
+    return root.toString();
+  }
+
+  /** What two runs compare to see that they used the same sizes. */
+  public String digest() {
+    return "sha256:" + Hashing.sha256().hashString(toJson(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Parses a sizes file's text.
+   *
+   * @throws IllegalArgumentException in one line, saying what is wrong with it
+   */
+  public static UnitSizes parse(String json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("it is not JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !SCHEMA.equals(root.path("schema").asText())) {
+      throw new IllegalArgumentException("it is not a unit-sizes file (schema " + SCHEMA + ", written by merge --unit-sizes)");
+    }
+    if (!root.path("splitDepth").canConvertToInt() || root.path("splitDepth").asInt() < 1
+        || !root.path("instances").isArray()) {
+      throw new IllegalArgumentException("it lacks its split depth or its instances");
+    }
+    Builder b = builder(root.path("splitDepth").asInt());
+    for (JsonNode n : root.path("instances")) {
+      JsonNode units = n.path("unitExecutions");
+      if (!n.path("label").isTextual() || !units.isArray()) {
+        throw new IllegalArgumentException("an instance lacks its label or its unitExecutions");
+      }
+      long[] sizes = new long[units.size()];
+      for (int i = 0; i < sizes.length; i++) {
+        if (!units.get(i).canConvertToLong() || units.get(i).asLong() < -1) {
+          throw new IllegalArgumentException(n.path("label").asText() + ": unit " + i + "'s size is not a count (or -1)");
+        }
+        sizes[i] = units.get(i).asLong();
+      }
+      b.add(n.path("label").asText(), sizes);
+    }
+    return b.build();
+  }
+
+  /** Collects instances' sizes; one instance once. */
+  public static final class Builder {
+    private final int splitDepth;
+    private final Map<String, long[]> byInstance = new LinkedHashMap<>();
+
+    private Builder(int splitDepth) {
+      this.splitDepth = splitDepth;
+    }
+
+    public Builder add(String label, long[] sizes) {
+      if (byInstance.putIfAbsent(label, sizes.clone()) != null) {
+        throw new IllegalArgumentException(label + " is listed twice");
+      }
+      return this;
+    }
+
+    public UnitSizes build() {
+      return new UnitSizes(splitDepth, byInstance);
+    }
+  }
+}
