@@ -43,7 +43,7 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
     return branchPoints;
   }
 
-  /** No cut in a split search's top levels (see {@link Checkpoints.PathSource#mayCut()}). */
+  /** In a split search's top levels, only top-level cuts (see {@link Checkpoints.PathSource#mayCut()}). */
   @Override
   public boolean mayCut() {
     return !rt.inSplitPrefix();

@@ -31,7 +31,9 @@ public final class Checkpoints {
 
     /**
      * False while a split search's workers must all run this execution alike (its top levels,
-     * which number the units): the cache may record a state there but must not cut.
+     * which number the units): the cache may cut there only at a state first recorded in the
+     * top levels too, which every worker recorded alike (see {@link Checkpoints#check(int,
+     * long, boolean, Object[])}).
      */
     default boolean mayCut() {
       return true;
@@ -48,6 +50,12 @@ public final class Checkpoints {
 
   /** Each state seen, with the path of the first execution that reached it. */
   private final Map<HashCode, Long> seen = new ConcurrentHashMap<>();
+  /**
+   * Split searches: each state first seen in the top levels, with that path. Every worker of
+   * the split runs the top levels alike and records the same states there in the same order,
+   * so a cut there at one of these is the same cut in every worker.
+   */
+  private final Map<HashCode, Long> seenInTopLevels = new ConcurrentHashMap<>();
   /** Audit mode only: each state's full text, compared on every later visit of its hash. */
   private final Map<HashCode, String> texts;
   /**
@@ -61,6 +69,10 @@ public final class Checkpoints {
   private final AtomicLong cut = new AtomicLong();
   private final AtomicLong audited = new AtomicLong();
   private volatile String disabledBecause;
+  /** The fingerprint failed in a split's top levels (so in every worker): no cut there either. */
+  private volatile boolean topLevelsOff;
+  /** Keeps the top levels' recorded (point, path) keys apart from the units' ones. */
+  private static final long TOP_LEVELS = 0x2545_F491_4F6C_DD1DL;
   /** Some execution of this search branched after the scenario's last quiescent point. */
   private volatile boolean branchesAtEnd;
 
@@ -123,17 +135,21 @@ public final class Checkpoints {
   }
 
   /**
-   * As {@link #check(int, long, Object...)}; with {@code mayCut} false the state is recorded but
-   * the execution goes on even if another path reached it first. A split search's workers each
-   * keep a cache of their own, which knows states from the worker's own units: a cut in the top
-   * levels, which every worker must run alike to number the units, would make one worker skip
-   * prefixes another enumerates, and a unit would then have no owner or two.
+   * As {@link #check(int, long, Object...)}; {@code mayCut} false means the execution is in a
+   * split search's top levels, which every worker must run alike to number the units. A split
+   * search's workers each keep a cache of their own, which knows states from the worker's own
+   * units: a cut in the top levels at such a state would make one worker skip prefixes another
+   * enumerates, and a unit would then have no owner or two. So there the execution is cut only
+   * at a state an execution along another path first reached in the top levels too: every
+   * worker recorded it alike, and cuts alike (proofs/README.md, "The state cache").
    */
   void check(int point, long path, boolean mayCut, Object[] roots) {
-    if (disabledBecause != null) {
+    // A state the fingerprint cannot read switches the cache off; in the top levels only if
+    // it was met there, as every worker meets it, so that all keep cutting there alike.
+    if (mayCut ? disabledBecause != null : topLevelsOff) {
       return;
     }
-    long key = path ^ (point * 0x9E37_79B9_7F4A_7C15L);
+    long key = path ^ (point * 0x9E37_79B9_7F4A_7C15L) ^ (mayCut ? 0 : TOP_LEVELS);
     if (texts == null && recordedPaths.contains(key)) {
       return;
     }
@@ -147,13 +163,17 @@ public final class Checkpoints {
       h = fingerprint.apply(all);
     } catch (StateFingerprint.Unfingerprintable e) {
       disabledBecause = e.getMessage();
+      topLevelsOff |= !mayCut;
       return;
     }
     if (texts != null) {
       audit(h, all);
     }
     Long first = seen.putIfAbsent(h, path);
-    if (mayCut && first != null && first != path) {
+    if (!mayCut) {
+      first = seenInTopLevels.putIfAbsent(h, path);
+    }
+    if (first != null && first != path) {
       cut.incrementAndGet();
       throw new Reached();
     }
@@ -224,8 +244,16 @@ public final class Checkpoints {
   /** One line on what the cache did in this search, or why it was off. */
   public String summary() {
     String why = disabledBecause;
-    if (why != null) {
+    if (why != null && cut.get() == 0) {
       return "state cache off (" + why + "): no execution was cut, the search is stateless";
+    }
+    if (why != null) {
+      // Switched off partway: the cuts made before still rest on the fingerprints.
+      return String.format(java.util.Locale.ROOT,
+          "state cache switched off partway (%s); before that it cut %,d execution%s at %,d distinct states,"
+              + " fingerprint collision probability %.1e%s", why, cut.get(), cut.get() == 1 ? "" : "s", seen.size(),
+          collisionProbability(),
+          topLevelsOff || seenInTopLevels.isEmpty() ? "" : "; cuts in the split's top levels went on, as every worker makes them");
     }
     return String.format(java.util.Locale.ROOT,
         "state cache: %,d distinct states at quiescent points, %,d executions cut there,"

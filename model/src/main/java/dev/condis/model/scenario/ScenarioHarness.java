@@ -209,8 +209,10 @@ public final class ScenarioHarness {
       scenario.body().run(ctx);
       ctx.joinAll();
       // Every scenario ends quiescent before finish(): nothing the body started still runs
-      // while the drivers shut down (and the end state is a checkpoint once it pays).
-      ctx.settle(checkpoints == null || checkpoints.checksAtEnd());
+      // while the drivers shut down (and the end state is a checkpoint once it pays). Not in
+      // a split's top levels: whether it pays is what this worker saw in its own units, and
+      // every worker must check there alike.
+      ctx.settle(checkpoints == null || checkpoints.checksAtEnd() && pathSource != null && pathSource.mayCut());
     } catch (Checkpoints.Reached stop) {
       return null;
     }

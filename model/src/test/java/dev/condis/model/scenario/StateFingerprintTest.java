@@ -306,6 +306,54 @@ class StateFingerprintTest {
   }
 
   @Test
+  void aCacheSwitchedOffPartwaySaysItsEarlierCutsStillRestOnTheFingerprint() {
+    Checkpoints cache = new Checkpoints(false);
+    cache.check(1, 1L, new Driver());
+    assertThatThrownBy(() -> cache.check(1, 2L, new Driver())).hasMessage("state already explored");
+    cache.check(2, 3L, new AtomicStaticDriver());
+    assertThat(cache.disabledBecause()).isNotNull();
+    // Not "no execution was cut, the search is stateless": one cut rests on a fingerprint.
+    assertThat(cache.summary()).startsWith("state cache switched off partway (")
+        .contains("before that it cut 1 execution at 1 distinct states").contains("collision probability");
+    cache.check(1, 4L, new Driver()); // off from then on: no cut
+    assertThat(cache.executionsCut()).isEqualTo(1);
+  }
+
+  /**
+   * A split search's top levels (mayCut false), which every worker runs alike: a state is cut
+   * there only if it was first met there too, so every worker cuts alike; below them, in the
+   * worker's own units, any state seen before is cut.
+   */
+  @Test
+  void inASplitsTopLevelsOnlyAStateFirstMetThereIsCut() {
+    Object[] state = {new Driver()};
+    Checkpoints cache = new Checkpoints(false);
+    cache.check(1, 1L, true, state); // first met in a unit of this worker
+    cache.check(1, 2L, false, state); // met in the top levels: another worker never saw the unit
+    assertThat(cache.executionsCut()).isZero();
+    assertThatThrownBy(() -> cache.check(1, 3L, false, state)).hasMessage("state already explored");
+    assertThatThrownBy(() -> cache.check(1, 4L, true, state)).hasMessage("state already explored");
+    cache.check(1, 2L, false, state); // the first path's re-run goes on
+    assertThat(cache.executionsCut()).isEqualTo(2);
+  }
+
+  @Test
+  void aStateItCannotReadInAUnitLeavesTheTopLevelsCuttingAsInEveryOtherWorker() {
+    Object[] state = {new Driver()};
+    Checkpoints cache = new Checkpoints(false);
+    cache.check(1, 1L, true, new Object[] {new AtomicStaticDriver()}); // off in this worker's units
+    cache.check(2, 2L, false, state);
+    assertThatThrownBy(() -> cache.check(2, 3L, false, state)).hasMessage("state already explored");
+    cache.check(2, 4L, true, state); // units: off
+    assertThat(cache.summary()).contains("cuts in the split's top levels went on");
+    Checkpoints offAtTheTop = new Checkpoints(false);
+    offAtTheTop.check(1, 1L, false, new Object[] {new AtomicStaticDriver()}); // every worker meets it
+    offAtTheTop.check(2, 2L, false, state);
+    offAtTheTop.check(2, 3L, false, state);
+    assertThat(offAtTheTop.executionsCut()).isZero();
+  }
+
+  @Test
   void theAuditFailsLoudlyWhenTwoStatesShareAFingerprint() {
     Checkpoints weak = new Checkpoints(true, roots -> HashCode.fromInt(42)); // every state collides
     Driver a = new Driver();
