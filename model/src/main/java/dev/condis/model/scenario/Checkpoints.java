@@ -67,6 +67,7 @@ public final class Checkpoints {
   private final Set<Long> recordedPaths = ConcurrentHashMap.newKeySet();
   private final AtomicLong hashed = new AtomicLong();
   private final AtomicLong cut = new AtomicLong();
+  private final AtomicLong cutInTopLevels = new AtomicLong();
   private final AtomicLong audited = new AtomicLong();
   private volatile String disabledBecause;
   /** The fingerprint failed in a split's top levels (so in every worker): no cut there either. */
@@ -175,6 +176,9 @@ public final class Checkpoints {
     }
     if (first != null && first != path) {
       cut.incrementAndGet();
+      if (!mayCut) {
+        cutInTopLevels.incrementAndGet();
+      }
       throw new Reached();
     }
     recordedPaths.add(key);
@@ -256,8 +260,11 @@ public final class Checkpoints {
           topLevelsOff || seenInTopLevels.isEmpty() ? "" : "; cuts in the split's top levels went on, as every worker makes them");
     }
     return String.format(java.util.Locale.ROOT,
-        "state cache: %,d distinct states at quiescent points, %,d executions cut there,"
-            + " fingerprint collision probability %.1e%s", seen.size(), cut.get(), collisionProbability(),
+        "state cache: %,d distinct states at quiescent points, %,d executions cut there%s,"
+            + " fingerprint collision probability %.1e%s", seen.size(), cut.get(),
+        cutInTopLevels.get() == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d in the split's top levels)",
+            cutInTopLevels.get()),
+        collisionProbability(),
         branchesAtEnd ? "" : "; the last quiescent point, before the drivers' shutdown, was not looked up:"
             + " no execution branched after it");
   }
@@ -265,6 +272,11 @@ public final class Checkpoints {
   /** Executions that stopped at a checkpoint. */
   public long executionsCut() {
     return cut.get();
+  }
+
+  /** Of {@link #executionsCut()}, those cut in a split search's top levels. */
+  public long executionsCutInTopLevels() {
+    return cutInTopLevels.get();
   }
 
   /** Distinct states recorded. */

@@ -15,6 +15,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.condis.explorer.Explorer;
 import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
+import dev.condis.explorer.Split;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.scenario.Checkpoints;
 import dev.condis.model.scenario.FaultScenarios;
@@ -35,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The state cache against the stateless search: with it on (and audited) and off, the same
  * verdict, the same set of violations and the same set of final NDIS snapshots. Cut executions
  * end early and leave no snapshot, so the sets are equal only if every state the cache cut at
- * had its whole future explored by the execution that reached it first.
+ * had its whole future explored by the execution that reached it first. The same holds for
+ * the search split over three workers at depth 24, where the caches also cut in the top levels.
  */
 @Execution(ExecutionMode.CONCURRENT) // independent searches: one per core
 class StateCacheDifferentialTest {
@@ -64,6 +66,30 @@ class StateCacheDifferentialTest {
     assertThat(on.ends()).as(config.label()).isEqualTo(off.ends());
     assertThat(on.result().executions()).isLessThanOrEqualTo(off.result().executions());
     assertThat(audited.disabledBecause()).as("the cache stayed on").isNull();
+
+    // Split over three workers below deep top levels, each worker with its own audited cache,
+    // cutting in the top levels at states first met there: together, the same behaviour.
+    Split.Plan plan = Split.plan(24, 3);
+    Set<NdisSnapshot> ends = new HashSet<>();
+    Set<String> failures = new TreeSet<>();
+    long units = -1;
+    long owned = 0;
+    for (int k = 0; k < plan.count(); k++) {
+      ScenarioHarness harness = new ScenarioHarness(config, PropertyCatalog.defaultPropertyClasses());
+      Checkpoints own = new Checkpoints(true);
+      SearchResult r = Explorer.explore(ExplorerEngine.program(harness, null, own, ends::add),
+          EXHAUSTIVE.toBuilder().split(plan.worker(k)).build());
+      assertThat(r.boundsReached()).as(config.label()).isEmpty();
+      assertThat(own.disabledBecause()).as("the cache stayed on").isNull();
+      TOP_LEVEL_CUTS.addAndGet(own.executionsCutInTopLevels());
+      r.failures().forEach(f -> failures.add(f.kind() + ": " + f.message()));
+      assertThat(units < 0 || r.split().units() == units).as(config.label() + ": every worker numbers the same units").isTrue();
+      units = r.split().units();
+      owned += r.split().unitsOwned();
+    }
+    assertThat(owned).as(config.label() + ": each unit has one owner").isEqualTo(units);
+    assertThat(failures).as(config.label() + " split").isEqualTo(off.failures());
+    assertThat(ends).as(config.label() + " split").isEqualTo(off.ends());
   }
 
   /**
@@ -82,10 +108,18 @@ class StateCacheDifferentialTest {
     return ScenarioCatalog.defaultSuite().stream().filter(c -> !TOO_BIG_WITHOUT_CACHE.contains(c.label()));
   }
 
+  /** The split runs' cuts in the top levels, over the whole suite: the test must make some. */
+  private static final java.util.concurrent.atomic.AtomicLong TOP_LEVEL_CUTS = new java.util.concurrent.atomic.AtomicLong();
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("suite")
-  void theSuiteBehavesTheSameWithAndWithoutTheCache(ScenarioConfig config) {
+  void theSuiteBehavesTheSameWithAndWithoutTheCacheSplitOrNot(ScenarioConfig config) {
     assertSameBehaviour(config);
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void theSplitRunsCutInTheTopLevels() {
+    assertThat(TOP_LEVEL_CUTS.get()).as("executions cut in the split's top levels, over the suite").isPositive();
   }
 
   /**
