@@ -16,12 +16,25 @@ final class SearchTree implements Decider {
   private final Split split;
   /** Split: the next execution starts a unit not numbered yet (its prefix is new). */
   private boolean newUnit = true;
+  /**
+   * Split: the next execution starts a new prefix of {@code split.depth()} decisions, a "base"
+   * unit (the same as a unit unless the plan splits it again below {@code refineDepth()}).
+   */
+  private boolean newBase = true;
+  /** Split: base units numbered so far, the current one, and its units numbered so far. */
+  private long bases;
+  private long currentBase = -1;
+  private boolean currentRefined;
+  private long subUnits;
   /** Split: units numbered so far, owned among them, and the current execution's unit. */
   long units;
   long unitsOwned;
   long currentUnit = -1;
   private boolean currentOwned = true;
-  /** Split: the executions counted in each unit, by unit number (this worker's units only). */
+  /**
+   * Split: the executions counted in each base unit, by its number (this worker's units only):
+   * the sizes a later run balances by, which number units at the split's depth.
+   */
   private long[] unitExecutions = new long[0];
   /** Split: the search passed the lowest failing unit of the split, and stops. */
   boolean passedFailure;
@@ -43,16 +56,41 @@ final class SearchTree implements Decider {
 
   /**
    * At decision {@code pos}: whether the execution leaves this worker's share here. At depth
-   * {@code split.depth()} a new prefix begins the next unit, numbered in depth-first order.
+   * {@code split.depth()} a new prefix begins the next base unit, numbered in depth-first
+   * order; unless the plan splits it again, it is the next unit. A base unit split again goes
+   * on in full to {@code refineDepth()}, where a new prefix begins the next unit. Units are
+   * numbered in depth-first order either way.
    */
   private boolean leavesShare(int pos) {
-    if (split == null || pos != split.depth()) {
+    if (split == null) {
+      return false;
+    }
+    if (pos == split.depth()) {
+      if (newBase) {
+        enterBase();
+      }
+      if (currentRefined) {
+        return false; // its units begin deeper
+      }
+    } else if (!(currentRefined && pos == split.plan().refineDepth())) {
       return false;
     }
     if (newUnit) {
       enterUnit();
     }
     return !currentOwned;
+  }
+
+  private void enterBase() {
+    newBase = false;
+    currentBase = bases++;
+    currentRefined = split.plan().refined(currentBase);
+    subUnits = 0;
+  }
+
+  /** Split: whether decision {@code pos} is in the top levels, expanded in full. */
+  private boolean inTopLevels(int pos) {
+    return split != null && (pos < split.depth() || currentRefined && pos < split.plan().refineDepth());
   }
 
   private void enterUnit() {
@@ -63,7 +101,7 @@ final class SearchTree implements Decider {
       currentOwned = false;
       return;
     }
-    currentOwned = split.owns(currentUnit);
+    currentOwned = currentRefined ? split.owns(currentBase, subUnits++) : split.owns(currentBase);
     if (currentOwned) {
       unitsOwned++;
     }
@@ -74,7 +112,7 @@ final class SearchTree implements Decider {
    * unit yet (the unit begins with decision number {@code depth}, counted from 0).
    */
   boolean inSplitPrefix(int decisions) {
-    return split != null && decisions <= split.depth();
+    return split != null && (decisions <= split.depth() || currentRefined && decisions <= split.plan().refineDepth());
   }
 
   /** Split: whether the execution that just ended is this worker's to count and report. */
@@ -82,8 +120,12 @@ final class SearchTree implements Decider {
     if (split == null) {
       return true;
     }
+    if (newBase) {
+      enterBase(); // it ended before its prefix was complete: a base unit of its own
+      newBase = true;
+    }
     if (newUnit) {
-      enterUnit(); // it ended before its prefix was complete: a unit of its own
+      enterUnit(); // it ended before its (base or refined) prefix was complete: a unit of its own
       newUnit = true;
     }
     return currentOwned;
@@ -94,13 +136,13 @@ final class SearchTree implements Decider {
     if (split == null) {
       return;
     }
-    if (currentUnit >= unitExecutions.length) {
-      unitExecutions = Arrays.copyOf(unitExecutions, (int) Math.max(currentUnit + 1, 2L * unitExecutions.length));
+    if (currentBase >= unitExecutions.length) {
+      unitExecutions = Arrays.copyOf(unitExecutions, (int) Math.max(currentBase + 1, 2L * unitExecutions.length));
     }
-    unitExecutions[(int) currentUnit]++;
+    unitExecutions[(int) currentBase]++;
   }
 
-  /** Split: executions per unit this worker explored, by unit number. */
+  /** Split: executions per base unit this worker explored (some of), by its number. */
   ImmutableSortedMap<Long, Long> unitExecutions() {
     ImmutableSortedMap.Builder<Long, Long> out = ImmutableSortedMap.naturalOrder();
     for (int u = 0; u < unitExecutions.length; u++) {
@@ -145,9 +187,9 @@ final class SearchTree implements Decider {
       long p = preferred >= 0 ? allowed & (1L << preferred) : 0;
       n.chosen = Long.numberOfTrailingZeros(p != 0 ? p : allowed);
       n.done = 1L << n.chosen;
-      // Above a split's depth every enabled thread is explored: no backtrack point is ever
+      // In a split's top levels every enabled thread is explored: no backtrack point is ever
       // needed there, so the units below are independent.
-      n.backtrack = reduction && (split == null || pos >= split.depth()) ? n.done : enabled;
+      n.backtrack = reduction && !inTopLevels(pos) ? n.done : enabled;
       nodes.add(n);
       decisionPoints++;
     }
@@ -183,6 +225,19 @@ final class SearchTree implements Decider {
     return n.value;
   }
 
+  /** Split: the next execution differs from this one at decision {@code last}: a new unit if in its prefix. */
+  private void nextPrefix(int last) {
+    if (split == null) {
+      return;
+    }
+    if (last < split.depth()) {
+      newBase = true;
+      newUnit = true;
+    } else if (inTopLevels(last)) {
+      newUnit = true;
+    }
+  }
+
   /** Moves to the next alternative; false when the whole tree is explored. */
   boolean advance() {
     if (passedFailure) {
@@ -196,14 +251,14 @@ final class SearchTree implements Decider {
           n.chosen = Long.numberOfTrailingZeros(rest);
           n.done |= 1L << n.chosen;
           analysisFrom = n.state + 1;
-          newUnit |= split != null && last < split.depth();
+          nextPrefix(last);
           return true;
         }
         prunedAlternatives += Long.bitCount(n.enabled & ~n.done);
       } else if (n.value + 1 < n.arity) {
         n.value++;
         analysisFrom = n.state;
-        newUnit |= split != null && last < split.depth();
+        nextPrefix(last);
         return true;
       }
       nodes.remove(last);

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * numbered in the search's depth-first order; worker {@code index} of {@code count} explores
  * the units the plan assigns to it and cuts the others where they begin: unit i to worker i
  * modulo {@code count}, or, given the units' sizes from an earlier run, largest first to the
- * least loaded worker ({@link #plan(int, int, long[])}). Every worker runs every prefix, so
- * all number the units alike, and all compute the same assignment.
+ * least loaded worker, the largest split again below twice the depth ({@link #plan(int, int,
+ * long[], long[])}). Every worker runs every prefix, so all number the units alike, and all
+ * compute the same assignment.
  *
  * <p>The workers of one split share a {@link Plan}: the lowest unit in which a worker found
  * a failure. A worker stops when its next unit is numbered above it (no failure it could
@@ -35,36 +36,80 @@ public final class Split {
     if (depth < 1 || count < 1) {
       throw new IllegalArgumentException("a split needs a depth and a worker count of at least 1: " + depth + ", " + count);
     }
-    return new Plan(depth, count, null);
+    return new Plan(depth, count, null, null);
   }
 
   /**
    * A split whose units are assigned by their sizes, measured in an earlier run of the same
    * split depth ({@code SplitFigures.unitExecutions}): {@code unitSizes[i]} is unit i's work,
    * negative where unknown (it then counts as the mean of the known sizes). Units are taken
-   * largest first (ties: lower number first) and each goes to the least loaded worker (ties:
-   * lower index), the LPT rule; units numbered beyond the array go i modulo {@code count}.
-   * Only the assignment depends on the sizes: any sizes, stale or wrong, still give every unit
-   * exactly one owner, so they can cost balance, never soundness.
+   * largest first (ties: lower number first), each to the least loaded worker (ties: lower
+   * index), the LPT rule; units numbered beyond the array go i modulo {@code count}.
    */
   public static Plan plan(int depth, int count, long[] unitSizes) {
-    Plan p = plan(depth, count);
-    return new Plan(p.depth, p.count, largestFirst(unitSizes.clone(), count));
+    return plan(depth, count, unitSizes, new long[0]);
   }
 
-  /** The LPT assignment of {@link #plan(int, int, long[])}: each unit's worker. */
-  private static int[] largestFirst(long[] sizes, int count) {
+  /**
+   * As {@link #plan(int, int, long[])}, and the units numbered in {@code splitAgain} are split
+   * again: their own top levels are expanded in full down to {@link Plan#refineDepth()} (twice
+   * the depth), and each subtree below them is a unit of its own, the j-th of unit i going to
+   * worker (i + j) modulo {@code count}; their work counts as spread over all workers when the
+   * others are assigned. Which units are split again is given, not derived from {@code
+   * count}, so the units, and so the reported failure, are the same for any number of
+   * workers ({@link #unitsToSplitAgain} is the rule merge uses). Only the assignment and where
+   * units begin depend on these arguments, both alike in every worker: any sizes, stale or
+   * wrong, still give every unit exactly one owner, so they can cost balance, never soundness.
+   */
+  public static Plan plan(int depth, int count, long[] unitSizes, long[] splitAgain) {
+    Plan p = plan(depth, count);
+    long[] sizes = unitSizes.clone();
     long known = Arrays.stream(sizes).filter(x -> x >= 0).count();
     long mean = known == 0 ? 1 : Arrays.stream(sizes).filter(x -> x >= 0).sum() / known;
-    Integer[] order = new Integer[sizes.length];
     for (int i = 0; i < sizes.length; i++) {
-      order[i] = i;
       sizes[i] = sizes[i] < 0 ? mean : sizes[i];
     }
-    Arrays.sort(order, (a, b) -> sizes[a] != sizes[b] ? Long.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
+    boolean[] refined = new boolean[sizes.length];
+    for (long u : splitAgain) {
+      if (u >= 0 && u < sizes.length) {
+        refined[(int) u] = true;
+      }
+    }
+    return new Plan(p.depth, p.count, largestFirst(sizes, refined, count), refined);
+  }
+
+  /**
+   * The units worth splitting again for {@code count} workers: those larger than 1.5 times a
+   * worker's share of the sizes' total (unknown sizes, -1, left out), which no assignment can
+   * fit within 1.5 times the mean. Splitting a unit again costs reduction in its new top
+   * levels, so smaller ones are left whole for largest first to place. None for one worker.
+   */
+  public static long[] unitsToSplitAgain(long[] unitSizes, int count) {
+    long total = Arrays.stream(unitSizes).filter(x -> x > 0).sum();
+    return count < 2 ? new long[0]
+        : java.util.stream.IntStream.range(0, unitSizes.length).filter(i -> 2 * unitSizes[i] * count > 3 * total)
+            .asLongStream().toArray();
+  }
+
+  /** The LPT assignment of {@link #plan(int, int, long[])}: each unit's worker (-1: split again). */
+  private static int[] largestFirst(long[] sizes, boolean[] refined, int count) {
+    Integer[] order = new Integer[sizes.length];
     long[] load = new long[count];
+    for (int i = 0; i < sizes.length; i++) {
+      order[i] = i;
+      if (refined[i]) {
+        for (int w = 0; w < count; w++) {
+          load[w] += sizes[i] / count;
+        }
+      }
+    }
+    Arrays.sort(order, (a, b) -> sizes[a] != sizes[b] ? Long.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
     int[] owner = new int[sizes.length];
     for (int unit : order) {
+      if (refined[unit]) {
+        owner[unit] = -1;
+        continue;
+      }
       int least = 0;
       for (int w = 1; w < count; w++) {
         if (load[w] < load[least]) {
@@ -83,12 +128,39 @@ public final class Split {
     private final int count;
     /** Each unit's worker by the units' sizes, or null: unit i to worker i modulo count. */
     private final int[] owners;
+    /** The units split again below {@link #refineDepth()}, by number; null: none. */
+    private final boolean[] refined;
     private final AtomicLong lowestFailingUnit = new AtomicLong(Long.MAX_VALUE);
 
-    private Plan(int depth, int count, int[] owners) {
+    private Plan(int depth, int count, int[] owners, boolean[] refined) {
       this.depth = depth;
       this.count = count;
       this.owners = owners;
+      this.refined = refined;
+    }
+
+    /** Where the units of a unit split again begin: twice the depth. */
+    public int refineDepth() {
+      return 2 * depth;
+    }
+
+    /** Whether the unit numbered {@code unit} at the split's depth is split again. */
+    public boolean refined(long unit) {
+      return refined != null && unit < refined.length && refined[(int) unit];
+    }
+
+    /** How many units the sizes split again. */
+    public int refinedUnits() {
+      int n = 0;
+      for (int i = 0; refined != null && i < refined.length; i++) {
+        n += refined[i] ? 1 : 0;
+      }
+      return n;
+    }
+
+    /** The worker (0-based) that owns the {@code j}-th unit below refined unit {@code unit}. */
+    public int ownerOf(long unit, long j) {
+      return (int) ((unit + j) % count);
     }
 
     /** Whether units are assigned by sizes from an earlier run, not round robin. */
@@ -96,7 +168,7 @@ public final class Split {
       return owners != null;
     }
 
-    /** The worker (0-based) that owns {@code unit}. */
+    /** The worker (0-based) that owns {@code unit}, numbered at the split's depth and not split again. */
     public int ownerOf(long unit) {
       return owners != null && unit < owners.length ? owners[(int) unit] : (int) (unit % count);
     }
@@ -145,6 +217,11 @@ public final class Split {
 
   boolean owns(long unit) {
     return plan.ownerOf(unit) == index;
+  }
+
+  /** Whether this worker owns the {@code j}-th unit below refined unit {@code unit}. */
+  boolean owns(long unit, long j) {
+    return plan.ownerOf(unit, j) == index;
   }
 
   @Override

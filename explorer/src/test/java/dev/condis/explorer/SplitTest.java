@@ -68,6 +68,13 @@ class SplitTest {
           reported.add(firstFailure(program.recording(), first, Split.plan(depth, count)));
           reported.add(firstFailure(program.recording(), first, Split.plan(depth, count, SCRAMBLED)));
         }
+        // Units split again are the same for any number of workers, and so is the failure.
+        List<String> again = new ArrayList<>();
+        for (int count = 1; count <= 3; count++) {
+          again.add(firstFailure(program.recording(), first, Split.plan(depth, count, SCRAMBLED, new long[] {0, 2})));
+        }
+        assertThat(again).as(program.name() + " at depth " + depth + ", units 0 and 2 split again")
+            .containsOnly(again.get(0));
         assertThat(reported).as(program.name() + " at depth " + depth).containsOnly(reported.get(0));
         failing += reported.get(0).equals("none") ? 0 : 1;
       }
@@ -226,16 +233,57 @@ class SplitTest {
 
   @Test
   void unitsGoLargestFirstToTheLeastLoadedWorker() {
-    // One unit as large as the ten others together: it gets a worker of its own.
-    Split.Plan plan = Split.plan(3, 2, new long[] {1, 1, 1, 1, 10, 1, 1, 1, 1, 1, 1});
-    assertThat(LongStream.range(0, 11).map(plan::ownerOf).toArray())
-        .containsExactly(1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1);
-    // Unknown sizes (-1) count as the mean of the known ones (3 here), so worker 0 gets 9 and
-    // worker 1 gets 8 (round robin: 15 and 2); units past the sizes go round robin.
-    Split.Plan sized = Split.plan(3, 2, new long[] {6, 1, 6, 1, -1});
-    assertThat(LongStream.range(0, 7).map(sized::ownerOf).toArray()).containsExactly(0, 1, 1, 1, 0, 1, 0);
+    // Eight units over two workers, none above half a worker's share (22 of 44): largest
+    // first to the least loaded, 22 each (round robin: 30 and 14).
+    Split.Plan plan = Split.plan(3, 2, new long[] {10, 1, 8, 1, 6, 2, 6, 10});
+    assertThat(plan.refinedUnits()).isZero();
+    assertThat(LongStream.range(0, 10).map(plan::ownerOf).toArray())
+        .containsExactly(0, 0, 0, 0, 1, 0, 1, 1, 0, 1);
+    // Unknown sizes (-1) count as the mean of the known ones (2 here), 9 each; units past the
+    // sizes go round robin.
+    Split.Plan sized = Split.plan(3, 2, new long[] {4, 1, 4, 1, -1, 3, 3});
+    assertThat(sized.refinedUnits()).isZero();
+    assertThat(LongStream.range(0, 9).map(sized::ownerOf).toArray()).containsExactly(0, 1, 1, 1, 0, 0, 1, 1, 0);
     assertThat(Split.plan(3, 2).ownerOf(5)).isEqualTo(1);
     assertThat(Split.plan(3, 2).bySize()).isFalse();
+  }
+
+  @Test
+  void aUnitLargerThanHalfAWorkersShareIsSplitAgainBelowTwiceTheDepth() {
+    // 10 of 20: over four workers, above 1.5 shares (7.5); over two, a share of 10 can hold
+    // it. Its units below depth 6 go round robin from its own number; the rest are balanced
+    // as if it were spread over all workers.
+    long[] sizes = {1, 1, 1, 1, 10, 1, 1, 1, 1, 1, 1};
+    assertThat(Split.unitsToSplitAgain(sizes, 4)).containsExactly(4);
+    assertThat(Split.unitsToSplitAgain(sizes, 2)).isEmpty();
+    assertThat(Split.unitsToSplitAgain(sizes, 1)).as("one worker: nothing to balance").isEmpty();
+    Split.Plan plan = Split.plan(3, 2, sizes, Split.unitsToSplitAgain(sizes, 4));
+    assertThat(plan.refineDepth()).isEqualTo(6);
+    assertThat(plan.refinedUnits()).isEqualTo(1);
+    assertThat(plan.refined(4)).isTrue();
+    assertThat(plan.refined(3)).isFalse();
+    assertThat(List.of(plan.ownerOf(4, 0), plan.ownerOf(4, 1), plan.ownerOf(4, 2))).containsExactly(0, 1, 0);
+    assertThat(LongStream.range(0, 11).filter(u -> u != 4).map(plan::ownerOf).toArray())
+        .containsExactly(0, 1, 0, 1, 0, 1, 0, 1, 0, 1);
+    assertThat(Split.plan(3, 2, sizes).refinedUnits()).as("only the units given are split again").isZero();
+  }
+
+  /** A search whose units are split again still loses nothing, and numbers more, smaller units. */
+  @Test
+  void unitsSplitAgainLoseNothing() {
+    for (Corpus.Named program : Corpus.all()) {
+      Observed whole = Observed.explore(program.recording(), ALL);
+      long[] oneLarge = new long[64];
+      oneLarge[0] = 1_000; // unit 0 (and 1, below) split again, whatever their real sizes
+      oneLarge[1] = 1_000;
+      for (int depth = 1; depth <= 3; depth++) {
+        Split.Plan plan = Split.plan(depth, 3, oneLarge, new long[] {0, 1});
+        assertThat(plan.refinedUnits()).isEqualTo(2);
+        Map<Long, Long> sizes = assertPlanLosesNothing(program.recording(), whole, program.name() + " split again", plan);
+        assertThat(sizes.keySet()).as("sizes are reported by the units at the split's depth")
+            .isEqualTo(assertPlanLosesNothing(program.recording(), whole, program.name(), Split.plan(depth, 3)).keySet());
+      }
+    }
   }
 
   @Test
@@ -280,10 +328,14 @@ class SplitTest {
       }
       for (long[] guess : List.of(exact, reversed, partial)) {
         for (int count = 2; count <= 3; count++) {
-          Split.Plan plan = Split.plan(depth, count, guess);
+          Split.Plan plan = Split.plan(depth, count, guess, Split.unitsToSplitAgain(guess, count));
           assertThat(plan.bySize()).isTrue();
-          assertThat(assertPlanLosesNothing(recording, whole, name + " by sizes " + Arrays.toString(guess), plan))
-              .as(name + ": the same units, whichever worker explored them").isEqualTo(sizes);
+          Map<Long, Long> measured = assertPlanLosesNothing(recording, whole, name + " by sizes " + Arrays.toString(guess), plan);
+          // A unit split again is expanded further, so only the others keep their sizes.
+          measured.keySet().removeIf(plan::refined);
+          Map<Long, Long> unsplit = new TreeMap<>(sizes);
+          unsplit.keySet().removeIf(plan::refined);
+          assertThat(measured).as(name + ": the same units, whichever worker explored them").isEqualTo(unsplit);
         }
       }
     }
@@ -304,6 +356,10 @@ class SplitTest {
       failures.addAll(part.failures());
       owned += part.result().split().unitsOwned();
       for (Map.Entry<Long, Long> unit : part.result().split().unitExecutions().entrySet()) {
+        if (plan.refined(unit.getKey())) {
+          sizes.merge(unit.getKey(), unit.getValue(), Long::sum); // its units are spread over the workers
+          continue;
+        }
         assertThat(plan.ownerOf(unit.getKey())).as("only a unit's owner explores it").isEqualTo(k);
         assertThat(sizes.put(unit.getKey(), unit.getValue())).as("one worker per unit").isNull();
       }
@@ -315,7 +371,11 @@ class SplitTest {
     String what = name + " split at depth " + plan.depth() + " over " + plan.count();
     assertThat(owned).as(what + ": each unit has one owner").isEqualTo(units);
     assertThat(units).as(what + ": at least one unit").isPositive();
-    assertThat(sizes).as(what + ": every unit explored").hasSize((int) units);
+    if (plan.refinedUnits() == 0) {
+      assertThat(sizes).as(what + ": every unit explored").hasSize((int) units);
+    } else {
+      assertThat(units).as(what + ": a unit split again is one unit or more").isGreaterThanOrEqualTo(sizes.size());
+    }
     assertThat(outcomes).as(what).isEqualTo(whole.outcomes());
     assertThat(failures).as(what).isEqualTo(whole.failures());
     return sizes;
