@@ -1,6 +1,7 @@
 package dev.condis.model.bench;
 
 import dev.condis.explorer.Explorer;
+import dev.condis.explorer.Split;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.VerificationRequest;
@@ -62,7 +63,8 @@ public final class ShardBenchmark {
         for (VerificationResult part : roundRobin) {
           part.shard().orElseThrow().unitExecutions().forEach((unit, executions) -> sizes[unit.intValue()] = executions);
         }
-        print(c, n + " sized", shards(engine, c, depth, n, UnitSizes.builder(depth).add(c.label(), sizes).build()), whole);
+        print(c, n + " sized", shards(engine, c, depth, n,
+            UnitSizes.builder(depth).add(c.label(), sizes, Split.unitsToSplitAgain(sizes, n)).build()), whole);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.condis.model.cli;
 
+import dev.condis.explorer.Split;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.report.ScenarioReport;
@@ -52,7 +53,7 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--certificates", paramLabel = "DIR", description = "Write one proof certificate per scenario instance into DIR.")
   Path certificates;
 
-  @Option(names = "--unit-sizes", paramLabel = "FILE", description = "Write the work units' sizes the shards measured into FILE, for the next run's 'verify --unit-sizes FILE' to balance its shards by.")
+  @Option(names = "--unit-sizes", paramLabel = "FILE", description = "Write the work units' sizes the shards measured into FILE, for the next run's 'verify --unit-sizes FILE' to balance its shards by (units larger than half a shard's share are marked to be split again).")
   Path unitSizes;
 
   private final CliEnvironment env;
@@ -89,7 +90,8 @@ final class MergeCommand implements Callable<Integer> {
         parts.add(s.instances().get(i));
       }
       MergedInstance merged = MergedInstance.of(parts, env);
-      sizes.add(parts.get(0).path("label").asText(), measuredSizes(parts));
+      long[] measured = measuredSizes(parts);
+      sizes.add(parts.get(0).path("label").asText(), measured, Split.unitsToSplitAgain(measured, first.count()));
       reports.add(new ScenarioReport(merged.result(), bounds));
       descriptions.putAll(merged.descriptions());
       listeners.addAll(merged.descriptions().keySet());

@@ -16,9 +16,10 @@ import java.util.Optional;
  * The work units' sizes of a split search, measured by an earlier run ({@code merge
  * --unit-sizes FILE}) and read back by the next ({@code verify --unit-sizes FILE}), so that
  * its shards or workers take the units largest first (explorer {@code Split.plan(depth, count,
- * sizes)}) instead of round robin. Per scenario instance (by label): the executions of each
- * unit, by unit number, -1 where no shard measured it. Sizes only assign units: stale or
- * wrong ones cost balance, never soundness. Schema {@value #SCHEMA}.
+ * sizes, splitAgain)}) instead of round robin. Per scenario instance (by label): the executions
+ * of each unit, by unit number, -1 where no shard measured it, and the units to split again
+ * (those larger than half a shard's share in the run that measured them). Sizes only assign
+ * units: stale or wrong ones cost balance, never soundness. Schema {@value #SCHEMA}.
  */
 public final class UnitSizes {
   public static final String SCHEMA = "condis-verify-unit-sizes/1";
@@ -26,10 +27,12 @@ public final class UnitSizes {
 
   private final int splitDepth;
   private final ImmutableMap<String, long[]> byInstance;
+  private final ImmutableMap<String, long[]> splitAgain;
 
-  private UnitSizes(int splitDepth, Map<String, long[]> byInstance) {
+  private UnitSizes(int splitDepth, Map<String, long[]> byInstance, Map<String, long[]> splitAgain) {
     this.splitDepth = splitDepth;
     this.byInstance = ImmutableMap.copyOf(byInstance);
+    this.splitAgain = ImmutableMap.copyOf(splitAgain);
   }
 
   /** A builder for {@code merge}: instances in the order added. */
@@ -48,6 +51,11 @@ public final class UnitSizes {
     return s == null ? Optional.empty() : Optional.of(s.clone());
   }
 
+  /** The units of {@code label} to split again, by unit number; empty if none. */
+  public long[] splitAgainOf(String label) {
+    return splitAgain.getOrDefault(label, new long[0]).clone();
+  }
+
   public int instances() {
     return byInstance.size();
   }
@@ -63,6 +71,8 @@ public final class UnitSizes {
       n.put("label", label);
       ArrayNode units = n.putArray("unitExecutions");
       Arrays.stream(sizes).forEach(units::add);
+      ArrayNode again = n.putArray("splitAgain");
+      Arrays.stream(splitAgain.getOrDefault(label, new long[0])).forEach(again::add);
     });
     return root.toString();
   }
@@ -104,7 +114,15 @@ public final class UnitSizes {
         }
         sizes[i] = units.get(i).asLong();
       }
-      b.add(n.path("label").asText(), sizes);
+      JsonNode again = n.path("splitAgain");
+      long[] splitAgain = new long[again.isArray() ? again.size() : 0];
+      for (int i = 0; i < splitAgain.length; i++) {
+        if (!again.get(i).canConvertToLong() || again.get(i).asLong() < 0) {
+          throw new IllegalArgumentException(n.path("label").asText() + ": splitAgain lists '" + again.get(i) + "', not a unit number");
+        }
+        splitAgain[i] = again.get(i).asLong();
+      }
+      b.add(n.path("label").asText(), sizes, splitAgain);
     }
     return b.build();
   }
@@ -113,20 +131,23 @@ public final class UnitSizes {
   public static final class Builder {
     private final int splitDepth;
     private final Map<String, long[]> byInstance = new LinkedHashMap<>();
+    private final Map<String, long[]> splitAgain = new LinkedHashMap<>();
 
     private Builder(int splitDepth) {
       this.splitDepth = splitDepth;
     }
 
-    public Builder add(String label, long[] sizes) {
+    /** {@code label}'s units' sizes, by unit number, and the units to split again. */
+    public Builder add(String label, long[] sizes, long[] splitAgainUnits) {
       if (byInstance.putIfAbsent(label, sizes.clone()) != null) {
         throw new IllegalArgumentException(label + " is listed twice");
       }
+      splitAgain.put(label, splitAgainUnits.clone());
       return this;
     }
 
     public UnitSizes build() {
-      return new UnitSizes(splitDepth, byInstance);
+      return new UnitSizes(splitDepth, byInstance, splitAgain);
     }
   }
 }

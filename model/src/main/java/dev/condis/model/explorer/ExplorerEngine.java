@@ -149,8 +149,11 @@ public final class ExplorerEngine implements Engine {
         throw new IllegalArgumentException(SHARD + " " + shard + " is not one of the " + splitCount + " shards");
       }
       int depth = intOption(request, SPLIT_DEPTH, DEFAULT_SPLIT_DEPTH);
+      UnitSizes sizes = unitSizes(request, depth);
+      String label = request.config().label();
       return new SplitSearch(this, request, harness, premises, properties, splitCount, depth, shard - 1,
-          unitSizes(request, depth)).run();
+          sizes == null ? null : sizes.sizesOf(label).orElse(null),
+          sizes == null ? new long[0] : sizes.splitAgainOf(label)).run();
     }
     Checkpoints cache = stateCache(request);
     ProgressListener progress = request.progress();
@@ -229,8 +232,8 @@ public final class ExplorerEngine implements Engine {
   }
 
   /** A whole-number engine option; {@code otherwise} when absent. Bad values are bad input. */
-  /** This instance's unit sizes from {@link #UNIT_SIZES}, or null: listed, and measured at {@code depth}. */
-  private static long[] unitSizes(VerificationRequest request, int depth) {
+  /** The unit sizes from {@link #UNIT_SIZES} if measured at {@code depth}, else null. */
+  private static UnitSizes unitSizes(VerificationRequest request, int depth) {
     String v = request.engineOptions().get(UNIT_SIZES);
     if (v == null) {
       return null;
@@ -241,7 +244,7 @@ public final class ExplorerEngine implements Engine {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(UNIT_SIZES + ": " + e.getMessage(), e);
     }
-    return sizes.splitDepth() != depth ? null : sizes.sizesOf(request.config().label()).orElse(null);
+    return sizes.splitDepth() != depth ? null : sizes;
   }
 
   static int intOption(VerificationRequest request, String key, int otherwise) {

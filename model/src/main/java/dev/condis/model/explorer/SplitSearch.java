@@ -52,9 +52,11 @@ final class SplitSearch {
   private final int only;
   /** The units' sizes from an earlier run, by unit number, or null: round robin. */
   private final long[] unitSizes;
+  /** With sizes: the units to split again below twice the depth. */
+  private final long[] splitAgain;
 
   SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
-      ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes) {
+      ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes, long[] splitAgain) {
     this.engine = engine;
     this.request = request;
     this.harness = harness;
@@ -64,10 +66,11 @@ final class SplitSearch {
     this.depth = depth;
     this.only = only;
     this.unitSizes = unitSizes;
+    this.splitAgain = splitAgain;
   }
 
   VerificationResult run() {
-    Split.Plan plan = unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes);
+    Split.Plan plan = unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes, splitAgain);
     List<Checkpoints> caches = new ArrayList<>();
     List<Integer> workers = new ArrayList<>();
     for (int k = 0; k < count; k++) {
@@ -163,11 +166,14 @@ final class SplitSearch {
 
   /** What the proof rests on: the split, and each worker's state cache. */
   private String summary(List<SearchResult> results, List<Checkpoints> caches) {
+    int again = unitSizes == null ? 0 : Split.plan(depth, count, unitSizes, splitAgain).refinedUnits();
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
         "search split over %d worker%s below depth %d: %,d units, assigned %s; figures summed over the"
             + " workers; the workers also ran %,d executions only to number each other's units",
         count, count == 1 ? "" : "s", depth, results.get(0).split().units(),
-        unitSizes == null ? "round robin" : "by their sizes in --unit-sizes, largest first",
+        unitSizes == null ? "round robin" : "by their sizes in --unit-sizes, largest first" + (again == 0 ? ""
+            : String.format(Locale.ROOT, ", %d large unit%s split again below depth %d", again, again == 1 ? "" : "s",
+                2 * depth)),
         results.stream().mapToLong(r -> r.split().othersExecutions()).sum()));
     for (int k = 0; k < caches.size(); k++) {
       b.append("; worker ").append(only >= 0 ? only + 1 : k + 1).append(": ").append(results.get(k).split().unitsOwned())
