@@ -118,24 +118,36 @@ class SplitTest {
         }
       });
       rt.join(t1);
-      // As Checkpoints: the path that first met the state goes on (the search re-running its
-      // prefix to explore the rest of its future); another path is cut, unless told not to.
-      String first = seen.putIfAbsent(s[0], path.toString());
-      boolean top = rt.inSplitPrefix();
-      if (top && mode == TopLevels.CUT_AT_TOP_LEVEL_STATES) {
-        first = seenInTopLevels.putIfAbsent(s[0], path.toString());
+      if (!cutAt(rt, s[0], path.toString(), seen, seenInTopLevels, mode)) {
+        phaseTwo(rt, s[0], outcomes);
       }
-      if (first != null && !first.equals(path.toString()) && !(top && mode == TopLevels.NO_CUT)) {
-        return;
-      }
-      int[] d = new int[2];
-      ThreadRef t2 = rt.spawn("phase-2", () -> {
-        d[0] = rt.choose("d", 2);
-        d[1] = rt.choose("e", 2);
-      });
-      rt.join(t2);
-      outcomes.add(s[0] + ":" + d[0] + d[1]);
     };
+  }
+
+  /**
+   * As Checkpoints: whether to cut at {@code state}. The path that first met it goes on (the
+   * search re-running its prefix to explore the rest of its future); another path is cut,
+   * unless {@code mode} says not to in the top levels.
+   */
+  private static boolean cutAt(Runtime rt, int state, String path, Map<Integer, String> seen,
+      Map<Integer, String> seenInTopLevels, TopLevels mode) {
+    String first = seen.putIfAbsent(state, path);
+    boolean top = rt.inSplitPrefix();
+    if (top && mode == TopLevels.CUT_AT_TOP_LEVEL_STATES) {
+      first = seenInTopLevels.putIfAbsent(state, path);
+    }
+    return first != null && !first.equals(path) && !(top && mode == TopLevels.NO_CUT);
+  }
+
+  /** A phase below: two choices on a thread of its own, recorded with the state it began in. */
+  private static void phaseTwo(Runtime rt, int state, List<String> outcomes) {
+    int[] d = new int[2];
+    ThreadRef t2 = rt.spawn("phase-2", () -> {
+      d[0] = rt.choose("d", 2);
+      d[1] = rt.choose("e", 2);
+    });
+    rt.join(t2);
+    outcomes.add(state + ":" + d[0] + d[1]);
   }
 
   /**
@@ -149,52 +161,55 @@ class SplitTest {
       ThreadRef t1 = rt.spawn("set-up", () -> x[0] = rt.choose("x", 3));
       rt.join(t1);
       int state = x[0] == 2 ? 0 : x[0];
-      String path = Integer.toString(x[0]);
-      String first = seen.putIfAbsent(state, path);
-      boolean top = rt.inSplitPrefix();
-      if (top && mode == TopLevels.CUT_AT_TOP_LEVEL_STATES) {
-        first = seenInTopLevels.putIfAbsent(state, path);
+      if (!cutAt(rt, state, Integer.toString(x[0]), seen, seenInTopLevels, mode)) {
+        phaseTwo(rt, state, outcomes);
       }
-      if (first != null && !first.equals(path) && !(top && mode == TopLevels.NO_CUT)) {
-        return;
-      }
-      int[] d = new int[2];
-      ThreadRef t2 = rt.spawn("phase-2", () -> {
-        d[0] = rt.choose("d", 2);
-        d[1] = rt.choose("e", 2);
-      });
-      rt.join(t2);
-      outcomes.add(state + ":" + d[0] + d[1]);
     };
+  }
+
+  /** What two workers of a split of a caching program did together. */
+  private record TwoWorkers(List<Long> units, long owned, long executions, Set<String> outcomes) {
+    /** Both workers numbered the same units, and owned each once. */
+    void assertAgree(String what) {
+      assertThat(units).as(what + ": every worker numbers the same units").containsOnly(units.get(0));
+      assertThat(owned).as(what + ": each unit has one owner").isEqualTo(units.get(0));
+    }
+  }
+
+  /** Runs both workers of a two-worker split at {@code depth}, each with a fresh cache of its own. */
+  private static TwoWorkers twoWorkers(int depth, TopLevels mode, CachingProgram program) {
+    Split.Plan plan = Split.plan(depth, 2);
+    List<Long> units = new ArrayList<>();
+    long owned = 0;
+    long executions = 0;
+    Set<String> outcomes = new TreeSet<>();
+    for (int k = 0; k < 2; k++) {
+      List<String> mine = new ArrayList<>();
+      SearchResult r = Explorer.explore(program.of(new HashMap<>(), new HashMap<>(), mode, mine),
+          ALL.toBuilder().split(plan.worker(k)).build());
+      units.add(r.split().units());
+      owned += r.split().unitsOwned();
+      executions += r.executions() + r.split().othersExecutions();
+      outcomes.addAll(mine);
+    }
+    return new TwoWorkers(units, owned, executions, outcomes);
+  }
+
+  @FunctionalInterface
+  private interface CachingProgram {
+    Program of(Map<Integer, String> seen, Map<Integer, String> seenInTopLevels, TopLevels mode, List<String> outcomes);
   }
 
   @Test
   void cutsAtStatesFirstMetInTheTopLevelsAreTheSameInEveryWorker() {
     for (int depth = 2; depth <= 4; depth++) {
-      Map<TopLevels, Long> executions = new java.util.EnumMap<>(TopLevels.class);
-      for (TopLevels mode : List.of(TopLevels.NO_CUT, TopLevels.CUT_AT_TOP_LEVEL_STATES)) {
-        Split.Plan plan = Split.plan(depth, 2);
-        List<Long> units = new ArrayList<>();
-        long owned = 0;
-        long total = 0;
-        Set<String> outcomes = new TreeSet<>();
-        for (int k = 0; k < 2; k++) {
-          List<String> mine = new ArrayList<>();
-          SearchResult r = Explorer.explore(topLevelCachingProgram(new HashMap<>(), new HashMap<>(), mode, mine),
-              ALL.toBuilder().split(plan.worker(k)).build());
-          units.add(r.split().units());
-          owned += r.split().unitsOwned();
-          total += r.executions() + r.split().othersExecutions();
-          outcomes.addAll(mine);
-        }
-        String what = mode + " at depth " + depth;
-        assertThat(units).as(what + ": every worker numbers the same units").containsOnly(units.get(0));
-        assertThat(owned).as(what + ": each unit has one owner").isEqualTo(units.get(0));
-        assertThat(outcomes).as(what + ": states 0 and 1, each with every phase-2 pair").hasSize(8);
-        executions.put(mode, total);
+      TwoWorkers noCut = twoWorkers(depth, TopLevels.NO_CUT, SplitTest::topLevelCachingProgram);
+      TwoWorkers cut = twoWorkers(depth, TopLevels.CUT_AT_TOP_LEVEL_STATES, SplitTest::topLevelCachingProgram);
+      for (TwoWorkers w : List.of(noCut, cut)) {
+        w.assertAgree("at depth " + depth);
+        assertThat(w.outcomes()).as("at depth " + depth + ": states 0 and 1, each with every phase-2 pair").hasSize(8);
       }
-      assertThat(executions.get(TopLevels.CUT_AT_TOP_LEVEL_STATES)).as("at depth " + depth + " the cut saves work")
-          .isLessThan(executions.get(TopLevels.NO_CUT));
+      assertThat(cut.executions()).as("at depth " + depth + " the cut saves work").isLessThan(noCut.executions());
     }
   }
 
@@ -202,31 +217,17 @@ class SplitTest {
   void aCacheThatHeedsTheTopLevelsKeepsEveryWorkersNumberingAlike() {
     for (int depth = 1; depth <= 3; depth++) {
       for (TopLevels mode : TopLevels.values()) {
-        Split.Plan plan = Split.plan(depth, 2);
-        List<Long> units = new ArrayList<>();
-        long owned = 0;
-        long executions = 0;
-        Set<String> outcomes = new TreeSet<>();
-        for (int k = 0; k < 2; k++) {
-          List<String> mine = new ArrayList<>();
-          SearchResult r = Explorer.explore(cachingProgram(new HashMap<>(), new HashMap<>(), mode, mine),
-              ALL.toBuilder().split(plan.worker(k)).build());
-          units.add(r.split().units());
-          owned += r.split().unitsOwned();
-          executions += r.executions();
-          outcomes.addAll(mine);
-        }
+        TwoWorkers w = twoWorkers(depth, mode, SplitTest::cachingProgram);
         String what = mode + " at depth " + depth;
         if (mode == TopLevels.IGNORED) {
           if (depth == 2) {
-            assertThat(units).as(what + ": cutting in the top levels, the workers disagree").doesNotHaveDuplicates();
+            assertThat(w.units()).as(what + ": cutting in the top levels, the workers disagree").doesNotHaveDuplicates();
           }
           continue;
         }
-        assertThat(units).as(what + ": every worker numbers the same units").containsOnly(units.get(0));
-        assertThat(owned).as(what + ": each unit has one owner").isEqualTo(units.get(0));
+        w.assertAgree(what);
         // Every state's future is explored: 1, 3 and 4, each with every phase-2 pair.
-        assertThat(outcomes).as(what).hasSize(12);
+        assertThat(w.outcomes()).as(what).hasSize(12);
       }
     }
   }

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * verdict, the same set of violations and the same set of final NDIS snapshots. Cut executions
  * end early and leave no snapshot, so the sets are equal only if every state the cache cut at
  * had its whole future explored by the execution that reached it first. The same holds for
- * the search split over three workers at depth 24, where the caches also cut in the top levels.
+ * the search split over three workers at depth 24 (two units split again to depth 48), where
+ * the caches also cut in the top levels.
  */
 @Execution(ExecutionMode.CONCURRENT) // independent searches: one per core
 class StateCacheDifferentialTest {
@@ -68,8 +69,9 @@ class StateCacheDifferentialTest {
     assertThat(audited.disabledBecause()).as("the cache stayed on").isNull();
 
     // Split over three workers below deep top levels, each worker with its own audited cache,
-    // cutting in the top levels at states first met there: together, the same behaviour.
-    Split.Plan plan = Split.plan(24, 3);
+    // cutting in the top levels at states first met there, and the first two units split
+    // again below depth 48: together, the same behaviour.
+    Split.Plan plan = Split.plan(24, 3, new long[] {1, 1}, new long[] {0, 1});
     Set<NdisSnapshot> ends = new HashSet<>();
     Set<String> failures = new TreeSet<>();
     long units = -1;
