@@ -85,7 +85,7 @@ public final class SearchOptions {
   @Option(
       names = "--unit-sizes",
       paramLabel = "FILE",
-      description = "Explorer, with a split or a shard: assign the work units largest first to the least loaded worker or shard, by their sizes in FILE (written by 'merge --unit-sizes' after an earlier run at the same --split-depth), instead of round robin. Instances not in FILE go round robin. Sizes only assign units: stale ones cost balance, never soundness.")
+      description = "Explorer, with a split or a shard: assign the work units largest first to the least loaded worker or shard, by their sizes in FILE (written by 'merge --unit-sizes' after an earlier run at the same --split-depth), instead of round robin, and split again below twice the depth the units FILE marks too large for one shard. Instances not in FILE go round robin. Sizes only assign units: stale ones cost balance, never soundness.")
   Path unitSizes;
 
   /** The bounds: the defaults with each option given replacing its part. */
