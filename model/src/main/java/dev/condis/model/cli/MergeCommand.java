@@ -53,7 +53,7 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--certificates", paramLabel = "DIR", description = "Write one proof certificate per scenario instance into DIR.")
   Path certificates;
 
-  @Option(names = "--unit-sizes", paramLabel = "FILE", description = "Write the work units' sizes the shards measured into FILE, for the next run's 'verify --unit-sizes FILE' to balance its shards by (units larger than half a shard's share are marked to be split again).")
+  @Option(names = "--unit-sizes", paramLabel = "FILE", description = "Write the work units' sizes the shards measured into FILE, for the next run's 'verify --unit-sizes FILE' to balance its shards by (units larger than 1.5 times a shard's share are marked to be split again).")
   Path unitSizes;
 
   private final CliEnvironment env;

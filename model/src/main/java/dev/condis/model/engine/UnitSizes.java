@@ -18,7 +18,7 @@ import java.util.Optional;
  * its shards or workers take the units largest first (explorer {@code Split.plan(depth, count,
  * sizes, splitAgain)}) instead of round robin. Per scenario instance (by label): the executions
  * of each unit, by unit number, -1 where no shard measured it, and the units to split again
- * (those larger than half a shard's share in the run that measured them). Sizes only assign
+ * (those larger than 1.5 times a shard's share in the run that measured them). Sizes only assign
  * units: stale or wrong ones cost balance, never soundness. Schema {@value #SCHEMA}.
  */
 public final class UnitSizes {
@@ -54,10 +54,6 @@ public final class UnitSizes {
   /** The units of {@code label} to split again, by unit number; empty if none. */
   public long[] splitAgainOf(String label) {
     return splitAgain.getOrDefault(label, new long[0]).clone();
-  }
-
-  public int instances() {
-    return byInstance.size();
   }
 
   /** The file's text (also the engine option's value: compact, one line). */

@@ -96,9 +96,9 @@ public final class ExplorerEngine implements Engine {
   /** Engine option: run only this worker (1-based) of the split: one shard ({@code --shard K/N}). */
   public static final String SHARD = "explorer.shard";
   /**
-   * Engine option: a {@link UnitSizes} file's text ({@code --unit-sizes}): the split's units
-   * are assigned by these sizes, largest first, where the instance is listed and the depth is
-   * the split's.
+   * Engine option: a {@link UnitSizes} file's text ({@code --unit-sizes}): where the instance
+   * is listed and the depth is the split's, the split's units are assigned by these sizes,
+   * largest first, and the units it marks are split again.
    */
   public static final String UNIT_SIZES = "explorer.unitSizes";
 
@@ -231,7 +231,6 @@ public final class ExplorerEngine implements Engine {
         : new Checkpoints();
   }
 
-  /** A whole-number engine option; {@code otherwise} when absent. Bad values are bad input. */
   /** The unit sizes from {@link #UNIT_SIZES} if measured at {@code depth}, else null. */
   private static UnitSizes unitSizes(VerificationRequest request, int depth) {
     String v = request.engineOptions().get(UNIT_SIZES);
@@ -247,6 +246,7 @@ public final class ExplorerEngine implements Engine {
     return sizes.splitDepth() != depth ? null : sizes;
   }
 
+  /** A whole-number engine option; {@code otherwise} when absent. Bad values are bad input. */
   static int intOption(VerificationRequest request, String key, int otherwise) {
     String v = request.engineOptions().get(key);
     if (v == null) {
