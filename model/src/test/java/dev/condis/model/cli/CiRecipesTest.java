@@ -73,12 +73,24 @@ class CiRecipesTest {
     assertThat(docs.get(1).at("/spec/template/spec/containers/0/command").toString()).contains(" merge ");
   }
 
+  /** Each recipe's merge writes the unit sizes, and its shards balance by them when they are there. */
+  @Test
+  void everyRecipeCarriesTheUnitSizesFromOneRunToTheNext() {
+    for (String block : blocks) {
+      Matcher merge = Pattern.compile("merge [^'\n]*--unit-sizes ([^\\s']+)").matcher(block);
+      assertThat(merge.find()).as(block).isTrue();
+      String file = merge.group(1);
+      assertThat(block).contains("SIZES=$(test -f " + file + " && echo \"--unit-sizes " + file + "\")")
+          .contains("--split-depth 24").contains(".json $SIZES || test $? -eq 1");
+    }
+  }
+
   @Test
   void everyCommandInTheRecipesParses() {
     List<String> commands = new ArrayList<>();
     Matcher m = Pattern.compile("(?:\\./condis-verify|condis-verify\\.jar) ([^|'\\n]*)").matcher(String.join("\n", blocks));
     while (m.find()) {
-      commands.add(m.group(1).strip()
+      commands.add(m.group(1).replace("$SIZES", "").strip()
           .replace("${{ matrix.shard }}", "1").replace("$CI_NODE_INDEX", "1").replace("$JOB_COMPLETION_INDEX", "0"));
     }
     assertThat(commands).hasSizeGreaterThanOrEqualTo(6);
