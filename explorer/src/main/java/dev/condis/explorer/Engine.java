@@ -88,7 +88,7 @@ final class Engine {
           e.executions, e.sleepSetBlocked, tree.prunedAlternatives, e.depthCuts, e.maxDepth,
           tree.decisionPoints, Duration.ofNanos(e.endNanos - e.startNanos), options.reduction(),
           new SearchResult.SplitFigures(tree.units, tree.unitsOwned, e.othersExecutions, e.failureUnit,
-              tree.unitExecutions()));
+              tree.unitExecutions(), tree.partExecutions()));
     }
   }
 

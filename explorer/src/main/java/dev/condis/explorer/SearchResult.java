@@ -35,20 +35,23 @@ public final class SearchResult {
    * split, or all up to the lowest failing one), those it owned and explored, the executions
    * it ran only to number other workers' units (not in {@link #executions()}), and the unit
    * of its failure (-1: none). All zero for a search that was not split. {@code
-   * unitExecutions}: the executions counted in each unit this worker explored, by unit number,
-   * the sizes a later run of the same split can balance by ({@link Split#plan(int, int, long[])}).
+   * unitExecutions}: the executions counted in each unit at the split's depth this worker
+   * explored (or, for one split again, explored parts of), by unit number, the sizes a later
+   * run of the same split can balance by ({@link Split#plan(int, int, long[])}); {@code
+   * partExecutions}: those of each part of a unit split again, keyed "unit.part".
    */
   public record SplitFigures(long units, long unitsOwned, long othersExecutions, long failureUnit,
-      ImmutableSortedMap<Long, Long> unitExecutions) {
+      ImmutableSortedMap<Long, Long> unitExecutions, ImmutableSortedMap<String, Long> partExecutions) {
     static final SplitFigures NONE = new SplitFigures(0, 0, 0, -1);
 
     public SplitFigures {
       unitExecutions = ImmutableSortedMap.copyOf(unitExecutions);
+      partExecutions = ImmutableSortedMap.copyOf(partExecutions);
     }
 
     /** Figures without unit sizes. */
     public SplitFigures(long units, long unitsOwned, long othersExecutions, long failureUnit) {
-      this(units, unitsOwned, othersExecutions, failureUnit, ImmutableSortedMap.of());
+      this(units, unitsOwned, othersExecutions, failureUnit, ImmutableSortedMap.of(), ImmutableSortedMap.of());
     }
   }
 

@@ -3,6 +3,8 @@ package dev.condis.explorer;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The depth-first search state: the stack of decision points of the current execution. Each
@@ -26,6 +28,8 @@ final class SearchTree implements Decider {
   private long currentBase = -1;
   private boolean currentRefined;
   private long subUnits;
+  /** Split: the current unit's number among its base unit's parts, or -1 (a base unit not split again). */
+  private long currentPart = -1;
   /** Split: units numbered so far, owned among them, and the current execution's unit. */
   long units;
   long unitsOwned;
@@ -36,6 +40,8 @@ final class SearchTree implements Decider {
    * the sizes a later run balances by, which number units at the split's depth.
    */
   private long[] unitExecutions = new long[0];
+  /** Split: the executions counted in each part of a base unit split again, by base unit. */
+  private final Map<Long, long[]> partExecutions = new HashMap<>();
   /** Split: the search passed the lowest failing unit of the split, and stops. */
   boolean passedFailure;
   private final ArrayList<Node> nodes = new ArrayList<>();
@@ -101,7 +107,8 @@ final class SearchTree implements Decider {
       currentOwned = false;
       return;
     }
-    currentOwned = currentRefined ? split.owns(currentBase, subUnits++) : split.owns(currentBase);
+    currentPart = currentRefined ? subUnits++ : -1;
+    currentOwned = currentRefined ? split.owns(currentBase, currentPart) : split.owns(currentBase);
     if (currentOwned) {
       unitsOwned++;
     }
@@ -140,6 +147,27 @@ final class SearchTree implements Decider {
       unitExecutions = Arrays.copyOf(unitExecutions, (int) Math.max(currentBase + 1, 2L * unitExecutions.length));
     }
     unitExecutions[(int) currentBase]++;
+    if (currentPart >= 0) {
+      long[] parts = partExecutions.getOrDefault(currentBase, new long[0]);
+      if (currentPart >= parts.length) {
+        parts = Arrays.copyOf(parts, (int) Math.max(currentPart + 1, 2L * parts.length));
+      }
+      parts[(int) currentPart]++;
+      partExecutions.put(currentBase, parts);
+    }
+  }
+
+  /** Split: executions per part of each base unit split again this worker explored (some of), "unit.part". */
+  ImmutableSortedMap<String, Long> partExecutions() {
+    ImmutableSortedMap.Builder<String, Long> out = ImmutableSortedMap.naturalOrder();
+    partExecutions.forEach((unit, parts) -> {
+      for (int j = 0; j < parts.length; j++) {
+        if (parts[j] > 0) {
+          out.put(unit + "." + j, parts[j]);
+        }
+      }
+    });
+    return out.build();
   }
 
   /** Split: executions per base unit this worker explored (some of), by its number. */

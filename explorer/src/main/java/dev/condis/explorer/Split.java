@@ -1,6 +1,11 @@
 package dev.condis.explorer;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,7 +41,7 @@ public final class Split {
     if (depth < 1 || count < 1) {
       throw new IllegalArgumentException("a split needs a depth and a worker count of at least 1: " + depth + ", " + count);
     }
-    return new Plan(depth, count, null, null);
+    return new Plan(depth, count, null, null, Map.of());
   }
 
   /**
@@ -53,29 +58,80 @@ public final class Split {
   /**
    * As {@link #plan(int, int, long[])}, and the units numbered in {@code splitAgain} are split
    * again: their own top levels are expanded in full down to {@link Plan#refineDepth()} (twice
-   * the depth), and each subtree below them is a unit of its own, the j-th of unit i going to
-   * worker (i + j) modulo {@code count}; their work counts as spread over all workers when the
-   * others are assigned. Which units are split again is given, not derived from {@code
-   * count}, so the units, and so the reported failure, are the same for any number of
+   * the depth), and each subtree below them is a unit of its own, a part, the j-th of unit i
+   * going to worker (i + j) modulo {@code count}; their work counts as spread over all workers
+   * when the others are assigned. Which units are split again is given, not derived from
+   * {@code count}, so the units, and so the reported failure, are the same for any number of
    * workers ({@link #unitsToSplitAgain} is the rule merge uses). Only the assignment and where
    * units begin depend on these arguments, both alike in every worker: any sizes, stale or
    * wrong, still give every unit exactly one owner, so they can cost balance, never soundness.
    */
   public static Plan plan(int depth, int count, long[] unitSizes, long[] splitAgain) {
+    return plan(depth, count, unitSizes, splitAgain, Map.of());
+  }
+
+  /**
+   * As {@link #plan(int, int, long[], long[])}, with the sizes of the parts of units split
+   * again, measured by a run that split them ({@code SplitFigures.partExecutions}): {@code
+   * partSizes.get(i)[j]} is the j-th part of unit i (-1: unknown, counted as the mean of the
+   * unit's known parts). Known parts are placed largest first with the other units; parts past
+   * those known still go round robin.
+   */
+  public static Plan plan(int depth, int count, long[] unitSizes, long[] splitAgain, Map<Long, long[]> partSizes) {
     Plan p = plan(depth, count);
-    long[] sizes = unitSizes.clone();
-    long known = Arrays.stream(sizes).filter(x -> x >= 0).count();
-    long mean = known == 0 ? 1 : Arrays.stream(sizes).filter(x -> x >= 0).sum() / known;
-    for (int i = 0; i < sizes.length; i++) {
-      sizes[i] = sizes[i] < 0 ? mean : sizes[i];
-    }
+    long[] sizes = unknownAsMean(unitSizes);
     boolean[] refined = new boolean[sizes.length];
     for (long u : splitAgain) {
       if (u >= 0 && u < sizes.length) {
         refined[(int) u] = true;
       }
     }
-    return new Plan(p.depth, p.count, largestFirst(sizes, refined, count), refined);
+    List<Item> items = new ArrayList<>();
+    long[] load = new long[count];
+    for (int i = 0; i < sizes.length; i++) {
+      long[] parts = partSizes.get((long) i);
+      if (!refined[i]) {
+        items.add(new Item(i, -1, sizes[i]));
+      } else if (parts != null && parts.length > 0) {
+        long[] known = unknownAsMean(parts);
+        for (int j = 0; j < known.length; j++) {
+          items.add(new Item(i, j, known[j]));
+        }
+      } else {
+        for (int w = 0; w < count; w++) {
+          load[w] += sizes[i] / count; // its parts' sizes are not known: they go round robin
+        }
+      }
+    }
+    items.sort(Comparator.comparingLong(Item::size).reversed().thenComparingInt(Item::unit).thenComparingInt(Item::part));
+    int[] owners = new int[sizes.length];
+    Arrays.fill(owners, -1);
+    Map<Long, int[]> partOwners = new HashMap<>();
+    for (Item item : items) {
+      int least = 0;
+      for (int w = 1; w < count; w++) {
+        if (load[w] < load[least]) {
+          least = w;
+        }
+      }
+      load[least] += Math.max(item.size(), 1);
+      if (item.part() < 0) {
+        owners[item.unit()] = least;
+      } else {
+        partOwners.computeIfAbsent((long) item.unit(), u -> new int[partSizes.get(u).length])[item.part()] = least;
+      }
+    }
+    return new Plan(p.depth, p.count, owners, refined, partOwners);
+  }
+
+  /** One thing largest first assigns: a unit ({@code part} -1), or a part of a unit split again. */
+  private record Item(int unit, int part, long size) {}
+
+  /** The sizes with each unknown one (negative) replaced by the mean of the known ones. */
+  private static long[] unknownAsMean(long[] sizes) {
+    long known = Arrays.stream(sizes).filter(x -> x >= 0).count();
+    long mean = known == 0 ? 1 : Arrays.stream(sizes).filter(x -> x >= 0).sum() / known;
+    return Arrays.stream(sizes).map(x -> x < 0 ? mean : x).toArray();
   }
 
   /**
@@ -91,37 +147,6 @@ public final class Split {
             .asLongStream().toArray();
   }
 
-  /** The LPT assignment of {@link #plan(int, int, long[])}: each unit's worker (-1: split again). */
-  private static int[] largestFirst(long[] sizes, boolean[] refined, int count) {
-    Integer[] order = new Integer[sizes.length];
-    long[] load = new long[count];
-    for (int i = 0; i < sizes.length; i++) {
-      order[i] = i;
-      if (refined[i]) {
-        for (int w = 0; w < count; w++) {
-          load[w] += sizes[i] / count;
-        }
-      }
-    }
-    Arrays.sort(order, (a, b) -> sizes[a] != sizes[b] ? Long.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
-    int[] owner = new int[sizes.length];
-    for (int unit : order) {
-      if (refined[unit]) {
-        owner[unit] = -1;
-        continue;
-      }
-      int least = 0;
-      for (int w = 1; w < count; w++) {
-        if (load[w] < load[least]) {
-          least = w;
-        }
-      }
-      owner[unit] = least;
-      load[least] += Math.max(sizes[unit], 1);
-    }
-    return owner;
-  }
-
   /** What the workers of one split share. Thread-safe. */
   public static final class Plan {
     private final int depth;
@@ -130,13 +155,16 @@ public final class Split {
     private final int[] owners;
     /** The units split again below {@link #refineDepth()}, by number; null: none. */
     private final boolean[] refined;
+    /** The known parts' workers of units split again, by unit, else round robin. */
+    private final Map<Long, int[]> partOwners;
     private final AtomicLong lowestFailingUnit = new AtomicLong(Long.MAX_VALUE);
 
-    private Plan(int depth, int count, int[] owners, boolean[] refined) {
+    private Plan(int depth, int count, int[] owners, boolean[] refined, Map<Long, int[]> partOwners) {
       this.depth = depth;
       this.count = count;
       this.owners = owners;
       this.refined = refined;
+      this.partOwners = partOwners;
     }
 
     /** Where the units of a unit split again begin: twice the depth. */
@@ -158,9 +186,10 @@ public final class Split {
       return n;
     }
 
-    /** The worker (0-based) that owns the {@code j}-th unit below refined unit {@code unit}. */
+    /** The worker (0-based) that owns the {@code j}-th part of unit {@code unit}, split again. */
     public int ownerOf(long unit, long j) {
-      return (int) ((unit + j) % count);
+      int[] known = partOwners.get(unit);
+      return known != null && j < known.length ? known[(int) j] : (int) ((unit + j) % count);
     }
 
     /** Whether units are assigned by sizes from an earlier run, not round robin. */

@@ -250,6 +250,17 @@ class SplitTest {
   }
 
   @Test
+  void knownPartsAreBalancedWithTheOtherUnits() {
+    // Unit 1 split again into parts of 6, 1, 5 and one unknown (the mean of those, 4), placed
+    // largest first with units 0 (5) and 2 (3): 13 and 11. Parts past those listed go round
+    // robin from the unit's number.
+    Split.Plan plan = Split.plan(3, 2, new long[] {5, 12, 3}, new long[] {1}, Map.of(1L, new long[] {6, 1, 5, -1}));
+    assertThat(List.of(plan.ownerOf(1, 0), plan.ownerOf(1, 2), plan.ownerOf(0), plan.ownerOf(1, 3),
+        plan.ownerOf(2), plan.ownerOf(1, 1))).containsExactly(0, 1, 1, 0, 0, 1);
+    assertThat(plan.ownerOf(1, 4)).isEqualTo(1);
+  }
+
+  @Test
   void aUnitLargerThanHalfAWorkersShareIsSplitAgainBelowTwiceTheDepth() {
     // 10 of 20: over four workers, above 1.5 shares (7.5); over two, a share of 10 can hold
     // it. Its units below depth 6 go round robin from its own number; the rest are balanced
@@ -281,6 +292,23 @@ class SplitTest {
         Split.Plan plan = Split.plan(depth, 3, oneLarge, new long[] {0, 1});
         assertThat(plan.refinedUnits()).isEqualTo(2);
         Map<Long, Long> sizes = assertPlanLosesNothing(program.recording(), whole, program.name() + " split again", plan);
+        // The parts measured, reversed so that largest first places them differently: the
+        // next run balances by them, and still loses nothing.
+        Map<Long, long[]> parts = new TreeMap<>();
+        PARTS.get().forEach((key, n) -> {
+          String[] unitAndPart = key.split("\\.");
+          long unit = Long.parseLong(unitAndPart[0]);
+          int j = Integer.parseInt(unitAndPart[1]);
+          long[] known = parts.getOrDefault(unit, new long[0]);
+          known = known.length > j ? known : Arrays.copyOf(known, j + 1);
+          known[j] = 1_000 - n;
+          parts.put(unit, known);
+        });
+        Map<String, Long> measuredParts = new TreeMap<>(PARTS.get());
+        Split.Plan byParts = Split.plan(depth, 3, oneLarge, new long[] {0, 1}, parts);
+        assertThat(assertPlanLosesNothing(program.recording(), whole, program.name() + " parts by size", byParts))
+            .isEqualTo(sizes);
+        assertThat(PARTS.get()).as("a part's size does not depend on its worker").isEqualTo(measuredParts);
         assertThat(sizes.keySet()).as("sizes are reported by the units at the split's depth")
             .isEqualTo(assertPlanLosesNothing(program.recording(), whole, program.name(), Split.plan(depth, 3)).keySet());
       }
@@ -342,9 +370,13 @@ class SplitTest {
     }
   }
 
+  /** The parts' sizes the last {@link #assertPlanLosesNothing} measured, "unit.part" (per test thread). */
+  private static final ThreadLocal<Map<String, Long>> PARTS = ThreadLocal.withInitial(TreeMap::new);
+
   /** The plan's workers together see what the whole search sees; returns the units' sizes. */
   private static Map<Long, Long> assertPlanLosesNothing(Corpus.Recording recording, Observed whole, String name,
       Split.Plan plan) {
+    PARTS.get().clear();
     Set<String> outcomes = new TreeSet<>();
     Set<String> failures = new TreeSet<>();
     Map<Long, Long> sizes = new TreeMap<>();
@@ -356,6 +388,13 @@ class SplitTest {
       outcomes.addAll(part.outcomes());
       failures.addAll(part.failures());
       owned += part.result().split().unitsOwned();
+      for (Map.Entry<String, Long> p : part.result().split().partExecutions().entrySet()) {
+        String[] unitAndPart = p.getKey().split("\\.");
+        long unit = Long.parseLong(unitAndPart[0]);
+        assertThat(plan.refined(unit)).as(p.getKey() + ": only units split again have parts").isTrue();
+        assertThat(plan.ownerOf(unit, Long.parseLong(unitAndPart[1]))).as("only a part's owner explores it").isEqualTo(k);
+        assertThat(PARTS.get().put(p.getKey(), p.getValue())).as("one worker per part").isNull();
+      }
       for (Map.Entry<Long, Long> unit : part.result().split().unitExecutions().entrySet()) {
         if (plan.refined(unit.getKey())) {
           sizes.merge(unit.getKey(), unit.getValue(), Long::sum); // its units are spread over the workers
