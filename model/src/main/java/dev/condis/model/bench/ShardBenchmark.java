@@ -24,7 +24,8 @@ import java.util.Map;
  * the unsharded search against N = 4 and N = 16 shards run one after another on one thread
  * (as separate machines would run them), first with the units assigned round robin ("rr"),
  * then by the unit sizes that run measured ("sized", as {@code merge --unit-sizes} and the
- * next run's {@code verify --unit-sizes} do). Prints the total work (executions and time
+ * next run's {@code verify --unit-sizes} do), and where that run split units again, once more
+ * with the parts' sizes it measured ("parts", a third night). Prints the total work (executions and time
  * summed over the shards) against the unsharded search, and the largest shard against the
  * mean, by time and by executions (the latter exact, whatever the machine's load). A
  * benchmark, not a test.
@@ -61,10 +62,20 @@ public final class ShardBenchmark {
         long[] sizes = new long[(int) roundRobin.get(0).shard().orElseThrow().units()];
         java.util.Arrays.fill(sizes, -1);
         for (VerificationResult part : roundRobin) {
-          part.shard().orElseThrow().unitExecutions().forEach((unit, executions) -> sizes[unit.intValue()] = executions);
+          part.shard().orElseThrow().unitExecutions()
+              .forEach((unit, executions) -> sizes[unit.intValue()] = Math.max(sizes[unit.intValue()], 0) + executions);
         }
-        print(c, n + " sized", shards(engine, c, depth, n,
-            UnitSizes.builder(depth).add(c.label(), sizes, Split.unitsToSplitAgain(sizes, n)).build()), whole);
+        long[] splitAgain = Split.unitsToSplitAgain(sizes, n);
+        List<VerificationResult> sized =
+            shards(engine, c, depth, n, UnitSizes.builder(depth).add(c.label(), sizes, splitAgain).build());
+        print(c, n + " sized", sized, whole);
+        if (splitAgain.length > 0) {
+          // A third run: the parts the second measured are placed like units.
+          com.fasterxml.jackson.databind.node.ObjectNode measured = dev.condis.model.report.Json.object();
+          sized.forEach(part -> part.shard().orElseThrow().partExecutions().forEach(measured::put));
+          print(c, n + " parts", shards(engine, c, depth, n, UnitSizes.builder(depth)
+              .add(c.label(), sizes, splitAgain, UnitSizes.parseParts(c.label(), measured)).build()), whole);
+        }
       }
     }
   }

@@ -91,7 +91,8 @@ final class MergeCommand implements Callable<Integer> {
       }
       MergedInstance merged = MergedInstance.of(parts, env);
       long[] measured = measuredSizes(parts);
-      sizes.add(parts.get(0).path("label").asText(), measured, Split.unitsToSplitAgain(measured, first.count()));
+      sizes.add(parts.get(0).path("label").asText(), measured, Split.unitsToSplitAgain(measured, first.count()),
+          measuredParts(parts));
       reports.add(new ScenarioReport(merged.result(), bounds));
       descriptions.putAll(merged.descriptions());
       listeners.addAll(merged.descriptions().keySet());
@@ -138,7 +139,7 @@ final class MergeCommand implements Callable<Integer> {
     return suite.exitCode();
   }
 
-  /** An instance's units' executions as its shards measured them, by unit number; -1 where none did. */
+  /** An instance's units' executions as its shards measured them (summed), by unit number; -1 where none did. */
   static long[] measuredSizes(List<JsonNode> parts) {
     long units = 0;
     for (JsonNode p : parts) {
@@ -157,11 +158,25 @@ final class MergeCommand implements Callable<Integer> {
           throw new BadInputException("a damaged shard report: " + p.path("label").asText() + " lists unit '" + e.getKey() + "'");
         }
         if (unit >= 0 && unit < sizes.length) {
-          sizes[(int) unit] = e.getValue().asLong();
+          // A unit split again is explored by several shards, each reporting its parts' share.
+          sizes[(int) unit] = Math.max(sizes[(int) unit], 0) + e.getValue().asLong();
         }
       }
     }
     return sizes;
+  }
+
+  /** The parts' sizes the shards measured of an instance's units split again (unit, then part). */
+  static Map<Long, long[]> measuredParts(List<JsonNode> parts) {
+    com.fasterxml.jackson.databind.node.ObjectNode all = dev.condis.model.report.Json.object();
+    for (JsonNode p : parts) {
+      p.path("share").path("partExecutions").fields().forEachRemaining(e -> all.set(e.getKey(), e.getValue()));
+    }
+    try {
+      return UnitSizes.parseParts(parts.get(0).path("label").asText(), all);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("a damaged shard report: " + e.getMessage());
+    }
   }
 
   /** One run's shards, each once, all of them, from this tool's commit, with the same options. */

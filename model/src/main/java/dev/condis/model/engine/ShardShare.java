@@ -13,11 +13,13 @@ import java.util.List;
  * explored all of its units (no bound reached, no violation); {@code unmetPremises} are the
  * scenario's premises no execution of this shard met (another shard's may: merge decides);
  * {@code unitExecutions} the executions of each unit it explored, by unit number (what {@code
- * merge --unit-sizes} writes for the next run to balance by). {@code condis-verify merge}
+ * merge --unit-sizes} writes for the next run to balance by), and {@code partExecutions} those
+ * of each part of a unit split again ("unit.part"). {@code condis-verify merge}
  * turns the shards of an instance into its verdict.
  */
 public record ShardShare(int index, int count, int depth, long units, long unitsOwned, long failureUnit,
-    boolean complete, ImmutableList<String> unmetPremises, ImmutableSortedMap<Long, Long> unitExecutions) {
+    boolean complete, ImmutableList<String> unmetPremises, ImmutableSortedMap<Long, Long> unitExecutions,
+    ImmutableSortedMap<String, Long> partExecutions) {
 
   /**
    * Why the parts of one complete split search (its workers in one process, or its shards)

@@ -17,8 +17,9 @@ import java.util.Optional;
  * --unit-sizes FILE}) and read back by the next ({@code verify --unit-sizes FILE}), so that
  * its shards or workers take the units largest first (explorer {@code Split.plan(depth, count,
  * sizes, splitAgain)}) instead of round robin. Per scenario instance (by label): the executions
- * of each unit, by unit number, -1 where no shard measured it, and the units to split again
- * (those larger than 1.5 times a shard's share in the run that measured them). Sizes only assign
+ * of each unit, by unit number, -1 where no shard measured it, the units to split again
+ * (those larger than 1.5 times a shard's share in the run that measured them), and the sizes
+ * of the parts of units a run split again, which the next run places like units. Sizes only assign
  * units: stale or wrong ones cost balance, never soundness. Schema {@value #SCHEMA}.
  */
 public final class UnitSizes {
@@ -28,11 +29,14 @@ public final class UnitSizes {
   private final int splitDepth;
   private final ImmutableMap<String, long[]> byInstance;
   private final ImmutableMap<String, long[]> splitAgain;
+  private final ImmutableMap<String, Map<Long, long[]>> parts;
 
-  private UnitSizes(int splitDepth, Map<String, long[]> byInstance, Map<String, long[]> splitAgain) {
+  private UnitSizes(int splitDepth, Map<String, long[]> byInstance, Map<String, long[]> splitAgain,
+      Map<String, Map<Long, long[]>> parts) {
     this.splitDepth = splitDepth;
     this.byInstance = ImmutableMap.copyOf(byInstance);
     this.splitAgain = ImmutableMap.copyOf(splitAgain);
+    this.parts = ImmutableMap.copyOf(parts);
   }
 
   /** A builder for {@code merge}: instances in the order added. */
@@ -56,6 +60,13 @@ public final class UnitSizes {
     return splitAgain.getOrDefault(label, new long[0]).clone();
   }
 
+  /** The measured sizes of the parts of {@code label}'s units split again: unit, then part (-1: unknown). */
+  public Map<Long, long[]> partSizesOf(String label) {
+    Map<Long, long[]> out = new LinkedHashMap<>();
+    parts.getOrDefault(label, Map.of()).forEach((unit, sizes) -> out.put(unit, sizes.clone()));
+    return out;
+  }
+
   /** The file's text (also the engine option's value: compact, one line). */
   public String toJson() {
     ObjectNode root = MAPPER.createObjectNode();
@@ -69,6 +80,14 @@ public final class UnitSizes {
       Arrays.stream(sizes).forEach(units::add);
       ArrayNode again = n.putArray("splitAgain");
       Arrays.stream(splitAgain.getOrDefault(label, new long[0])).forEach(again::add);
+      ObjectNode partSizes = n.putObject("partExecutions");
+      parts.getOrDefault(label, Map.of()).forEach((unit, each) -> {
+        for (int j = 0; j < each.length; j++) {
+          if (each[j] >= 0) {
+            partSizes.put(unit + "." + j, each[j]);
+          }
+        }
+      });
     });
     return root.toString();
   }
@@ -118,9 +137,46 @@ public final class UnitSizes {
         }
         splitAgain[i] = again.get(i).asLong();
       }
-      b.add(n.path("label").asText(), sizes, splitAgain);
+      b.add(n.path("label").asText(), sizes, splitAgain, parseParts(n.path("label").asText(), n.path("partExecutions")));
     }
     return b.build();
+  }
+
+  /**
+   * Parts' sizes from an object keyed "unit.part" ({@code partExecutions} of a shard report or
+   * of this file): by unit, each part's size by its number, -1 where none is given.
+   *
+   * @throws IllegalArgumentException naming the key or value that is not one
+   */
+  public static Map<Long, long[]> parseParts(String label, JsonNode object) {
+    Map<Long, long[]> out = new java.util.TreeMap<>();
+    java.util.Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      String[] unitAndPart = e.getKey().split("\\.", -1);
+      long unit;
+      int part;
+      try {
+        unit = Long.parseLong(unitAndPart[0]);
+        part = unitAndPart.length == 2 ? Integer.parseInt(unitAndPart[1]) : -1;
+      } catch (NumberFormatException x) {
+        part = -1;
+        unit = -1;
+      }
+      if (unit < 0 || part < 0 || !e.getValue().canConvertToLong() || e.getValue().asLong() < 0) {
+        throw new IllegalArgumentException(label + ": partExecutions lists '" + e.getKey() + "': " + e.getValue()
+            + ", not a unit.part and a count");
+      }
+      long[] sizes = out.getOrDefault(unit, new long[0]);
+      if (part >= sizes.length) {
+        int from = sizes.length;
+        sizes = Arrays.copyOf(sizes, part + 1);
+        Arrays.fill(sizes, from, sizes.length, -1);
+      }
+      sizes[part] = e.getValue().asLong();
+      out.put(unit, sizes);
+    }
+    return out;
   }
 
   /** Collects instances' sizes; one instance once. */
@@ -128,6 +184,7 @@ public final class UnitSizes {
     private final int splitDepth;
     private final Map<String, long[]> byInstance = new LinkedHashMap<>();
     private final Map<String, long[]> splitAgain = new LinkedHashMap<>();
+    private final Map<String, Map<Long, long[]>> parts = new LinkedHashMap<>();
 
     private Builder(int splitDepth) {
       this.splitDepth = splitDepth;
@@ -135,15 +192,23 @@ public final class UnitSizes {
 
     /** {@code label}'s units' sizes, by unit number, and the units to split again. */
     public Builder add(String label, long[] sizes, long[] splitAgainUnits) {
+      return add(label, sizes, splitAgainUnits, Map.of());
+    }
+
+    /** As {@link #add(String, long[], long[])}, with the sizes of parts measured (unit, then part). */
+    public Builder add(String label, long[] sizes, long[] splitAgainUnits, Map<Long, long[]> partSizes) {
       if (byInstance.putIfAbsent(label, sizes.clone()) != null) {
         throw new IllegalArgumentException(label + " is listed twice");
       }
       splitAgain.put(label, splitAgainUnits.clone());
+      Map<Long, long[]> copy = new java.util.TreeMap<>();
+      partSizes.forEach((unit, s) -> copy.put(unit, s.clone()));
+      parts.put(label, copy);
       return this;
     }
 
     public UnitSizes build() {
-      return new UnitSizes(splitDepth, byInstance, splitAgain);
+      return new UnitSizes(splitDepth, byInstance, splitAgain, parts);
     }
   }
 }

@@ -153,7 +153,8 @@ public final class ExplorerEngine implements Engine {
       String label = request.config().label();
       return new SplitSearch(this, request, harness, premises, properties, splitCount, depth, shard - 1,
           sizes == null ? null : sizes.sizesOf(label).orElse(null),
-          sizes == null ? new long[0] : sizes.splitAgainOf(label)).run();
+          sizes == null ? new long[0] : sizes.splitAgainOf(label),
+          sizes == null ? Map.of() : sizes.partSizesOf(label)).run();
     }
     Checkpoints cache = stateCache(request);
     ProgressListener progress = request.progress();

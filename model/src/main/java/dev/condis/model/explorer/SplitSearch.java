@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,11 +53,13 @@ final class SplitSearch {
   private final int only;
   /** The units' sizes from an earlier run, by unit number, or null: round robin. */
   private final long[] unitSizes;
-  /** With sizes: the units to split again below twice the depth. */
+  /** With sizes: the units to split again below twice the depth, and their parts' sizes if known. */
   private final long[] splitAgain;
+  private final Map<Long, long[]> partSizes;
 
   SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
-      ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes, long[] splitAgain) {
+      ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes, long[] splitAgain,
+      Map<Long, long[]> partSizes) {
     this.engine = engine;
     this.request = request;
     this.harness = harness;
@@ -67,10 +70,11 @@ final class SplitSearch {
     this.only = only;
     this.unitSizes = unitSizes;
     this.splitAgain = splitAgain;
+    this.partSizes = partSizes;
   }
 
   VerificationResult run() {
-    Split.Plan plan = unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes, splitAgain);
+    Split.Plan plan = unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes, splitAgain, partSizes);
     List<Checkpoints> caches = new ArrayList<>();
     List<Integer> workers = new ArrayList<>();
     for (int k = 0; k < count; k++) {
@@ -136,7 +140,8 @@ final class SplitSearch {
     SearchResult mine = results.get(0);
     boolean complete = whole.verdict() == Verdict.VERIFIED;
     ShardShare share = new ShardShare(only, count, depth, mine.split().units(), mine.split().unitsOwned(),
-        mine.split().failureUnit(), complete, premises.unmet(), mine.split().unitExecutions());
+        mine.split().failureUnit(), complete, premises.unmet(), mine.split().unitExecutions(),
+        mine.split().partExecutions());
     VerificationResult shard = !complete ? whole : new VerificationResult(whole.config(), whole.engine(),
         Verdict.INCONCLUSIVE, whole.properties(), whole.figures(), Optional.empty(),
         Optional.of(String.format(Locale.ROOT, "shard %d/%d: its %,d of %,d units explored, no violation;"
@@ -166,7 +171,7 @@ final class SplitSearch {
 
   /** What the proof rests on: the split, and each worker's state cache. */
   private String summary(List<SearchResult> results, List<Checkpoints> caches) {
-    int again = unitSizes == null ? 0 : Split.plan(depth, count, unitSizes, splitAgain).refinedUnits();
+    int again = unitSizes == null ? 0 : Split.plan(depth, count, unitSizes, splitAgain, partSizes).refinedUnits();
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
         "search split over %d worker%s below depth %d: %,d units, assigned %s; figures summed over the"
             + " workers; the workers also ran %,d executions only to number each other's units",

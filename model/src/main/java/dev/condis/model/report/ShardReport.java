@@ -73,5 +73,7 @@ public final class ShardReport {
     s.unmetPremises().forEach(unmet::add);
     ObjectNode sizes = n.putObject("unitExecutions");
     s.unitExecutions().forEach((unit, executions) -> sizes.put(Long.toString(unit), executions));
+    ObjectNode parts = n.putObject("partExecutions");
+    s.partExecutions().forEach(parts::put);
   }
 }

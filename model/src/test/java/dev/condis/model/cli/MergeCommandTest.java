@@ -199,6 +199,63 @@ class MergeCommandTest {
         "was run with other options than");
   }
 
+  /**
+   * A unit split again: its parts' sizes come back in the shard reports, merge writes them
+   * (adding up to the unit's size), and a third run that places them largest first is still
+   * VERIFIED.
+   */
+  @Test
+  void thePartsOfAUnitSplitAgainAreMeasuredAndBalancedTheRunAfter() throws IOException {
+    String[] instance = {"--scenario", "incoming-close-race", "--cm", "mcm", "--vc", "client"};
+    List<Path> first = new ArrayList<>();
+    for (Path f : shards(3, instance)) {
+      first.add(Files.copy(f, dir.resolve("first-" + f.getFileName())));
+    }
+    Path sizes = dir.resolve("sizes.json");
+    assertThat(run(Map.of(), merge(first, "--unit-sizes", sizes.toString())).exit()).isZero();
+    // Split the largest unit again, as merge would for more shards.
+    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(Files.readString(sizes));
+    JsonNode units = root.at("/instances/0/unitExecutions");
+    int largest = 0;
+    for (int i = 0; i < units.size(); i++) {
+      largest = units.get(i).asLong() > units.get(largest).asLong() ? i : largest;
+    }
+    ((com.fasterxml.jackson.databind.node.ArrayNode) root.at("/instances/0/splitAgain")).add(largest);
+    Files.writeString(sizes, Json.MAPPER.writeValueAsString(root));
+
+    List<Path> second = new ArrayList<>();
+    for (Path f : shards(3, concat(instance, "--unit-sizes", sizes.toString()))) {
+      assertThat(Json.MAPPER.readTree(Files.readString(f)).at("/instances/0/detail").asText())
+          .contains("1 large unit split again below depth 12");
+      second.add(Files.copy(f, dir.resolve("second-" + f.getFileName())));
+    }
+    Path measured = dir.resolve("measured.json");
+    assertThat(run(Map.of(), merge(second, "--unit-sizes", measured.toString())).exit()).isZero();
+    String text = Files.readString(measured);
+    assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.UNIT_SIZES, text)).isEmpty();
+    JsonNode again = Json.MAPPER.readTree(text).at("/instances/0");
+    long partsTotal = 0;
+    int partsCount = 0;
+    for (java.util.Iterator<Map.Entry<String, JsonNode>> it = again.path("partExecutions").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      assertThat(e.getKey()).startsWith(largest + ".");
+      partsTotal += e.getValue().asLong();
+      partsCount++;
+    }
+    assertThat(partsCount).as("the unit split again has parts").isGreaterThan(1);
+    assertThat(partsTotal).as("its parts add up to it").isEqualTo(again.at("/unitExecutions/" + largest).asLong());
+
+    // The third run is told to split the same unit again (merge would, with more shards) and
+    // places its parts by their measured sizes.
+    ObjectNode third = (ObjectNode) Json.MAPPER.readTree(text);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) third.at("/instances/0/splitAgain")).removeAll().add(largest);
+    Files.writeString(measured, Json.MAPPER.writeValueAsString(third));
+    List<Path> last = shards(3, concat(instance, "--unit-sizes", measured.toString()));
+    assertThat(run(Map.of(), merge(last)).exit()).isZero();
+    assertThat(executions(last).stream().mapToLong(Long::longValue).sum()).as("the same units, the same work")
+        .isEqualTo(executions(second).stream().mapToLong(Long::longValue).sum());
+  }
+
   @Test
   void aUnitSizesFileThatCannotServeIsBadInput() throws IOException {
     String[] instance = {"verify", "--scenario", "incoming-close-race", "--cm", "mcm", "--shard", "1/2", "--quiet",

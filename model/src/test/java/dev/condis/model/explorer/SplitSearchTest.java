@@ -92,13 +92,17 @@ class SplitSearchTest {
     assertThat(verify(multipoint, 3, 24).figures().executions()).isLessThan(3 * whole);
   }
 
-  /** Units assigned by sizes (any sizes: here, made up), two of them split again: the same verdict and claim. */
+  /**
+   * Units assigned by sizes (any sizes: here, made up), two of them split again, one with its
+   * parts' sizes: the same verdict and claim.
+   */
   @Test
   void unitsAssignedBySizesAreVerifiedToo() {
     ScenarioConfig config = ScenarioCatalog.get(ScenarioCatalog.MULTIPOINT).defaultConfig(CallManagerKind.MCM);
     long[] madeUp = java.util.stream.LongStream.range(0, 24).map(i -> (i * 37) % 11).toArray();
     dev.condis.model.engine.UnitSizes sizes =
-        dev.condis.model.engine.UnitSizes.builder(6).add(config.label(), madeUp, new long[] {0, 3}).build();
+        dev.condis.model.engine.UnitSizes.builder(6)
+            .add(config.label(), madeUp, new long[] {0, 3}, java.util.Map.of(0L, new long[] {5, 1, -1, 7})).build();
     VerificationResult part = new ExplorerEngine().verify(new VerificationRequest(config,
         ImmutableList.copyOf(PropertyCatalog.defaultPropertyClasses()), Runs.TEST_BOUNDS, ProgressListener.NONE,
         ImmutableMap.of(ExplorerEngine.SPLIT, "3", ExplorerEngine.SPLIT_DEPTH, "6", ExplorerEngine.UNIT_SIZES, sizes.toJson())));
