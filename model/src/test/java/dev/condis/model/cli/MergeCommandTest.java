@@ -65,6 +65,15 @@ class MergeCommandTest {
     return files;
   }
 
+  /** {@link #shards}, each report kept under {@code prefix} (the next call writes the same names). */
+  private List<Path> keptShards(String prefix, int count, String... verify) throws IOException {
+    List<Path> kept = new ArrayList<>();
+    for (Path f : shards(count, verify)) {
+      kept.add(Files.copy(f, dir.resolve(prefix + f.getFileName())));
+    }
+    return kept;
+  }
+
   private static String[] merge(List<Path> files, String... more) {
     List<String> args = new ArrayList<>(List.of("merge"));
     files.forEach(f -> args.add(f.toString()));
@@ -168,10 +177,7 @@ class MergeCommandTest {
   @Test
   void mergeWritesTheUnitsSizesAndTheNextRunsShardsBalanceByThem() throws IOException {
     String[] instance = {"--scenario", "incoming-close-race", "--cm", "mcm", "--vc", "client"};
-    List<Path> roundRobin = new ArrayList<>();
-    for (Path f : shards(3, instance)) {
-      roundRobin.add(Files.copy(f, dir.resolve("rr-" + f.getFileName())));
-    }
+    List<Path> roundRobin = keptShards("rr-", 3, instance);
     Path sizes = dir.resolve("sizes.json");
     FakeEngines.Run merged = run(Map.of(), merge(roundRobin, "--unit-sizes", sizes.toString()));
     assertThat(merged.exit()).as(merged.out() + merged.err()).isZero();
@@ -207,10 +213,7 @@ class MergeCommandTest {
   @Test
   void thePartsOfAUnitSplitAgainAreMeasuredAndBalancedTheRunAfter() throws IOException {
     String[] instance = {"--scenario", "incoming-close-race", "--cm", "mcm", "--vc", "client"};
-    List<Path> first = new ArrayList<>();
-    for (Path f : shards(3, instance)) {
-      first.add(Files.copy(f, dir.resolve("first-" + f.getFileName())));
-    }
+    List<Path> first = keptShards("first-", 3, instance);
     Path sizes = dir.resolve("sizes.json");
     assertThat(run(Map.of(), merge(first, "--unit-sizes", sizes.toString())).exit()).isZero();
     // Split the largest unit again, as merge would for more shards.
@@ -223,11 +226,10 @@ class MergeCommandTest {
     ((com.fasterxml.jackson.databind.node.ArrayNode) root.at("/instances/0/splitAgain")).add(largest);
     Files.writeString(sizes, Json.MAPPER.writeValueAsString(root));
 
-    List<Path> second = new ArrayList<>();
-    for (Path f : shards(3, concat(instance, "--unit-sizes", sizes.toString()))) {
+    List<Path> second = keptShards("second-", 3, concat(instance, "--unit-sizes", sizes.toString()));
+    for (Path f : second) {
       assertThat(Json.MAPPER.readTree(Files.readString(f)).at("/instances/0/detail").asText())
           .contains("1 large unit split again below depth 12");
-      second.add(Files.copy(f, dir.resolve("second-" + f.getFileName())));
     }
     Path measured = dir.resolve("measured.json");
     assertThat(run(Map.of(), merge(second, "--unit-sizes", measured.toString())).exit()).isZero();
