@@ -25,10 +25,10 @@ import java.util.Map;
  * (as separate machines would run them), first with the units assigned round robin ("rr"),
  * then by the unit sizes that run measured ("sized", as {@code merge --unit-sizes} and the
  * next run's {@code verify --unit-sizes} do), and where that run split units again, once more
- * with the parts' sizes it measured ("parts", a third night). Prints the total work (executions and time
- * summed over the shards) against the unsharded search, and the largest shard against the
- * mean, by time and by executions (the latter exact, whatever the machine's load). A
- * benchmark, not a test.
+ * with the parts' sizes it measured ("parts", a third night). Prints the total work
+ * (executions and time summed over the shards) against the unsharded search, and the largest
+ * shard against the mean, by time and by executions (the latter exact, whatever the machine's
+ * load). A benchmark, not a test.
  *
  * <pre>
  * java -cp dist/target/condis-verify.jar dev.condis.model.bench.ShardBenchmark [SPLIT-DEPTH]

@@ -19,8 +19,8 @@ import java.util.Optional;
  * sizes, splitAgain)}) instead of round robin. Per scenario instance (by label): the executions
  * of each unit, by unit number, -1 where no shard measured it, the units to split again
  * (those larger than 1.5 times a shard's share in the run that measured them), and the sizes
- * of the parts of units a run split again, which the next run places like units. Sizes only assign
- * units: stale or wrong ones cost balance, never soundness. Schema {@value #SCHEMA}.
+ * of the parts of units a run split again, which the next run places like units. Sizes only
+ * assign units: stale or wrong ones cost balance, never soundness. Schema {@value #SCHEMA}.
  */
 public final class UnitSizes {
   public static final String SCHEMA = "condis-verify-unit-sizes/1";
