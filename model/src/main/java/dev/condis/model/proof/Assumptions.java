@@ -56,8 +56,9 @@ public final class Assumptions {
           "split search: the top decision points were expanded in full and the work units below "
               + "them explored by separate workers, each unit by one; sound because no race found "
               + "in a unit asks for a backtrack point above it, and each worker's state cache cuts "
-              + "only at states whose future that worker explored (explorer/README.md, Splitting a "
-              + "search)");
+              + "only at states whose future the workers together explore: in the top levels, "
+              + "which every worker runs alike, only at states first met there (explorer/README.md, "
+              + "Splitting a search; proofs/README.md, The state cache)");
     }
     if (stateCache != null) {
       out.add(
