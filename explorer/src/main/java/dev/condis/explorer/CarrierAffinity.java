@@ -223,8 +223,9 @@ final class CarrierAffinity {
 
   /**
    * Pins the calling thread, a platform carrier, to {@code cpu}, or back to every allowed CPU
-   * for -1 (its caller checked it is pinned otherwise now). Returns what it is pinned to now. A failure (the process's CPUs changed under it)
-   * turns pinning off for the searches that start later.
+   * for -1 (its caller checked it is pinned otherwise now). Returns what it is pinned to now.
+   * A failure (the process's CPUs changed under it) turns pinning off for the searches that
+   * start later.
    */
   int pinCurrentThread(int cpu) {
     if (libc == null) {

@@ -23,11 +23,10 @@ final class SearchTree implements Decider {
    * unit (the same as a unit unless the plan splits it again below {@code refineDepth()}).
    */
   private boolean newBase = true;
-  /** Split: base units numbered so far, the current one, and its units numbered so far. */
+  /** Split: base units numbered so far, the current one, and whether the plan splits it again. */
   private long bases;
   private long currentBase = -1;
   private boolean currentRefined;
-  private long subUnits;
   /** Split: the current unit's number among its base unit's parts, or -1 (a base unit not split again). */
   private long currentPart = -1;
   /** Split: units numbered so far, owned among them, and the current execution's unit. */
@@ -91,7 +90,7 @@ final class SearchTree implements Decider {
     newBase = false;
     currentBase = bases++;
     currentRefined = split.plan().refined(currentBase);
-    subUnits = 0;
+    currentPart = -1;
   }
 
   /** Split: whether decision {@code pos} is in the top levels, expanded in full. */
@@ -107,7 +106,7 @@ final class SearchTree implements Decider {
       currentOwned = false;
       return;
     }
-    currentPart = currentRefined ? subUnits++ : -1;
+    currentPart = currentRefined ? currentPart + 1 : -1;
     currentOwned = currentRefined ? split.owns(currentBase, currentPart) : split.owns(currentBase);
     if (currentOwned) {
       unitsOwned++;
@@ -119,7 +118,7 @@ final class SearchTree implements Decider {
    * unit yet (the unit begins with decision number {@code depth}, counted from 0).
    */
   boolean inSplitPrefix(int decisions) {
-    return split != null && (decisions <= split.depth() || currentRefined && decisions <= split.plan().refineDepth());
+    return inTopLevels(decisions - 1); // every decision made so far (if any) is in the top levels
   }
 
   /** Split: whether the execution that just ended is this worker's to count and report. */
@@ -143,18 +142,17 @@ final class SearchTree implements Decider {
     if (split == null) {
       return;
     }
-    if (currentBase >= unitExecutions.length) {
-      unitExecutions = Arrays.copyOf(unitExecutions, (int) Math.max(currentBase + 1, 2L * unitExecutions.length));
-    }
-    unitExecutions[(int) currentBase]++;
+    unitExecutions = counted(unitExecutions, currentBase);
     if (currentPart >= 0) {
-      long[] parts = partExecutions.getOrDefault(currentBase, new long[0]);
-      if (currentPart >= parts.length) {
-        parts = Arrays.copyOf(parts, (int) Math.max(currentPart + 1, 2L * parts.length));
-      }
-      parts[(int) currentPart]++;
-      partExecutions.put(currentBase, parts);
+      partExecutions.put(currentBase, counted(partExecutions.getOrDefault(currentBase, new long[0]), currentPart));
     }
+  }
+
+  /** {@code counts} with one more at {@code index}, grown (doubling) if too short. */
+  private static long[] counted(long[] counts, long index) {
+    long[] out = index < counts.length ? counts : Arrays.copyOf(counts, (int) Math.max(index + 1, 2L * counts.length));
+    out[(int) index]++;
+    return out;
   }
 
   /** Split: executions per part of each base unit split again this worker explored (some of), "unit.part". */
