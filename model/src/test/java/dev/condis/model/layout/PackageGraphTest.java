@@ -67,7 +67,7 @@ class PackageGraphTest {
   }
 
   /** The text without comments and string literals. */
-  private static String code(String text) {
+  static String code(String text) {
     return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ").replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
   }
 

@@ -182,10 +182,10 @@ public class ReferenceClient implements ClientDriver {
           break;
         }
         if (vc.call == Call.CLOSING && client.fault(SeededFault.CLIENT_CLOSES_CALL_TWICE)) {
-          // Seeded fault: CLOSE-17, a second NdisClCloseCall while the first is outstanding.
+          // A second NdisClCloseCall while the first is outstanding.
           NdisVcHandle handle = vc.handle;
           NdisPartyHandle party = vc.closingParty == null ? null : vc.closingParty.handle;
-          next.add(() -> client.ndis.clCloseCall(handle, party, null));
+          next.add(() -> client.ndis.clCloseCall(handle, party, null)); // Seeded fault: CLOSE-17
           break;
         }
       }

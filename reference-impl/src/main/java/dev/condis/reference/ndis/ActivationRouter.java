@@ -5,6 +5,9 @@ import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.MiniportCoHandlers;
+import dev.condis.reference.driver.NdisCmApi;
+import dev.condis.reference.driver.NdisMcmApi;
+import dev.condis.reference.driver.NdisMiniportApi;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisCore.Call;
 
@@ -24,6 +27,63 @@ import dev.condis.reference.ndis.NdisCore.Call;
  * A redundant deactivation returns NOT_ACCEPTED, as the NdisMCmDeactivateVc page lists.
  */
 final class ActivationRouter {
+  /** NdisCmActivateVc and NdisCmDeactivateVc, on the stand-alone call manager's face. */
+  interface CmEntries extends NdisCmApi, Faces.Caller {
+    @Override
+    default NdisStatus cmActivateVc(NdisVcHandle ndisVcHandle, CallParameters callParameters) {
+      return activateVc(this, ndisVcHandle, callParameters);
+    }
+
+    @Override
+    default NdisStatus cmDeactivateVc(NdisVcHandle ndisVcHandle) {
+      return deactivateVc(this, ndisVcHandle);
+    }
+  }
+
+  /** NdisMCmActivateVc and NdisMCmDeactivateVc, on the MCM's face: the same routine (OQ-10 below). */
+  interface McmEntries extends NdisMcmApi, Faces.Caller {
+    @Override
+    default NdisStatus mcmActivateVc(NdisVcHandle ndisVcHandle, CallParameters callParameters) {
+      return activateVc(this, ndisVcHandle, callParameters);
+    }
+
+    @Override
+    default NdisStatus mcmDeactivateVc(NdisVcHandle ndisVcHandle) {
+      return deactivateVc(this, ndisVcHandle);
+    }
+  }
+
+  /** NdisMCoActivateVcComplete and NdisMCoDeactivateVcComplete, on the miniport's face. */
+  interface MiniportEntries extends NdisMiniportApi, Faces.Caller {
+    @Override
+    default void mCoActivateVcComplete(NdisStatus status, NdisVcHandle ndisVcHandle, CallParameters callParameters) {
+      ActivationRouter activation = routers().activation();
+      activation.core.apiVoid(actor(), "NdisMCoActivateVcComplete", Fmt.args(status, ndisVcHandle, callParameters),
+          call -> activation.activateComplete(call, status, ndisVcHandle, callParameters));
+    }
+
+    @Override
+    default void mCoDeactivateVcComplete(NdisStatus status, NdisVcHandle ndisVcHandle) {
+      ActivationRouter activation = routers().activation();
+      activation.core.apiVoid(actor(), "NdisMCoDeactivateVcComplete", Fmt.args(status, ndisVcHandle),
+          call -> activation.deactivateComplete(call, status, ndisVcHandle));
+    }
+  }
+
+  /** Ndis(M)CmActivateVc: one routine, recorded under the caller's prefix. */
+  static NdisStatus activateVc(Faces.Caller caller, NdisVcHandle vc, CallParameters parameters) {
+    ActivationRouter activation = caller.routers().activation();
+    return activation.core.api(caller.actor(), caller.prefix() + "ActivateVc", Fmt.args(vc, parameters),
+        call -> activation.activate(call, vc, parameters), s -> s);
+  }
+
+  /** Ndis(M)CmDeactivateVc: one routine, recorded under the caller's prefix. */
+  static NdisStatus deactivateVc(Faces.Caller caller, NdisVcHandle vc) {
+    ActivationRouter activation = caller.routers().activation();
+    return activation.core.api(caller.actor(), caller.prefix() + "DeactivateVc", Fmt.args(vc),
+        call -> activation.deactivate(call, vc), s -> s);
+  }
+
   private final NdisCore core;
 
   ActivationRouter(NdisCore core) {

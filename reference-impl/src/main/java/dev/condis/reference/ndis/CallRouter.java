@@ -8,6 +8,8 @@ import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.NdisClientApi;
 import dev.condis.reference.driver.PartyCreation;
 import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.event.RequestKind;
@@ -21,6 +23,50 @@ import java.util.Objects;
  * ProtocolClCloseCallComplete; plus the send check (NdisCoSendNetBufferLists reduced to it).
  */
 final class CallRouter {
+  /** NdisClMakeCall, NdisClCloseCall and NdisCoSendNetBufferLists: NDIS's entries, on the client's face. */
+  interface ClientEntries extends NdisClientApi, Faces.Caller {
+    @Override
+    default PartyCreation clMakeCall(
+        NdisVcHandle ndisVcHandle, CallParameters callParameters, ProtocolPartyContext protocolPartyContext) {
+      CallRouter calls = routers().calls();
+      return calls.core.api(actor(), "NdisClMakeCall", Fmt.args(ndisVcHandle, callParameters, protocolPartyContext),
+          call -> calls.makeCall(call, ndisVcHandle, callParameters, protocolPartyContext), PartyCreation::status);
+    }
+
+    @Override
+    default NdisStatus clCloseCall(NdisVcHandle ndisVcHandle, NdisPartyHandle ndisPartyHandle, CloseData closeData) {
+      CallRouter calls = routers().calls();
+      return calls.core.api(actor(), "NdisClCloseCall", Fmt.args(ndisVcHandle, ndisPartyHandle, closeData),
+          call -> calls.closeCall(call, ndisVcHandle, ndisPartyHandle, closeData), s -> s);
+    }
+
+    @Override
+    default NdisStatus coSendNetBufferLists(NdisVcHandle ndisVcHandle) {
+      CallRouter calls = routers().calls();
+      return calls.core.api(actor(), "NdisCoSendNetBufferLists", Fmt.args(ndisVcHandle),
+          call -> calls.send(call, ndisVcHandle), s -> s);
+    }
+  }
+
+  /** Ndis(M)CmMakeCallComplete and Ndis(M)CmCloseCallComplete: one routine for both kinds (§1.1). */
+  interface CallManagerEntries extends NdisCallManagerApi, Faces.Caller {
+    @Override
+    default void cmMakeCallComplete(NdisStatus status, NdisVcHandle ndisVcHandle, NdisPartyHandle ndisPartyHandle,
+        CallMgrPartyContext callMgrPartyContext, CallParameters callParameters) {
+      CallRouter calls = routers().calls();
+      calls.core.apiVoid(actor(), prefix() + "MakeCallComplete",
+          Fmt.args(status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, callParameters),
+          call -> calls.makeCallComplete(call, status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, callParameters));
+    }
+
+    @Override
+    default void cmCloseCallComplete(NdisStatus status, NdisVcHandle ndisVcHandle, NdisPartyHandle ndisPartyHandle) {
+      CallRouter calls = routers().calls();
+      calls.core.apiVoid(actor(), prefix() + "CloseCallComplete", Fmt.args(status, ndisVcHandle, ndisPartyHandle),
+          call -> calls.closeCallComplete(call, status, ndisVcHandle, ndisPartyHandle));
+    }
+  }
+
   private final NdisCore core;
 
   CallRouter(NdisCore core) {

@@ -7,6 +7,8 @@ import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.NdisClientApi;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisCore.Call;
 
@@ -19,6 +21,51 @@ import dev.condis.reference.ndis.NdisCore.Call;
  * forbid at that moment is reported and not delivered.
  */
 final class IncomingRouter {
+  /** NdisClIncomingCallComplete: NDIS's entry, on the client's face. */
+  interface ClientEntries extends NdisClientApi, Faces.Caller {
+    @Override
+    default void clIncomingCallComplete(NdisStatus status, NdisVcHandle ndisVcHandle, CallParameters callParameters) {
+      IncomingRouter incoming = routers().incoming();
+      incoming.core.apiVoid(actor(), "NdisClIncomingCallComplete", Fmt.args(status, ndisVcHandle, callParameters),
+          call -> incoming.incomingCallComplete(call, status, ndisVcHandle, callParameters));
+    }
+  }
+
+  /** The four Ndis(M)CmDispatchXxx: one routine for both kinds (§1.1). */
+  interface CallManagerEntries extends NdisCallManagerApi, Faces.Caller {
+    @Override
+    default NdisStatus cmDispatchIncomingCall(
+        NdisSapHandle ndisSapHandle, NdisVcHandle ndisVcHandle, CallParameters callParameters) {
+      IncomingRouter incoming = routers().incoming();
+      return incoming.core.api(actor(), prefix() + "DispatchIncomingCall",
+          Fmt.args(ndisSapHandle, ndisVcHandle, callParameters),
+          call -> incoming.dispatchIncomingCall(call, ndisSapHandle, ndisVcHandle, callParameters), s -> s);
+    }
+
+    @Override
+    default void cmDispatchCallConnected(NdisVcHandle ndisVcHandle) {
+      IncomingRouter incoming = routers().incoming();
+      incoming.core.apiVoid(actor(), prefix() + "DispatchCallConnected", Fmt.args(ndisVcHandle),
+          call -> incoming.dispatchCallConnected(call, ndisVcHandle));
+    }
+
+    @Override
+    default void cmDispatchIncomingCloseCall(NdisStatus closeStatus, NdisVcHandle ndisVcHandle, CloseData closeData) {
+      IncomingRouter incoming = routers().incoming();
+      incoming.core.apiVoid(actor(), prefix() + "DispatchIncomingCloseCall",
+          Fmt.args(closeStatus, ndisVcHandle, closeData),
+          call -> incoming.dispatchIncomingClose(call, closeStatus, ndisVcHandle, closeData));
+    }
+
+    @Override
+    default void cmDispatchIncomingDropParty(NdisStatus dropStatus, NdisPartyHandle ndisPartyHandle, CloseData closeData) {
+      IncomingRouter incoming = routers().incoming();
+      incoming.core.apiVoid(actor(), prefix() + "DispatchIncomingDropParty",
+          Fmt.args(dropStatus, ndisPartyHandle, closeData),
+          call -> incoming.dispatchIncomingDrop(call, dropStatus, ndisPartyHandle, closeData));
+    }
+  }
+
   private final NdisCore core;
 
   IncomingRouter(NdisCore core) {

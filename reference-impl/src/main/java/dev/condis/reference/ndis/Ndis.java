@@ -74,13 +74,13 @@ public final class Ndis {
       core.note("client registered");
       return null;
     });
-    return new ClientApi(routers);
+    return new Faces.Client(routers);
   }
 
   /** Registers a stand-alone call manager; returns its NdisCmXxx functions. */
   public NdisCmApi registerCallManager(ProtocolCmHandlers handlers) {
     registerCallManager(handlers, Actor.CALL_MANAGER);
-    return new CallManagerApi.Standalone(routers);
+    return new Faces.Standalone(routers);
   }
 
   /** Registers the CoNDIS miniport beneath the stand-alone call manager. */
@@ -90,13 +90,13 @@ public final class Ndis {
       core.note("miniport registered");
       return null;
     });
-    return new MiniportApi(routers);
+    return new Faces.Miniport(routers);
   }
 
   /** Registers a miniport with an integrated call manager; returns its NdisMCmXxx functions. */
   public NdisMcmApi registerMcm(ProtocolCmHandlers handlers) {
     registerCallManager(handlers, Actor.MCM);
-    return new CallManagerApi.Integrated(routers);
+    return new Faces.Integrated(routers);
   }
 
   private void registerCallManager(ProtocolCmHandlers handlers, Actor kind) {

@@ -9,6 +9,8 @@ import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.driver.NdisCallManagerApi;
+import dev.condis.reference.driver.NdisClientApi;
 import dev.condis.reference.driver.PartyCreation;
 import dev.condis.reference.driver.PartyResult;
 import dev.condis.reference.event.RequestKind;
@@ -21,6 +23,43 @@ import dev.condis.reference.ndis.NdisCore.Call;
  * ProtocolClDropPartyComplete.
  */
 final class PartyRouter {
+  /** NdisClAddParty and NdisClDropParty: NDIS's entries, on the client's face. */
+  interface ClientEntries extends NdisClientApi, Faces.Caller {
+    @Override
+    default PartyCreation clAddParty(
+        NdisVcHandle ndisVcHandle, ProtocolPartyContext protocolPartyContext, CallParameters callParameters) {
+      PartyRouter parties = routers().parties();
+      return parties.core.api(actor(), "NdisClAddParty", Fmt.args(ndisVcHandle, protocolPartyContext, callParameters),
+          call -> parties.addParty(call, ndisVcHandle, protocolPartyContext, callParameters), PartyCreation::status);
+    }
+
+    @Override
+    default NdisStatus clDropParty(NdisPartyHandle ndisPartyHandle, CloseData closeData) {
+      PartyRouter parties = routers().parties();
+      return parties.core.api(actor(), "NdisClDropParty", Fmt.args(ndisPartyHandle, closeData),
+          call -> parties.dropParty(call, ndisPartyHandle, closeData), s -> s);
+    }
+  }
+
+  /** Ndis(M)CmAddPartyComplete and Ndis(M)CmDropPartyComplete: one routine for both kinds (§1.1). */
+  interface CallManagerEntries extends NdisCallManagerApi, Faces.Caller {
+    @Override
+    default void cmAddPartyComplete(NdisStatus status, NdisPartyHandle ndisPartyHandle,
+        CallMgrPartyContext callMgrPartyContext, CallParameters callParameters) {
+      PartyRouter parties = routers().parties();
+      parties.core.apiVoid(actor(), prefix() + "AddPartyComplete",
+          Fmt.args(status, ndisPartyHandle, callMgrPartyContext, callParameters),
+          call -> parties.addPartyComplete(call, status, ndisPartyHandle, callMgrPartyContext, callParameters));
+    }
+
+    @Override
+    default void cmDropPartyComplete(NdisStatus status, NdisPartyHandle ndisPartyHandle) {
+      PartyRouter parties = routers().parties();
+      parties.core.apiVoid(actor(), prefix() + "DropPartyComplete", Fmt.args(status, ndisPartyHandle),
+          call -> parties.dropPartyComplete(call, status, ndisPartyHandle));
+    }
+  }
+
   /** ADD-2: what ProtocolCmAddParty may return. */
   private static final ImmutableSet<NdisStatus> ADD_RETURNS = ImmutableSet.of(
       NdisStatus.SUCCESS, NdisStatus.PENDING, NdisStatus.RESOURCES, NdisStatus.NOT_SUPPORTED);

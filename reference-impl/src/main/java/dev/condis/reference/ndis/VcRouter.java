@@ -10,6 +10,9 @@ import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.driver.CreateVcResult;
 import dev.condis.reference.driver.MiniportCoHandlers;
+import dev.condis.reference.driver.NdisClientApi;
+import dev.condis.reference.driver.NdisCmApi;
+import dev.condis.reference.driver.NdisMcmApi;
 import dev.condis.reference.driver.VcCreation;
 import dev.condis.reference.ndis.NdisCore.Call;
 
@@ -24,6 +27,56 @@ import dev.condis.reference.ndis.NdisCore.Call;
  * return value.
  */
 final class VcRouter {
+  /** NdisCoCreateVc and NdisCoDeleteVc: NDIS's entries, on the client's face. */
+  interface ClientEntries extends NdisClientApi, Faces.Caller {
+    @Override
+    default VcCreation coCreateVc(NdisAfHandle ndisAfHandle, ProtocolVcContext protocolVcContext) {
+      return createVc(this, "NdisCoCreateVc", ndisAfHandle, protocolVcContext);
+    }
+
+    @Override
+    default NdisStatus coDeleteVc(NdisVcHandle ndisVcHandle) {
+      return deleteVc(this, "NdisCoDeleteVc", ndisVcHandle);
+    }
+  }
+
+  /** NdisCoCreateVc and NdisCoDeleteVc, on the stand-alone call manager's face: INCALL-1, VC-4. */
+  interface CmEntries extends NdisCmApi, Faces.Caller {
+    @Override
+    default VcCreation coCreateVc(NdisAfHandle ndisAfHandle, CallMgrVcContext callMgrVcContext) {
+      return createVc(this, "NdisCoCreateVc", ndisAfHandle, callMgrVcContext);
+    }
+
+    @Override
+    default NdisStatus coDeleteVc(NdisVcHandle ndisVcHandle) {
+      return deleteVc(this, "NdisCoDeleteVc", ndisVcHandle);
+    }
+  }
+
+  /** NdisMCmCreateVc and NdisMCmDeleteVc, on the MCM's face: INCALL-1, VC-4. */
+  interface McmEntries extends NdisMcmApi, Faces.Caller {
+    @Override
+    default VcCreation mcmCreateVc(NdisAfHandle ndisAfHandle, CallMgrVcContext miniportVcContext) {
+      return createVc(this, "NdisMCmCreateVc", ndisAfHandle, miniportVcContext);
+    }
+
+    @Override
+    default NdisStatus mcmDeleteVc(NdisVcHandle ndisVcHandle) {
+      return deleteVc(this, "NdisMCmDeleteVc", ndisVcHandle);
+    }
+  }
+
+  static VcCreation createVc(Faces.Caller caller, String api, NdisAfHandle af, TrackedContext context) {
+    VcRouter vcs = caller.routers().vcs();
+    return vcs.core.api(caller.actor(), api, Fmt.args(af, context), call -> vcs.create(call, af, context),
+        VcCreation::status);
+  }
+
+  static NdisStatus deleteVc(Faces.Caller caller, String api, NdisVcHandle vc) {
+    VcRouter vcs = caller.routers().vcs();
+    return vcs.core.api(caller.actor(), api, Fmt.args(vc), call -> vcs.delete(call, vc), s -> s);
+  }
+
   private final NdisCore core;
 
   VcRouter(NdisCore core) {
