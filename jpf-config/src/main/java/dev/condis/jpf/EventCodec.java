@@ -25,7 +25,8 @@ import java.util.List;
  *
  * <p>A line is {@value #PREFIX} then tab-separated fields: the event type, the stamp's
  * sequence number and thread, then the event's own fields in declaration order (a request
- * token as id, kind, vc, party; a context as kind, id, tag). Tabs, newlines and backslashes in
+ * token as id, kind, vc, party, and after the event's own fields its parameters as a context or
+ * four nulls; a context as kind, id, tag, owner). Tabs, newlines and backslashes in
  * text are escaped; {@code null} is {@code \0}.
  *
  * <p>The encoder runs inside JPF: plain {@link StringBuilder} work and pattern matching only.
@@ -50,10 +51,14 @@ public final class EventCodec {
       fields(sb, "HandlerReturned", s, e.callee(), e.handler(), e.status());
     } else if (event instanceof NdisEvent.RequestOpened e) {
       RequestToken t = e.token();
-      fields(sb, "RequestOpened", s, t.id(), t.kind(), t.vc(), t.party());
+      ContextRef p = t.parameters();
+      fields(sb, "RequestOpened", s, t.id(), t.kind(), t.vc(), t.party(),
+          p == null ? null : p.kind(), p == null ? null : p.id(), p == null ? null : p.tag(), p == null ? null : p.owner());
     } else if (event instanceof NdisEvent.RequestCompleted e) {
       RequestToken t = e.token();
-      fields(sb, "RequestCompleted", s, t.id(), t.kind(), t.vc(), t.party(), e.status(), e.pended());
+      ContextRef p = t.parameters();
+      fields(sb, "RequestCompleted", s, t.id(), t.kind(), t.vc(), t.party(), e.status(), e.pended(),
+          p == null ? null : p.kind(), p == null ? null : p.id(), p == null ? null : p.tag(), p == null ? null : p.owner());
     } else if (event instanceof NdisEvent.HandleIssued e) {
       fields(sb, "HandleIssued", s, e.handle(), e.detail());
     } else if (event instanceof NdisEvent.HandleInvalidated e) {
@@ -135,9 +140,9 @@ public final class EventCodec {
         case "ApiReturned" -> new NdisEvent.ApiReturned(s, Actor.valueOf(f[3]), f[4], status(f[5]));
         case "HandlerCalled" -> new NdisEvent.HandlerCalled(s, Actor.valueOf(f[3]), f[4], f[5]);
         case "HandlerReturned" -> new NdisEvent.HandlerReturned(s, Actor.valueOf(f[3]), f[4], status(f[5]));
-        case "RequestOpened" -> new NdisEvent.RequestOpened(s, token(f, 3));
+        case "RequestOpened" -> new NdisEvent.RequestOpened(s, token(f, 3, parameters(f, 7)));
         case "RequestCompleted" ->
-            new NdisEvent.RequestCompleted(s, token(f, 3), status(f[7]), Boolean.parseBoolean(f[8]));
+            new NdisEvent.RequestCompleted(s, token(f, 3, parameters(f, 9)), status(f[7]), Boolean.parseBoolean(f[8]));
         case "HandleIssued" -> new NdisEvent.HandleIssued(s, handle(f[3]), f[4]);
         case "HandleInvalidated" -> new NdisEvent.HandleInvalidated(s, handle(f[3]), f[4]);
         case "HandleUsed" ->
@@ -153,9 +158,9 @@ public final class EventCodec {
     }
   }
 
-  private static RequestToken token(String[] f, int i) {
+  private static RequestToken token(String[] f, int i, ContextRef parameters) {
     return new RequestToken(Integer.parseInt(f[i]), RequestKind.valueOf(f[i + 1]),
-        (NdisVcHandle) handle(f[i + 2]), (NdisPartyHandle) handle(f[i + 3]));
+        (NdisVcHandle) handle(f[i + 2]), (NdisPartyHandle) handle(f[i + 3]), parameters);
   }
 
   /** A handle as its toString printed it ("vc#3", "party#5", "af#1", "sap#1"); null for null. */
@@ -180,6 +185,11 @@ public final class EventCodec {
       default:
         throw new IllegalArgumentException("not a handle: " + text);
     }
+  }
+
+  /** A request's CallParameters, after its other fields: four nulls for none. */
+  private static ContextRef parameters(String[] f, int i) {
+    return f[i] == null ? null : context(f, i);
   }
 
   private static ContextRef context(String[] f, int i) {

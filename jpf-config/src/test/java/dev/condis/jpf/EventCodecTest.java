@@ -28,6 +28,8 @@ class EventCodecTest {
     RequestToken t = new RequestToken(3, RequestKind.CLOSE_CALL, new NdisVcHandle(1), null);
     RequestToken drop = new RequestToken(5, RequestKind.DROP_PARTY, new NdisVcHandle(1), new NdisPartyHandle(2));
     ContextRef c = new ContextRef(ContextKind.values()[0], 4, "client.vc", Actor.CLIENT);
+    RequestToken make = new RequestToken(6, RequestKind.MAKE_CALL, new NdisVcHandle(1), new NdisPartyHandle(2),
+        new ContextRef(ContextKind.CALL_PARAMETERS, 8, "my\tparameters", Actor.CLIENT));
     List<NdisEvent> events =
         List.of(
             new NdisEvent.ApiCalled(s, Actor.CLIENT, "NdisClCloseCall", "vc#1, party#2\nmore"),
@@ -38,6 +40,8 @@ class EventCodecTest {
             new NdisEvent.RequestOpened(s, t),
             new NdisEvent.RequestCompleted(s, t, NdisStatus.SUCCESS, true),
             new NdisEvent.RequestOpened(s, drop),
+            new NdisEvent.RequestOpened(s, make),
+            new NdisEvent.RequestCompleted(s, make, NdisStatus.FAILURE, false),
             new NdisEvent.HandleIssued(s, new NdisVcHandle(1), "by client"),
             new NdisEvent.HandleIssued(s, new NdisAfHandle(1), "NdisClOpenAddressFamilyEx"),
             new NdisEvent.HandleIssued(s, new NdisSapHandle(2), "NdisClRegisterSap"),

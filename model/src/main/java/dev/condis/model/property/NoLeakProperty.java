@@ -28,6 +28,8 @@ public final class NoLeakProperty extends CategoryProperty {
   public static final String ID = "no-leak";
 
   private final Map<Integer, ContextRef> live = new LinkedHashMap<>();
+  /** Live CallParameters, by context id, to the request they were lent with (MAKE-8, ADD-5, INCALL-7). */
+  private final Map<Integer, RequestKind> lentWith = new LinkedHashMap<>();
   private boolean makeCallFailed;
   private boolean addPartyFailed;
   private boolean dropPartySucceeded;
@@ -59,6 +61,9 @@ public final class NoLeakProperty extends CategoryProperty {
       live.put(a.context().id(), a.context());
     } else if (event instanceof NdisEvent.ContextReleased r) {
       live.remove(r.context().id());
+      lentWith.remove(r.context().id());
+    } else if (event instanceof NdisEvent.RequestOpened o && o.token().parameters() != null) {
+      lentWith.putIfAbsent(o.token().parameters().id(), o.token().kind());
     } else if (event instanceof NdisEvent.RequestCompleted c && !c.status().isSuccess()) {
       if (c.token().kind() == RequestKind.MAKE_CALL) {
         makeCallFailed = true;
@@ -104,7 +109,6 @@ public final class NoLeakProperty extends CategoryProperty {
   /** The rule that says where {@code c} should have been released, given this run's history. */
   private String ruleFor(ContextRef c) {
     ContextKind kind = c.kind();
-    String tag = c.tag().toLowerCase(java.util.Locale.ROOT);
     // Comparisons, not a switch on ContextKind: javac's switch-map class NoLeakProperty$1 would
     // share its name with the class JPF makes for this class's second invokedynamic, and this
     // property runs inside JPF (jpf-config/README.md, Known JPF limitations).
@@ -113,9 +117,10 @@ public final class NoLeakProperty extends CategoryProperty {
     } else if (kind == ContextKind.CALL_MGR_PARTY_CONTEXT) {
       return addPartyFailed ? "ADD-7" : "CLOSE-4";
     } else if (kind == ContextKind.CALL_PARAMETERS) {
-      return tag.contains("addparty") ? "ADD-5"
-          : tag.contains("makecall") ? "MAKE-8"
-          : tag.contains("incoming") ? "INCALL-7"
+      RequestKind request = lentWith.get(c.id());
+      return request == RequestKind.ADD_PARTY ? "ADD-5"
+          : request == RequestKind.MAKE_CALL ? "MAKE-8"
+          : request == RequestKind.INCOMING_CALL ? "INCALL-7"
           : "VC-9";
     } else if (kind == ContextKind.CLOSE_DATA) {
       return "CLOSE-13";

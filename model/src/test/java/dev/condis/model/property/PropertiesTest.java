@@ -116,13 +116,37 @@ class PropertiesTest {
     RequestToken make = new RequestToken(1, RequestKind.MAKE_CALL, new NdisVcHandle(1), new NdisPartyHandle(2));
     ContextRef party = new ContextRef(ContextKind.PROTOCOL_PARTY_CONTEXT, 7, "client.party", Actor.CLIENT);
     ContextRef addParams = new ContextRef(ContextKind.CALL_PARAMETERS, 8, "client.addParty", Actor.CLIENT);
+    RequestToken add = new RequestToken(2, RequestKind.ADD_PARTY, new NdisVcHandle(1), new NdisPartyHandle(3), addParams);
     feed(p,
         new NdisEvent.ContextAllocated(stamp(), party),
         new NdisEvent.ContextAllocated(stamp(), addParams),
         new NdisEvent.RequestOpened(stamp(), make),
-        new NdisEvent.RequestCompleted(stamp(), make, NdisStatus.RESOURCES, true));
+        new NdisEvent.RequestCompleted(stamp(), make, NdisStatus.RESOURCES, true),
+        new NdisEvent.RequestOpened(stamp(), add));
     end(p, CLEAN);
     assertThat(found).extracting(Violation::ruleId).containsExactly("MAKE-8", "ADD-5");
+  }
+
+  /**
+   * A leaked CallParameters buffer is attributed by the request NDIS lent it with, whatever the
+   * driver tagged it: a user's driver names its pools its own way.
+   */
+  @Test
+  void leakedCallParametersAreAttributedByTheirRequestNotTheirTag() {
+    PropertyListener p = new NoLeakProperty();
+    ContextRef makeParams = new ContextRef(ContextKind.CALL_PARAMETERS, 4, "addParty-looking pool", Actor.CLIENT);
+    ContextRef offer = new ContextRef(ContextKind.CALL_PARAMETERS, 5, "CoCallParams", Actor.CALL_MANAGER);
+    ContextRef spare = new ContextRef(ContextKind.CALL_PARAMETERS, 6, "makecall spare", Actor.CLIENT);
+    feed(p,
+        new NdisEvent.ContextAllocated(stamp(), makeParams),
+        new NdisEvent.ContextAllocated(stamp(), offer),
+        new NdisEvent.ContextAllocated(stamp(), spare),
+        new NdisEvent.RequestOpened(stamp(),
+            new RequestToken(1, RequestKind.MAKE_CALL, new NdisVcHandle(1), null, makeParams)),
+        new NdisEvent.RequestOpened(stamp(),
+            new RequestToken(2, RequestKind.INCOMING_CALL, new NdisVcHandle(2), null, offer)));
+    end(p, CLEAN);
+    assertThat(found).extracting(Violation::ruleId).containsExactly("MAKE-8", "INCALL-7", "VC-9");
   }
 
   @Test

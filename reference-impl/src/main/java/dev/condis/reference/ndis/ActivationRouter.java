@@ -100,12 +100,12 @@ final class ActivationRouter {
     core.touch(parameters, "VC-14", call.api());
     vc.activeBeforeActivation = vc.activation == VcActivation.ACTIVE;
     if (call.actor() == Actor.MCM) { // OQ-10: synchronous
-      core.requests.openAndFinish(vc.requests(), RequestKind.ACTIVATE_VC, vc, NdisStatus.SUCCESS);
+      core.requests.openAndFinish(vc.requests(), RequestKind.ACTIVATE_VC, vc, parameters, NdisStatus.SUCCESS);
       activated(vc, NdisStatus.SUCCESS);
       return NdisStatus.SUCCESS;
     }
     MiniportCoHandlers miniport = miniport();
-    Request request = core.requests.open(vc.requests(), RequestKind.ACTIVATE_VC, vc, null);
+    Request request = core.requests.open(vc.requests(), RequestKind.ACTIVATE_VC, vc, null, parameters);
     vc.activation = VcActivation.ACTIVATING;
     core.touch(vc.miniportContext, "VC-11", "MiniportCoActivateVc");
     NdisStatus returned = core.callOut(Actor.MINIPORT, "MiniportCoActivateVc", Fmt.args(vc.miniportContext, parameters),
@@ -145,7 +145,7 @@ final class ActivationRouter {
           + ": in close processing the call manager frees the party state first, then deactivates");
     }
     if (call.actor() == Actor.MCM) { // OQ-10: synchronous
-      core.requests.openAndFinish(vc.requests(), RequestKind.DEACTIVATE_VC, vc, NdisStatus.SUCCESS);
+      core.requests.openAndFinish(vc.requests(), RequestKind.DEACTIVATE_VC, vc, null, NdisStatus.SUCCESS);
       deactivated(vc, NdisStatus.SUCCESS);
       return NdisStatus.SUCCESS;
     }

@@ -106,7 +106,7 @@ final class CallRouter {
     PartyRecord party = partyContext == null ? null
         : core.issueParty(vc, PartyRecord.Origin.MAKE, partyContext, call.api() + " first party on " + handle);
     NdisPartyHandle partyHandle = party == null ? null : party.handle();
-    Request request = core.requests.open(vc.requests(), RequestKind.MAKE_CALL, vc, party);
+    Request request = core.requests.open(vc.requests(), RequestKind.MAKE_CALL, vc, party, parameters);
     core.touch(vc.callManagerContext, "VC-11", "ProtocolCmMakeCall");
     PartyResult result = core.callOut(core.callManagerActor(), "ProtocolCmMakeCall",
         Fmt.args(vc.callManagerContext, parameters, partyHandle),

@@ -110,7 +110,7 @@ final class IncomingRouter {
     }
     vc.beginCall();
     vc.state = VcState.OFFERED;
-    Request request = core.requests.open(vc.requests(), RequestKind.INCOMING_CALL, vc, null);
+    Request request = core.requests.open(vc.requests(), RequestKind.INCOMING_CALL, vc, null, parameters);
     core.touch(vc.clientContext, "VC-11", "ProtocolClIncomingCall");
     core.touch(parameters, "INCALL-4", "ProtocolClIncomingCall");
     NdisStatus returned = core.callOut(Actor.CLIENT, "ProtocolClIncomingCall", Fmt.args(vc.clientContext, parameters),

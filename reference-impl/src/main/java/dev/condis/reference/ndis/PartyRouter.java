@@ -104,7 +104,7 @@ final class PartyRouter {
     core.touch(partyContext, "ADD-5", call.api());
     core.touch(parameters, "ADD-8", call.api());
     PartyRecord party = core.issueParty(vc, PartyRecord.Origin.ADD, partyContext, call.api() + " on " + handle);
-    Request request = core.requests.open(party.requests(), RequestKind.ADD_PARTY, vc, party);
+    Request request = core.requests.open(party.requests(), RequestKind.ADD_PARTY, vc, party, parameters);
     core.touch(vc.callManagerContext, "VC-11", "ProtocolCmAddParty");
     PartyResult result = core.callOut(core.callManagerActor(), "ProtocolCmAddParty",
         Fmt.args(vc.callManagerContext, parameters, party.handle()),

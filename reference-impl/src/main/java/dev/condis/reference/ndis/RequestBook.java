@@ -1,6 +1,7 @@
 package dev.condis.reference.ndis;
 
 import com.google.common.collect.ImmutableList;
+import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
@@ -28,8 +29,13 @@ final class RequestBook {
   }
 
   Request open(RequestSlots slots, RequestKind kind, VcRecord vc, PartyRecord party) {
-    RequestToken token =
-        new RequestToken(nextId++, kind, vc.handle(), party == null ? null : party.handle());
+    return open(slots, kind, vc, party, null);
+  }
+
+  /** Opens a request that lends {@code parameters} (a CO_CALL_PARAMETERS buffer, or null). */
+  Request open(RequestSlots slots, RequestKind kind, VcRecord vc, PartyRecord party, CallParameters parameters) {
+    RequestToken token = new RequestToken(nextId++, kind, vc.handle(), party == null ? null : party.handle(),
+        parameters == null ? null : parameters.ref());
     Request request = new Request(token, slots, vc, party);
     slots.opened(request);
     outstanding.put(token.id(), request);
@@ -38,8 +44,8 @@ final class RequestBook {
   }
 
   /** Opens and at once consumes a request that NDIS itself finishes synchronously (OQ-10). */
-  void openAndFinish(RequestSlots slots, RequestKind kind, VcRecord vc, NdisStatus status) {
-    consume(open(slots, kind, vc, null), status, false);
+  void openAndFinish(RequestSlots slots, RequestKind kind, VcRecord vc, CallParameters parameters, NdisStatus status) {
+    consume(open(slots, kind, vc, null, parameters), status, false);
   }
 
   void consume(Request request, NdisStatus status, boolean byCompletion) {
