@@ -1,8 +1,8 @@
 package dev.condis.model.bench;
 
 import dev.condis.explorer.Explorer;
-import dev.condis.explorer.Split;
 import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.ShardShare;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -59,22 +59,12 @@ public final class ShardBenchmark {
         // Round robin, then by the sizes that run measured (as the next night's run would).
         List<VerificationResult> roundRobin = shards(engine, c, depth, n, null);
         print(c, n + " rr", roundRobin, whole);
-        long[] sizes = new long[(int) roundRobin.get(0).shard().orElseThrow().units()];
-        java.util.Arrays.fill(sizes, -1);
-        for (VerificationResult part : roundRobin) {
-          part.shard().orElseThrow().unitExecutions()
-              .forEach((unit, executions) -> sizes[unit.intValue()] = Math.max(sizes[unit.intValue()], 0) + executions);
-        }
-        long[] splitAgain = Split.unitsToSplitAgain(sizes, n);
-        List<VerificationResult> sized =
-            shards(engine, c, depth, n, UnitSizes.builder(depth).add(c.label(), sizes, splitAgain).build());
+        UnitSizes night2 = measured(c, depth, n, roundRobin);
+        List<VerificationResult> sized = shards(engine, c, depth, n, night2);
         print(c, n + " sized", sized, whole);
-        if (splitAgain.length > 0) {
-          // A third run: the parts the second measured are placed like units.
-          com.fasterxml.jackson.databind.node.ObjectNode measured = dev.condis.model.report.Json.object();
-          sized.forEach(part -> part.shard().orElseThrow().partExecutions().forEach(measured::put));
-          print(c, n + " parts", shards(engine, c, depth, n, UnitSizes.builder(depth)
-              .add(c.label(), sizes, splitAgain, UnitSizes.parseParts(c.label(), measured)).build()), whole);
+        if (night2.splitAgainOf(c.label()).length > 0) {
+          // A third run, by what the second measured: its parts are placed like units.
+          print(c, n + " parts", shards(engine, c, depth, n, measured(c, depth, n, sized)), whole);
         }
       }
     }
@@ -92,6 +82,15 @@ public final class ShardBenchmark {
       parts.add(engine.verify(request(c, options)));
     }
     return parts;
+  }
+
+  /** What {@code merge --unit-sizes} writes of these shards' run. */
+  private static UnitSizes measured(ScenarioConfig c, int depth, int n, List<VerificationResult> shards) {
+    List<ShardShare> shares = shards.stream().map(r -> r.shard().orElseThrow()).toList();
+    Map<String, Long> parts = new java.util.LinkedHashMap<>();
+    shares.forEach(s -> parts.putAll(s.partExecutions()));
+    return UnitSizes.builder(depth).addMeasured(c.label(), n, shares.get(0).units(),
+        shares.stream().map(ShardShare::unitExecutions).toList(), parts).build();
   }
 
   private static void print(ScenarioConfig c, String shards, List<VerificationResult> parts, VerificationResult whole) {

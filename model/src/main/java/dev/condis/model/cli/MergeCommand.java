@@ -1,6 +1,5 @@
 package dev.condis.model.cli;
 
-import dev.condis.explorer.Split;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.report.ScenarioReport;
@@ -90,9 +89,7 @@ final class MergeCommand implements Callable<Integer> {
         parts.add(s.instances().get(i));
       }
       MergedInstance merged = MergedInstance.of(parts, env);
-      long[] measured = measuredSizes(parts);
-      sizes.add(parts.get(0).path("label").asText(), measured, Split.unitsToSplitAgain(measured, first.count()),
-          measuredParts(parts));
+      measured(sizes, first.count(), parts);
       reports.add(new ScenarioReport(merged.result(), bounds));
       descriptions.putAll(merged.descriptions());
       listeners.addAll(merged.descriptions().keySet());
@@ -139,44 +136,41 @@ final class MergeCommand implements Callable<Integer> {
     return suite.exitCode();
   }
 
-  /** An instance's units' executions as its shards measured them (summed), by unit number; -1 where none did. */
-  static long[] measuredSizes(List<JsonNode> parts) {
+  /** Adds an instance's unit and part sizes as its shards measured them (what the next run balances by). */
+  static void measured(UnitSizes.Builder sizes, int count, List<JsonNode> parts) {
+    String label = parts.get(0).path("label").asText();
     long units = 0;
+    List<Map<Long, Long>> unitExecutions = new ArrayList<>();
+    Map<String, Long> partExecutions = new LinkedHashMap<>();
     for (JsonNode p : parts) {
-      units = Math.max(units, p.path("share").path("units").asLong());
-    }
-    long[] sizes = new long[(int) Math.min(units, Integer.MAX_VALUE - 8)];
-    java.util.Arrays.fill(sizes, -1);
-    for (JsonNode p : parts) {
-      Iterator<Map.Entry<String, JsonNode>> measured = p.path("share").path("unitExecutions").fields();
-      while (measured.hasNext()) {
-        Map.Entry<String, JsonNode> e = measured.next();
-        long unit;
-        try {
-          unit = Long.parseLong(e.getKey());
-        } catch (NumberFormatException x) {
-          throw new BadInputException("a damaged shard report: " + p.path("label").asText() + " lists unit '" + e.getKey() + "'");
-        }
-        if (unit >= 0 && unit < sizes.length) {
-          // A unit split again is explored by several shards, each reporting its parts' share.
-          sizes[(int) unit] = Math.max(sizes[(int) unit], 0) + e.getValue().asLong();
-        }
-      }
-    }
-    return sizes;
-  }
-
-  /** The parts' sizes the shards measured of an instance's units split again (unit, then part). */
-  static Map<Long, long[]> measuredParts(List<JsonNode> parts) {
-    com.fasterxml.jackson.databind.node.ObjectNode all = dev.condis.model.report.Json.object();
-    for (JsonNode p : parts) {
-      p.path("share").path("partExecutions").fields().forEachRemaining(e -> all.set(e.getKey(), e.getValue()));
+      JsonNode share = p.path("share");
+      units = Math.max(units, share.path("units").asLong());
+      Map<Long, Long> mine = new LinkedHashMap<>();
+      share.path("unitExecutions").fields().forEachRemaining(e -> mine.put(unitNumber(label, e.getKey()), count(label, e)));
+      unitExecutions.add(mine);
+      share.path("partExecutions").fields().forEachRemaining(e -> partExecutions.put(e.getKey(), count(label, e)));
     }
     try {
-      return UnitSizes.parseParts(parts.get(0).path("label").asText(), all);
+      sizes.addMeasured(label, count, units, unitExecutions, partExecutions);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("a damaged shard report: " + e.getMessage());
     }
+  }
+
+  private static long unitNumber(String label, String key) {
+    try {
+      return Long.parseLong(key);
+    } catch (NumberFormatException x) {
+      throw new BadInputException("a damaged shard report: " + label + " lists unit '" + key + "'");
+    }
+  }
+
+  private static long count(String label, Map.Entry<String, JsonNode> e) {
+    if (!e.getValue().canConvertToLong()) {
+      throw new BadInputException("a damaged shard report: " + label + " lists '" + e.getKey() + "': " + e.getValue()
+          + ", not a count");
+    }
+    return e.getValue().asLong();
   }
 
   /** One run's shards, each once, all of them, from this tool's commit, with the same options. */

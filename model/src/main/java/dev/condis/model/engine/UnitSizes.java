@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
+import dev.condis.explorer.Split;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -149,10 +151,23 @@ public final class UnitSizes {
    * @throws IllegalArgumentException naming the key or value that is not one
    */
   public static Map<Long, long[]> parseParts(String label, JsonNode object) {
-    Map<Long, long[]> out = new java.util.TreeMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
     java.util.Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
+      if (!e.getValue().canConvertToLong()) {
+        throw new IllegalArgumentException(label + ": partExecutions lists '" + e.getKey() + "': " + e.getValue()
+            + ", not a unit.part and a count");
+      }
+      counts.put(e.getKey(), e.getValue().asLong());
+    }
+    return parts(label, counts);
+  }
+
+  /** {@link #parseParts} over counts already read. */
+  private static Map<Long, long[]> parts(String label, Map<String, Long> counts) {
+    Map<Long, long[]> out = new java.util.TreeMap<>();
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
       String[] unitAndPart = e.getKey().split("\\.", -1);
       long unit;
       int part;
@@ -163,7 +178,7 @@ public final class UnitSizes {
         part = -1;
         unit = -1;
       }
-      if (unit < 0 || part < 0 || !e.getValue().canConvertToLong() || e.getValue().asLong() < 0) {
+      if (unit < 0 || part < 0 || e.getValue() < 0) {
         throw new IllegalArgumentException(label + ": partExecutions lists '" + e.getKey() + "': " + e.getValue()
             + ", not a unit.part and a count");
       }
@@ -173,7 +188,7 @@ public final class UnitSizes {
         sizes = Arrays.copyOf(sizes, part + 1);
         Arrays.fill(sizes, from, sizes.length, -1);
       }
-      sizes[part] = e.getValue().asLong();
+      sizes[part] = e.getValue();
       out.put(unit, sizes);
     }
     return out;
@@ -205,6 +220,31 @@ public final class UnitSizes {
       partSizes.forEach((unit, s) -> copy.put(unit, s.clone()));
       parts.put(label, copy);
       return this;
+    }
+
+    /**
+     * {@code label}'s sizes as the shards (or workers) of one run of {@code count} measured them,
+     * as {@code merge --unit-sizes} writes them: each unit's executions summed over the shards
+     * (a unit split again is explored by several, each reporting its parts' share), -1 where
+     * none measured it; the units larger than 1.5 times a shard's share to split again; and the
+     * parts' sizes ("unit.part").
+     *
+     * @param units how many units the run numbered
+     * @throws IllegalArgumentException naming a part key that is not one
+     */
+    public Builder addMeasured(String label, int count, long units, List<? extends Map<Long, Long>> unitExecutions,
+        Map<String, Long> partExecutions) {
+      long[] sizes = new long[(int) Math.min(units, Integer.MAX_VALUE - 8)];
+      Arrays.fill(sizes, -1);
+      for (Map<Long, Long> measured : unitExecutions) {
+        for (Map.Entry<Long, Long> e : measured.entrySet()) {
+          if (e.getKey() >= 0 && e.getKey() < sizes.length) {
+            int unit = e.getKey().intValue();
+            sizes[unit] = Math.max(sizes[unit], 0) + e.getValue();
+          }
+        }
+      }
+      return add(label, sizes, Split.unitsToSplitAgain(sizes, count), parts(label, partExecutions));
     }
 
     public UnitSizes build() {
