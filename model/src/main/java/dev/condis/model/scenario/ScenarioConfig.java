@@ -29,8 +29,8 @@ public record ScenarioConfig(
     }
     return scenario
         + "[parties=" + parties
-        + ",cm=" + callManagerKind.name().toLowerCase(java.util.Locale.ROOT)
-        + ",vc=" + (vcOwner == VcOwner.CLIENT ? "client" : "cm")
+        + ",cm=" + ScenarioDefinition.cliName(callManagerKind)
+        + ",vc=" + ScenarioDefinition.cliName(vcOwner)
         + (faults.isEmpty() ? "" : ",inject=[" + injected + "]")
         + "]";
   }
