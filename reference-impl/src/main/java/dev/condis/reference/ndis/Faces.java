@@ -20,19 +20,19 @@ final class Faces {
 
     Actor actor();
 
-    /** The name the shared call-manager routines are recorded under: "NdisCm" or "NdisMCm". */
-    String prefix();
+    /** The name the shared call-manager routines are recorded under: "NdisMCm" for an MCM, else "NdisCm". */
+    default String prefix() {
+      return actor() == Actor.MCM ? "NdisMCm" : "NdisCm";
+    }
   }
 
   private abstract static class Face implements Caller {
     private final Routers routers;
     private final Actor actor;
-    private final String prefix;
 
-    Face(Routers routers, Actor actor, String prefix) {
+    Face(Routers routers, Actor actor) {
       this.routers = routers;
       this.actor = actor;
-      this.prefix = prefix;
     }
 
     @Override
@@ -44,18 +44,13 @@ final class Faces {
     public final Actor actor() {
       return actor;
     }
-
-    @Override
-    public final String prefix() {
-      return prefix;
-    }
   }
 
   /** The client's face ({@code NdisClientApi}). */
   static final class Client extends Face implements VcRouter.ClientEntries, CallRouter.ClientEntries,
       PartyRouter.ClientEntries, IncomingRouter.ClientEntries {
     Client(Routers routers) {
-      super(routers, Actor.CLIENT, "NdisCl");
+      super(routers, Actor.CLIENT);
     }
   }
 
@@ -63,7 +58,7 @@ final class Faces {
   static final class Standalone extends Face implements VcRouter.CmEntries, ActivationRouter.CmEntries,
       CallRouter.CallManagerEntries, PartyRouter.CallManagerEntries, IncomingRouter.CallManagerEntries {
     Standalone(Routers routers) {
-      super(routers, Actor.CALL_MANAGER, "NdisCm");
+      super(routers, Actor.CALL_MANAGER);
     }
   }
 
@@ -71,14 +66,14 @@ final class Faces {
   static final class Integrated extends Face implements VcRouter.McmEntries, ActivationRouter.McmEntries,
       CallRouter.CallManagerEntries, PartyRouter.CallManagerEntries, IncomingRouter.CallManagerEntries {
     Integrated(Routers routers) {
-      super(routers, Actor.MCM, "NdisMCm");
+      super(routers, Actor.MCM);
     }
   }
 
   /** The face of the miniport beneath a stand-alone call manager ({@code NdisMiniportApi}). */
   static final class Miniport extends Face implements ActivationRouter.MiniportEntries {
     Miniport(Routers routers) {
-      super(routers, Actor.MINIPORT, "NdisM");
+      super(routers, Actor.MINIPORT);
     }
   }
 }
