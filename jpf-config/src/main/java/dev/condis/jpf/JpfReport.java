@@ -79,6 +79,8 @@ public final class JpfReport {
   private static final Pattern CGS =
       Pattern.compile("choice generators:\\s+thread=(\\d+)\\s*\\([^)]*\\),\\s*data=(\\d+)");
   private static final Pattern ELAPSED = Pattern.compile("elapsed time:\\s+(\\d+):(\\d+):(\\d+)");
+  /** JPF's peak used heap, in MB (its XML report's {@code max-memory}). */
+  private static final Pattern MAX_MEMORY = Pattern.compile("max memory:\\s+(\\d+)MB");
 
   private Source source = Source.NONE;
   private final List<JpfError> errors = new ArrayList<>();
@@ -289,6 +291,10 @@ public final class JpfReport {
     if (e.find()) {
       statistics.put("elapsed-time",
           Long.parseLong(e.group(1)) * 3600 + Long.parseLong(e.group(2)) * 60 + Long.parseLong(e.group(3)));
+    }
+    Matcher mm = MAX_MEMORY.matcher(body);
+    if (mm.find()) {
+      statistics.put("max-memory", Long.parseLong(mm.group(1)));
     }
   }
 

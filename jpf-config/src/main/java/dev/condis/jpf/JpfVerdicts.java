@@ -89,7 +89,8 @@ final class JpfVerdicts {
             report.maxDepth().orElse(-1),
             report.choiceGenerators().orElse(-1),
             report.newStates(),
-            run.wallTime);
+            run.wallTime,
+            report.statistic("max-memory"));
     if (run.killed && !report.hasResult()) {
       return result(run, properties, Verdict.INCONCLUSIVE, figures, Optional.empty(),
           "JPF did not finish within the time budget plus " + JpfRunner.GRACE.toMinutes()

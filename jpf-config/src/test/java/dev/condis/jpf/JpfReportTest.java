@@ -88,6 +88,7 @@ class JpfReportTest {
     assertThat(r.maxDepth()).hasValue(30);
     assertThat(r.choiceGenerators()).hasValue(46);
     assertThat(r.constraint()).isEmpty();
+    assertThat(r.statistic("max-memory")).as("JPF's peak heap, MB").isEqualTo(388);
   }
 
   @Test
@@ -111,6 +112,7 @@ class JpfReportTest {
     assertThat(r.errors().get(0).details()).contains("PROPERTY no-leak RULE CLOSE-4").contains("\tat dev.condis");
     assertThat(r.newStates()).isEqualTo(321);
     assertThat(r.statistic("elapsed-time")).isEqualTo(65);
+    assertThat(r.statistic("max-memory")).as("JPF's peak heap, MB, from the console").isEqualTo(388);
   }
 
   @Test

@@ -3,7 +3,10 @@ package dev.condis.model.bench;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.explorer.Explorer;
+import dev.condis.model.cli.ServiceEngineDirectory;
 import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.EngineUnavailableException;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -22,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * How far the proof reaches as the parties grow: {@code multipoint}, {@code incoming-drop-race}
@@ -32,23 +37,37 @@ import java.util.Locale;
  * Once a size is INCONCLUSIVE the larger sizes of that row are not run (they are larger
  * still).
  *
+ * <p>Where Java PathFinder is installed ({@code -Djpf.home} or {@code JPF_HOME}), the same rows
+ * under JPF follow, with the same budget (without the data-race check unless {@code
+ * -Djpf.races=true}: the explorer's premise): its end states as executions, its new states as
+ * states, and the peak heap of JPF's own JVM. Without JPF they are skipped with a line that says
+ * why.
+ *
  * <p>Run from the repository root after {@code mvn -q install -DskipTests}:
  *
  * <pre>
- * java -cp dist/target/condis-verify.jar dev.condis.model.bench.ScalingBenchmark [BUDGET-SECONDS] [MAX-PARTIES]
+ * java -cp dist/target/condis-verify.jar dev.condis.model.bench.ScalingBenchmark [BUDGET-SECONDS] [MAX-PARTIES] [ENGINES]
  * </pre>
  *
- * (defaults 60 and 6).
+ * (defaults 60, 6, and {@code explorer,jpf}; {@code jpf} alone runs only JPF's rows).
  */
 public final class ScalingBenchmark {
   private static final ImmutableList<String> SCENARIOS = ImmutableList.of(
       ScenarioCatalog.MULTIPOINT, ScenarioCatalog.INCOMING_DROP_RACE, ScenarioCatalog.DROP_CLOSE_RACE);
+
+  /** JPF's data-race check (jpf-config's {@code JpfEngine.RACES}, which this module cannot see). */
+  private static final String JPF_RACES = "jpf.races";
 
   private ScalingBenchmark() {}
 
   public static void main(String[] args) {
     int budget = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int maxParties = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+    List<String> engines = List.of((args.length > 2 ? args[2] : "explorer,jpf").split(","));
+    if (!List.of(ExplorerEngine.NAME, "jpf").containsAll(engines)) {
+      System.err.println("condis-verify scaling: ENGINES is explorer, jpf or explorer,jpf, not " + args[2]);
+      System.exit(2);
+    }
     Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();
     engine.verify(request(ScenarioCatalog.defaultSuite().get(0), true, 60)); // warm-up
@@ -57,26 +76,66 @@ public final class ScalingBenchmark {
         Runtime.getRuntime().maxMemory() >> 20, budget);
     System.out.printf(Locale.ROOT, "  %-52s %-6s %-12s %11s %8s %9s %9s %9s%n",
         "instance", "cache", "verdict", "executions", "states", "wall", "exec/s", "peak heap");
+    if (engines.contains(ExplorerEngine.NAME)) {
+      rows(maxParties, List.of("on", "off"), (config, cache) -> {
+        resetPeakHeap();
+        VerificationResult r = engine.verify(request(config, cache.equals("on"), budget));
+        return print(config, cache, r, peakHeapMiB());
+      });
+    }
+    if (engines.contains("jpf")) {
+      jpfRows(budget, maxParties);
+    }
+  }
+
+  /**
+   * JPF's rows, where it is installed: its own state matching stands in the cache column ("jpf").
+   * Its executions are its end states, its states its new states, its heap its own JVM's peak.
+   */
+  private static void jpfRows(int budget, int maxParties) {
+    Optional<Engine> jpf = new ServiceEngineDirectory().find("jpf");
+    ImmutableMap<String, String> options = ImmutableMap.of(JPF_RACES, System.getProperty(JPF_RACES, "false"));
+    try {
+      jpf.orElseThrow(() -> new EngineUnavailableException("the jpf engine is not on the class path"))
+          .checkAvailable(options);
+    } catch (EngineUnavailableException e) {
+      System.out.println("  JPF rows skipped: " + e.getMessage());
+      return;
+    }
+    rows(maxParties, List.of("jpf"), (config, mode) -> {
+      VerificationResult r = jpf.get().verify(VerificationRequest.of(config,
+          new Bounds(Long.MAX_VALUE, Bounds.DEFAULT.maxDepth(), Duration.ofSeconds(budget)), options));
+      return print(config, "jpf", r, r.figures().peakHeapMiB());
+    });
+  }
+
+  /**
+   * Runs {@code search} over the scenarios, both kinds, each mode (the cache column), from the
+   * fewest parties up to the first size not VERIFIED.
+   */
+  private static void rows(int maxParties, List<String> modes, BiFunction<ScenarioConfig, String, Verdict> search) {
     for (String name : SCENARIOS) {
       ScenarioDefinition d = ScenarioCatalog.get(name);
       for (CallManagerKind kind : CallManagerKind.values()) {
-        for (boolean cache : new boolean[] {true, false}) {
+        for (String mode : modes) {
           for (int parties = d.minParties(); parties <= Math.min(maxParties, d.maxParties()); parties++) {
             ScenarioConfig config = d.config(parties, kind, VcOwner.CLIENT, FaultSet.none(), DriverSelection.REFERENCE);
-            resetPeakHeap();
-            VerificationResult r = engine.verify(request(config, cache, budget));
-            double wall = r.figures().wallTime().toNanos() / 1e9;
-            System.out.printf(Locale.ROOT, "  %-52s %-6s %-12s %,11d %8s %8.1fs %,9.0f %6d MiB%n",
-                config.label(), cache ? "on" : "off", r.verdict(), r.figures().executions(),
-                r.figures().states() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.figures().states()),
-                wall, r.figures().executions() / Math.max(wall, 1e-9), peakHeapMiB());
-            if (r.verdict() != Verdict.VERIFIED) {
+            if (search.apply(config, mode) != Verdict.VERIFIED) {
               break;
             }
           }
         }
       }
     }
+  }
+
+  private static Verdict print(ScenarioConfig config, String cache, VerificationResult r, long peakHeapMiB) {
+    double wall = r.figures().wallTime().toNanos() / 1e9;
+    System.out.printf(Locale.ROOT, "  %-52s %-6s %-12s %,11d %8s %8.1fs %,9.0f %6s MiB%n",
+        config.label(), cache, r.verdict(), r.figures().executions(),
+        r.figures().states() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.figures().states()),
+        wall, r.figures().executions() / Math.max(wall, 1e-9), peakHeapMiB < 0 ? "-" : Long.toString(peakHeapMiB));
+    return r.verdict();
   }
 
   private static VerificationRequest request(ScenarioConfig config, boolean cache, int budgetSeconds) {

@@ -50,6 +50,9 @@ public final class Formats {
       time += " (" + count(Math.round(f.executionsPerSecond())) + " executions/s)";
     }
     parts.add(time);
+    if (f.peakHeapMiB() >= 0) {
+      parts.add("peak heap " + count(f.peakHeapMiB()) + " MiB");
+    }
     return String.join(", ", parts);
   }
 }
