@@ -25,7 +25,10 @@ import java.util.Map;
  * (as separate machines would run them), first with the units assigned round robin ("rr"),
  * then by the unit sizes that run measured ("sized", as {@code merge --unit-sizes} and the
  * next run's {@code verify --unit-sizes} do), and where that run split units again, once more
- * with the parts' sizes it measured ("parts", a third night). Prints the total work
+ * with the parts' sizes it measured ("parts", a third night). A row "1" is the same split on
+ * one shard, which owns every unit: its work over the unsharded search is what the top levels'
+ * full expansion costs, the rest of an N-shard row's is what the shards' own state caches
+ * cost (a state reached in several shards has its future explored in each). Prints the total work
  * (executions and time summed over the shards) against the unsharded search, and the largest
  * shard against the mean, by time and by executions (the latter exact, whatever the machine's
  * load). A benchmark, not a test.
@@ -55,6 +58,9 @@ public final class ShardBenchmark {
       double wholeTime = seconds(whole.figures().wallTime());
       System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10s %10s %9s %9s%n",
           c.label(), "-", whole.figures().executions(), wholeTime, "1.00", "1.00", "-", "-");
+      // One shard owning every unit: what expanding the top levels in full costs by itself,
+      // apart from what the shards' separate state caches cost.
+      print(c, "1", shards(engine, c, depth, 1, null), whole);
       for (int n : new int[] {4, 16}) {
         // Round robin, then by the sizes that run measured (as the next night's run would).
         List<VerificationResult> roundRobin = shards(engine, c, depth, n, null);
