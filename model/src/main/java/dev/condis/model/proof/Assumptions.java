@@ -66,6 +66,10 @@ public final class Assumptions {
               + "reached there was cut; sound if no two different states share a 128-bit "
               + "fingerprint and the fingerprint reads the whole state (" + stateCache + ")");
     }
+    // Said even though none is used: a reviewer should not have to guess (README.md, Scaling).
+    out.add(
+        "symmetry: none; no state was taken for a permutation of another's parties or VCs, "
+            + "every party and VC was explored under each identity the run gave it");
     out.add(
         "model fidelity: NDIS is the emulation in reference-impl, which follows the rules digest "
             + "(RULES.md) and its stated readings of open questions, not Windows' own "
