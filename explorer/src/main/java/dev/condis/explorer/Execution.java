@@ -190,6 +190,12 @@ final class Execution implements Runtime {
   }
 
   @Override
+  public long currentUnit() {
+    self();
+    return decider instanceof SearchTree tree && tree.inUnit(decisionCount) ? tree.currentUnit : -1;
+  }
+
+  @Override
   public String currentThreadName() {
     ControlledThread me = self();
     localStep(me);

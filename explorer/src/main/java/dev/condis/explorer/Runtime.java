@@ -90,4 +90,12 @@ public interface Runtime {
    * search. Local.
    */
   boolean inSplitPrefix();
+
+  /**
+   * In a split search, past the top levels: the number of the work unit this execution is in,
+   * the same in every worker (units are numbered in depth-first order); else -1. A program that
+   * shares a state cache between the workers of one split uses it to let the lowest unit that
+   * reaches a state explore its future (explorer/README.md, "Splitting a search"). Local.
+   */
+  long currentUnit();
 }

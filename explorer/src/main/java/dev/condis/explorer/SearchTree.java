@@ -121,6 +121,11 @@ final class SearchTree implements Decider {
     return inTopLevels(decisions - 1); // every decision made so far (if any) is in the top levels
   }
 
+  /** Split: whether an execution that has made {@code decisions} decisions is inside its unit ({@link #currentUnit}). */
+  boolean inUnit(int decisions) {
+    return split != null && !inSplitPrefix(decisions);
+  }
+
   /** Split: whether the execution that just ended is this worker's to count and report. */
   boolean ownsEndedExecution() {
     if (split == null) {

@@ -73,7 +73,7 @@ public final class SearchOptions {
   @Option(
       names = "--split",
       paramLabel = "N",
-      description = "Explorer: split each instance's search over N threads (work units below --split-depth, explorer/README.md). Default: the workers an instance would otherwise leave idle (--workers over the instances checked), else unsplit. The counterexample is the same for any N.")
+      description = "Explorer: split each instance's search over N threads (work units below --split-depth, explorer/README.md). Default: the workers an instance would otherwise leave idle (--workers over the instances checked), else unsplit. The counterexample is the same for any N; the figures vary from run to run (the threads share their state caches).")
   Integer split;
 
   @Option(

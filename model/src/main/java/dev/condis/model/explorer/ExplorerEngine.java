@@ -227,9 +227,14 @@ public final class ExplorerEngine implements Engine {
 
   /** A fresh state cache for one search, or one that is off ({@code --no-state-cache}). */
   static Checkpoints stateCache(VerificationRequest request) {
+    return stateCache(request, null);
+  }
+
+  /** As {@link #stateCache(VerificationRequest)}, for a split's worker sharing {@code claims} (may be null). */
+  static Checkpoints stateCache(VerificationRequest request, Checkpoints.Claims claims) {
     return "false".equals(request.engineOptions().get(STATE_CACHE))
         ? Checkpoints.off("--no-state-cache")
-        : new Checkpoints();
+        : claims == null ? new Checkpoints() : new Checkpoints(claims);
   }
 
   /** The unit sizes from {@link #UNIT_SIZES} if measured at {@code depth}, else null. */

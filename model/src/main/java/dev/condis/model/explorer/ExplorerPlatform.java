@@ -49,6 +49,11 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
     return !rt.inSplitPrefix();
   }
 
+  @Override
+  public long unit() {
+    return rt.currentUnit();
+  }
+
   private void observe(String op, String arg) {
     long h = path;
     h = h * 1_000_003L + rt.currentThreadName().hashCode();

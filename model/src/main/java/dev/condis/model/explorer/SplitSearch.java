@@ -56,6 +56,8 @@ final class SplitSearch {
   /** With sizes: the units to split again below twice the depth, and their parts' sizes if known. */
   private final long[] splitAgain;
   private final Map<Long, long[]> partSizes;
+  /** The workers' shared claims (more than one worker in this process), else null. */
+  private Checkpoints.Claims claims;
 
   SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
       ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes, long[] splitAgain,
@@ -77,12 +79,15 @@ final class SplitSearch {
     Split.Plan plan = unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes, splitAgain, partSizes);
     List<Checkpoints> caches = new ArrayList<>();
     List<Integer> workers = new ArrayList<>();
+    // Workers in this process share which unit reached each state first (a shard, alone in its
+    // process, has nobody to share with).
+    claims = only < 0 && count > 1 ? new Checkpoints.Claims() : null;
     for (int k = 0; k < count; k++) {
       if (only >= 0 && k != only) {
         continue;
       }
       workers.add(k);
-      caches.add(ExplorerEngine.stateCache(request));
+      caches.add(ExplorerEngine.stateCache(request, claims));
     }
     AtomicLongArray executions = new AtomicLongArray(workers.size());
     ProgressListener progress = request.progress();
@@ -174,11 +179,14 @@ final class SplitSearch {
     int again = unitSizes == null ? 0 : Split.plan(depth, count, unitSizes, splitAgain, partSizes).refinedUnits();
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
         "search split over %d worker%s below depth %d: %,d units, assigned %s; figures summed over the"
-            + " workers; the workers also ran %,d executions only to number each other's units",
+            + " workers%s; the workers also ran %,d executions only to number each other's units",
         count, count == 1 ? "" : "s", depth, results.get(0).split().units(),
         unitSizes == null ? "round robin" : "by their sizes in --unit-sizes, largest first" + (again == 0 ? ""
             : String.format(Locale.ROOT, ", %d large unit%s split again below depth %d", again, again == 1 ? "" : "s",
                 2 * depth)),
+        claims == null ? "" : String.format(Locale.ROOT, ", which vary from run to run: the workers share their"
+            + " caches' %,d states reached in units, and an execution stops at one a lower unit reached first,"
+            + " whichever worker got there first", claims.states()),
         results.stream().mapToLong(r -> r.split().othersExecutions()).sum()));
     for (int k = 0; k < caches.size(); k++) {
       b.append("; worker ").append(only >= 0 ? only + 1 : k + 1).append(": ").append(results.get(k).split().unitsOwned())

@@ -38,6 +38,44 @@ public final class Checkpoints {
     default boolean mayCut() {
       return true;
     }
+
+    /** In a split search, past the top levels: the execution's work unit, numbered alike in every worker; else -1. */
+    default long unit() {
+      return -1;
+    }
+  }
+
+  /**
+   * The states the workers of one split search, in one process, reached inside their units:
+   * each with the lowest unit that reached it (explorer/README.md, "Splitting a search"). An
+   * execution that reaches a state in a unit numbered above the lowest that reached it stops:
+   * that lower unit's worker explores the state's future, as an unsplit search would in that
+   * unit, which it explores before this one. A worker that reaches a state first in a unit
+   * numbered below the state's claim explores it too (the other worker may be midway): twice,
+   * never not at all. Which worker gets where first varies from run to run, so the figures do;
+   * the verdict and the counterexample do not. Shards in separate processes share nothing.
+   */
+  public static final class Claims {
+    private final Map<HashCode, Long> lowest = new ConcurrentHashMap<>();
+    /** Audit mode: the workers' full states by fingerprint, so that a cut at another worker's claim is audited too. */
+    final Map<HashCode, String> texts = new ConcurrentHashMap<>();
+
+    /** Records that {@code unit} reached {@code state}; whether a lower unit had reached it before. */
+    boolean reachedBelow(HashCode state, long unit) {
+      long[] before = {Long.MAX_VALUE};
+      lowest.compute(state, (k, v) -> {
+        if (v != null) {
+          before[0] = v;
+        }
+        return v == null || unit < v ? unit : v;
+      });
+      return before[0] < unit;
+    }
+
+    /** Distinct states the workers reached inside their units. */
+    public int states() {
+      return lowest.size();
+    }
   }
 
   /** A lock that can say which thread holds it (null if free): part of a checkpoint's state. */
@@ -83,6 +121,19 @@ public final class Checkpoints {
   }
 
   /**
+   * One worker's cache in a split search whose workers share {@code claims} (in one process),
+   * auditing its hits if {@value #AUDIT_PROPERTY} is set.
+   */
+  public Checkpoints(Claims claims) {
+    this(Boolean.getBoolean(AUDIT_PROPERTY), claims);
+  }
+
+  /** As {@link #Checkpoints(Claims)}, auditing as {@code audit} says (tests). */
+  public Checkpoints(boolean audit, Claims claims) {
+    this(audit, StateFingerprint::of, claims);
+  }
+
+  /**
    * With {@code audit}, the full state behind every fingerprint is kept and compared whenever
    * the fingerprint is met again: two different states with one fingerprint (a collision, or a
    * fingerprint that leaves something out) fail the run with {@link CacheMismatch} instead of
@@ -94,11 +145,19 @@ public final class Checkpoints {
 
   /** With another fingerprint function: for tests of the audit (a deliberately weak one). */
   Checkpoints(boolean audit, Function<Object[], HashCode> fingerprint) {
-    this.texts = audit ? new ConcurrentHashMap<>() : null;
+    this(audit, fingerprint, null);
+  }
+
+  private Checkpoints(boolean audit, Function<Object[], HashCode> fingerprint, Claims claims) {
+    this.texts = !audit ? null : claims != null ? claims.texts : new ConcurrentHashMap<>();
     this.fingerprint = fingerprint;
+    this.claims = claims;
   }
 
   private final Function<Object[], HashCode> fingerprint;
+  /** Shared with the other workers of a split search in this process, or null. */
+  private final Claims claims;
+  private final AtomicLong cutAtClaims = new AtomicLong();
 
   /** A cache that is off from the start, for {@code why} (e.g. the user's --no-state-cache). */
   public static Checkpoints off(String why) {
@@ -145,6 +204,14 @@ public final class Checkpoints {
    * worker recorded it alike, and cuts alike (proofs/README.md, "The state cache").
    */
   void check(int point, long path, boolean mayCut, Object[] roots) {
+    check(point, path, mayCut, -1, roots);
+  }
+
+  /**
+   * As {@link #check(int, long, boolean, Object[])}, in work unit {@code unit} of a split search
+   * (-1 outside one): with {@link Claims}, a state a lower unit reached first is cut here.
+   */
+  void check(int point, long path, boolean mayCut, long unit, Object[] roots) {
     // A state the fingerprint cannot read switches the cache off; in the top levels only if
     // it was met there, as every worker meets it, so that all keep cutting there alike.
     if (mayCut ? disabledBecause != null : topLevelsOff) {
@@ -169,6 +236,11 @@ public final class Checkpoints {
     }
     if (texts != null) {
       audit(h, all);
+    }
+    if (mayCut && claims != null && unit >= 0 && claims.reachedBelow(h, unit)) {
+      cut.incrementAndGet();
+      cutAtClaims.incrementAndGet();
+      throw new Reached();
     }
     Long first = seen.putIfAbsent(h, path);
     if (!mayCut) {
@@ -262,8 +334,10 @@ public final class Checkpoints {
     return String.format(java.util.Locale.ROOT,
         "state cache: %,d distinct states at quiescent points, %,d executions cut there%s,"
             + " fingerprint collision probability %.1e%s", seen.size(), cut.get(),
-        cutInTopLevels.get() == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d in the split's top levels)",
-            cutInTopLevels.get()),
+        (cutInTopLevels.get() == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d in the split's top levels)",
+            cutInTopLevels.get()))
+            + (claims == null ? "" : String.format(java.util.Locale.ROOT,
+                " (%,d at states a lower unit, this worker's or another's, reached first)", cutAtClaims.get())),
         collisionProbability(),
         branchesAtEnd ? "" : "; the last quiescent point, before the drivers' shutdown, was not looked up:"
             + " no execution branched after it");
@@ -272,6 +346,11 @@ public final class Checkpoints {
   /** Executions that stopped at a checkpoint. */
   public long executionsCut() {
     return cut.get();
+  }
+
+  /** Of {@link #executionsCut()}, those cut at a state a lower unit reached first ({@link Claims}). */
+  public long executionsCutAtClaims() {
+    return cutAtClaims.get();
   }
 
   /** Of {@link #executionsCut()}, those cut in a split search's top levels. */

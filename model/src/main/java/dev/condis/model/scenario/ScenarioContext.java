@@ -114,7 +114,7 @@ public final class ScenarioContext {
       callManager.networkSettled(); // OQ-13: calls finished in-line may be hung up from here
     }
     if (checkpoint && checkpoints != null && started.isEmpty()) {
-      checkpoints.check(quiescentPoints, path.pathHash(), path.mayCut(), stateRoots);
+      checkpoints.check(quiescentPoints, path.pathHash(), path.mayCut(), path.unit(), stateRoots);
     }
   }
 

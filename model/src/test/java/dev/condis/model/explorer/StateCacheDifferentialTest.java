@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * end early and leave no snapshot, so the sets are equal only if every state the cache cut at
  * had its whole future explored by the execution that reached it first. The same holds for
  * the search split over three workers at depth 24 (two units split again to depth 48), where
- * the caches also cut in the top levels.
+ * the caches also cut in the top levels: with a cache each, as shards run, and with the caches
+ * sharing which unit reached each state first, as the workers of one process run, at once.
  */
 @Execution(ExecutionMode.CONCURRENT) // independent searches: one per core
 class StateCacheDifferentialTest {
@@ -92,6 +93,37 @@ class StateCacheDifferentialTest {
     assertThat(owned).as(config.label() + ": each unit has one owner").isEqualTo(units);
     assertThat(failures).as(config.label() + " split").isEqualTo(off.failures());
     assertThat(ends).as(config.label() + " split").isEqualTo(off.ends());
+
+    // The same split, its workers at once on threads of their own, sharing their claims.
+    Checkpoints.Claims claims = new Checkpoints.Claims();
+    Set<NdisSnapshot> sharedEnds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Set<String> sharedFailures = new java.util.concurrent.ConcurrentSkipListSet<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(plan.count());
+    try {
+      java.util.List<java.util.concurrent.Future<SearchResult>> parts = new java.util.ArrayList<>();
+      java.util.List<Checkpoints> caches = new java.util.ArrayList<>();
+      for (int k = 0; k < plan.count(); k++) {
+        Checkpoints shared = new Checkpoints(true, claims);
+        caches.add(shared);
+        Split worker = plan.worker(k);
+        parts.add(pool.submit(() -> Explorer.explore(ExplorerEngine.program(
+            new ScenarioHarness(config, PropertyCatalog.defaultPropertyClasses()), null, shared, sharedEnds::add),
+            EXHAUSTIVE.toBuilder().split(worker).build())));
+      }
+      for (int k = 0; k < parts.size(); k++) {
+        SearchResult r = parts.get(k).get();
+        assertThat(r.boundsReached()).as(config.label()).isEmpty();
+        assertThat(caches.get(k).disabledBecause()).as("the cache stayed on").isNull();
+        CLAIM_CUTS.addAndGet(caches.get(k).executionsCutAtClaims());
+        r.failures().forEach(f -> sharedFailures.add(f.kind() + ": " + f.message()));
+      }
+    } catch (Exception e) {
+      throw new AssertionError(config.label() + ": a worker failed", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sharedFailures).as(config.label() + " split, claims shared").isEqualTo(off.failures());
+    assertThat(sharedEnds).as(config.label() + " split, claims shared").isEqualTo(off.ends());
   }
 
   /**
@@ -110,6 +142,9 @@ class StateCacheDifferentialTest {
     return ScenarioCatalog.defaultSuite().stream().filter(c -> !TOO_BIG_WITHOUT_CACHE.contains(c.label()));
   }
 
+  /** The shared-claims runs' cuts at states a lower unit reached first, over the suite: the test must make some. */
+  private static final java.util.concurrent.atomic.AtomicLong CLAIM_CUTS = new java.util.concurrent.atomic.AtomicLong();
+
   /** The split runs' cuts in the top levels, over the whole suite: the test must make some. */
   private static final java.util.concurrent.atomic.AtomicLong TOP_LEVEL_CUTS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -122,6 +157,7 @@ class StateCacheDifferentialTest {
   @org.junit.jupiter.api.AfterAll
   static void theSplitRunsCutInTheTopLevels() {
     assertThat(TOP_LEVEL_CUTS.get()).as("executions cut in the split's top levels, over the suite").isPositive();
+    assertThat(CLAIM_CUTS.get()).as("executions cut at states a lower unit reached first, over the suite").isPositive();
   }
 
   /**

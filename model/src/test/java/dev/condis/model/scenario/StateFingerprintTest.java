@@ -354,6 +354,22 @@ class StateFingerprintTest {
   }
 
   @Test
+  void workersSharingClaimsCutOnlyAboveTheLowestUnitThatReachedAState() {
+    Checkpoints.Claims claims = new Checkpoints.Claims();
+    Checkpoints a = new Checkpoints(true, claims);
+    Checkpoints b = new Checkpoints(true, claims);
+    Object[] state = {new Driver()};
+    a.check(1, 1L, true, 5, state); // unit 5 reaches it first: a explores its future
+    assertThatThrownBy(() -> b.check(1, 2L, true, 7, state)).hasMessage("state already explored");
+    b.check(1, 3L, true, 3, state); // a lower unit: b explores it too, a may be midway
+    assertThatThrownBy(() -> a.check(1, 4L, true, 6, state)).hasMessage("state already explored");
+    b.check(1, 5L, false, -1, state); // the top levels keep their own rule: first met there
+    b.check(2, 6L, true, 9, state); // another quiescent point is another state
+    assertThat(a.executionsCutAtClaims() + b.executionsCutAtClaims()).isEqualTo(2);
+    assertThat(b.summary()).contains("1 at states a lower unit, this worker's or another's, reached first");
+  }
+
+  @Test
   void theAuditFailsLoudlyWhenTwoStatesShareAFingerprint() {
     Checkpoints weak = new Checkpoints(true, roots -> HashCode.fromInt(42)); // every state collides
     Driver a = new Driver();
