@@ -312,7 +312,8 @@ public final class Checkpoints {
    * explored: the cache's one unproved step, as TLC reports it.
    */
   public double collisionProbability() {
-    double n = seen.size();
+    // With shared claims, a state is compared with every worker's: count theirs too (an upper bound).
+    double n = seen.size() + (claims == null ? 0 : claims.states());
     // n < 2: no pair can collide (and 0 * -1 would print as "-0.0e+00")
     return n < 2 ? 0.0 : n * (n - 1) / 2 / Math.pow(2, 128);
   }
