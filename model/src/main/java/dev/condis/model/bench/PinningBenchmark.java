@@ -25,7 +25,13 @@ public final class PinningBenchmark {
   private PinningBenchmark() {}
 
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int rounds;
+    try {
+      rounds = BenchArgs.positive(args, 0, "ROUNDS", 3);
+    } catch (IllegalArgumentException e) {
+      BenchArgs.exit("pinning", "PinningBenchmark [ROUNDS]", e);
+      return;
+    }
     Explorer.plan(1);
     ExplorerEngine engine = new ExplorerEngine();
     engine.verify(SuiteBenchmark.request(ScenarioCatalog.defaultSuite().get(0))); // class loading, not charged

@@ -61,12 +61,19 @@ public final class ScalingBenchmark {
   private ScalingBenchmark() {}
 
   public static void main(String[] args) {
-    int budget = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-    int maxParties = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+    String usage = "ScalingBenchmark [BUDGET-SECONDS] [MAX-PARTIES] [ENGINES]";
+    int budget;
+    int maxParties;
     List<String> engines = List.of((args.length > 2 ? args[2] : "explorer,jpf").split(","));
-    if (!List.of(ExplorerEngine.NAME, "jpf").containsAll(engines)) {
-      System.err.println("condis-verify scaling: ENGINES is explorer, jpf or explorer,jpf, not " + args[2]);
-      System.exit(2);
+    try {
+      budget = BenchArgs.positive(args, 0, "BUDGET-SECONDS", 60);
+      maxParties = BenchArgs.positive(args, 1, "MAX-PARTIES", 6);
+      if (!List.of(ExplorerEngine.NAME, "jpf").containsAll(engines)) {
+        throw new IllegalArgumentException("ENGINES is explorer, jpf or explorer,jpf, not '" + args[2] + "'");
+      }
+    } catch (IllegalArgumentException e) {
+      BenchArgs.exit("scaling", usage, e);
+      return;
     }
     Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();

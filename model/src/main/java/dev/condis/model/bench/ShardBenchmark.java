@@ -41,7 +41,13 @@ public final class ShardBenchmark {
   private ShardBenchmark() {}
 
   public static void main(String[] args) {
-    int depth = args.length > 0 ? Integer.parseInt(args[0]) : ExplorerEngine.DEFAULT_SPLIT_DEPTH;
+    int depth;
+    try {
+      depth = BenchArgs.positive(args, 0, "SPLIT-DEPTH", ExplorerEngine.DEFAULT_SPLIT_DEPTH);
+    } catch (IllegalArgumentException e) {
+      BenchArgs.exit("sharding", "ShardBenchmark [SPLIT-DEPTH]", e);
+      return;
+    }
     List<ScenarioConfig> instances = List.of(
         config(ScenarioCatalog.MAKE_CLOSE, 0, CallManagerKind.STANDALONE, VcOwner.CLIENT),
         config(ScenarioCatalog.MULTIPOINT, 2, CallManagerKind.STANDALONE, VcOwner.CLIENT),
