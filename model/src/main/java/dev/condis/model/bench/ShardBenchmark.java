@@ -28,7 +28,10 @@ import java.util.Map;
  * with the parts' sizes it measured ("parts", a third night). A row "1" is the same split on
  * one shard, which owns every unit: its work over the unsharded search is what the top levels'
  * full expansion costs, the rest of an N-shard row's is what the shards' own state caches
- * cost (a state reached in several shards has its future explored in each). Prints the total work
+ * cost (a state reached in several shards has its future explored in each). A row "N proc" is
+ * the round-robin split on N threads of one process, whose workers share their caches' claims
+ * (its figures vary from run to run; its time is wall time, the threads sharing the machine's
+ * cores). Prints the total work
  * (executions and time summed over the shards) against the unsharded search, and the largest
  * shard against the mean, by time and by executions (the latter exact, whatever the machine's
  * load). A benchmark, not a test.
@@ -71,6 +74,9 @@ public final class ShardBenchmark {
         // Round robin, then by the sizes that run measured (as the next night's run would).
         List<VerificationResult> roundRobin = shards(engine, c, depth, n, null);
         print(c, n + " rr", roundRobin, whole);
+        // The same units, round robin, on N threads of one process sharing their caches' claims.
+        print(c, n + " proc", List.of(engine.verify(request(c, Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
+            ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth))))), whole, n);
         UnitSizes night2 = measured(c, depth, n, roundRobin);
         List<VerificationResult> sized = shards(engine, c, depth, n, night2);
         print(c, n + " sized", sized, whole);
@@ -106,6 +112,15 @@ public final class ShardBenchmark {
   }
 
   private static void print(ScenarioConfig c, String shards, List<VerificationResult> parts, VerificationResult whole) {
+    print(c, shards, parts, whole, parts.size());
+  }
+
+  /**
+   * One row; {@code n} shards of which {@code parts} are the reports (one report for a split in
+   * one process, whose per-worker balance it does not show: "-").
+   */
+  private static void print(ScenarioConfig c, String shards, List<VerificationResult> parts, VerificationResult whole,
+      int n) {
     long executions = 0;
     double time = 0;
     double maxTime = 0;
@@ -117,7 +132,12 @@ public final class ShardBenchmark {
       time += t;
       maxTime = Math.max(maxTime, t);
     }
-    int n = parts.size();
+    if (parts.size() < n) {
+      System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10.2f %10.2f %9s %9s%n",
+          c.label(), shards, executions, time, (double) executions / whole.figures().executions(),
+          time / seconds(whole.figures().wallTime()), "-", "-");
+      return;
+    }
     System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10.2f %10.2f %9.2f %9.2f%n",
         c.label(), shards, executions, time, (double) executions / whole.figures().executions(),
         time / seconds(whole.figures().wallTime()), maxTime / (time / n), (double) maxExecutions * n / executions);
