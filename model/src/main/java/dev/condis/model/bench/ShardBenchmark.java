@@ -132,15 +132,12 @@ public final class ShardBenchmark {
       time += t;
       maxTime = Math.max(maxTime, t);
     }
-    if (parts.size() < n) {
-      System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10.2f %10.2f %9s %9s%n",
-          c.label(), shards, executions, time, (double) executions / whole.figures().executions(),
-          time / seconds(whole.figures().wallTime()), "-", "-");
-      return;
-    }
-    System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10.2f %10.2f %9.2f %9.2f%n",
+    boolean perShard = parts.size() == n;
+    System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10.2f %10.2f %9s %9s%n",
         c.label(), shards, executions, time, (double) executions / whole.figures().executions(),
-        time / seconds(whole.figures().wallTime()), maxTime / (time / n), (double) maxExecutions * n / executions);
+        time / seconds(whole.figures().wallTime()),
+        perShard ? String.format(Locale.ROOT, "%.2f", maxTime / (time / n)) : "-",
+        perShard ? String.format(Locale.ROOT, "%.2f", (double) maxExecutions * n / executions) : "-");
   }
 
   private static ScenarioConfig config(String scenario, int parties, CallManagerKind kind, VcOwner owner) {

@@ -234,7 +234,7 @@ public final class ExplorerEngine implements Engine {
   static Checkpoints stateCache(VerificationRequest request, Checkpoints.Claims claims) {
     return "false".equals(request.engineOptions().get(STATE_CACHE))
         ? Checkpoints.off("--no-state-cache")
-        : claims == null ? new Checkpoints() : new Checkpoints(claims);
+        : new Checkpoints(claims);
   }
 
   /** The unit sizes from {@link #UNIT_SIZES} if measured at {@code depth}, else null. */

@@ -56,8 +56,6 @@ final class SplitSearch {
   /** With sizes: the units to split again below twice the depth, and their parts' sizes if known. */
   private final long[] splitAgain;
   private final Map<Long, long[]> partSizes;
-  /** The workers' shared claims (more than one worker in this process), else null. */
-  private Checkpoints.Claims claims;
 
   SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
       ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes, long[] splitAgain,
@@ -81,7 +79,7 @@ final class SplitSearch {
     List<Integer> workers = new ArrayList<>();
     // Workers in this process share which unit reached each state first (a shard, alone in its
     // process, has nobody to share with).
-    claims = only < 0 && count > 1 ? new Checkpoints.Claims() : null;
+    Checkpoints.Claims claims = only < 0 && count > 1 ? new Checkpoints.Claims() : null;
     for (int k = 0; k < count; k++) {
       if (only >= 0 && k != only) {
         continue;
@@ -133,7 +131,7 @@ final class SplitSearch {
     // A shard's premises may be met in another shard's units: merge judges them.
     Premises judged = only < 0 ? premises : new Premises(ImmutableList.of());
     VerificationResult whole = engine.conclude(request, harness, judged, properties, representative, figures,
-        ExplorerEngine.searchOptions(request.bounds(), ProgressListener.NONE), summary(results, caches));
+        ExplorerEngine.searchOptions(request.bounds(), ProgressListener.NONE), summary(results, caches, claims));
     if (only < 0) {
       String disagreement = whole.verdict() == Verdict.VERIFIED
           ? unitsDisagree(results.stream().map(SearchResult::split).toList()) : null;
@@ -174,8 +172,8 @@ final class SplitSearch {
     return results.stream().filter(r -> !r.boundsReached().isEmpty()).findFirst().orElse(results.get(0));
   }
 
-  /** What the proof rests on: the split, and each worker's state cache. */
-  private String summary(List<SearchResult> results, List<Checkpoints> caches) {
+  /** What the proof rests on: the split, the workers' shared claims (null: none), and each worker's state cache. */
+  private String summary(List<SearchResult> results, List<Checkpoints> caches, Checkpoints.Claims claims) {
     int again = unitSizes == null ? 0 : Split.plan(depth, count, unitSizes, splitAgain, partSizes).refinedUnits();
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
         "search split over %d worker%s below depth %d: %,d units, assigned %s; figures summed over the"

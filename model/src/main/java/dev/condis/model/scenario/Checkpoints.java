@@ -121,8 +121,8 @@ public final class Checkpoints {
   }
 
   /**
-   * One worker's cache in a split search whose workers share {@code claims} (in one process),
-   * auditing its hits if {@value #AUDIT_PROPERTY} is set.
+   * One worker's cache in a split search whose workers share {@code claims} (in one process;
+   * null: a cache of its own), auditing its hits if {@value #AUDIT_PROPERTY} is set.
    */
   public Checkpoints(Claims claims) {
     this(Boolean.getBoolean(AUDIT_PROPERTY), claims);
