@@ -3,6 +3,7 @@ package dev.condis.model.bench;
 import dev.condis.explorer.Explorer;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.ShardShare;
+import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -31,7 +32,10 @@ import java.util.Map;
  * cost (a state reached in several shards has its future explored in each). A row "N proc" is
  * the round-robin split on N threads of one process, whose workers share their caches' claims
  * (its figures vary from run to run; its time is wall time, the threads sharing the machine's
- * cores). Prints the total work
+ * cores). A row "N claims" is the night after round robin's, relying on its claims ({@code merge
+ * --claims}, {@code verify --claims}: a shard stops at a state a lower unit of any shard
+ * reached), round robin again; "N cl+sized" the night after that, by the sizes and the claims
+ * the claims night made, which is what a nightly run settles into. Prints the total work
  * (executions and time summed over the shards) against the unsharded search, and the largest
  * shard against the mean, by time and by executions (the latter exact, whatever the machine's
  * load). A benchmark, not a test.
@@ -60,42 +64,59 @@ public final class ShardBenchmark {
     engine.verify(request(instances.get(0), Map.of())); // warm-up
     System.out.printf(Locale.ROOT, "condis-verify sharding: %d cores, Java %s (%s carriers, %s), split depth %d%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Explorer.carriers(), Explorer.pinning(), depth);
-    System.out.printf(Locale.ROOT, "  %-58s %8s %11s %9s %10s %10s %9s %9s%n",
+    System.out.printf(Locale.ROOT, "  %-58s %10s %11s %9s %10s %10s %9s %9s%n",
         "instance", "shards", "executions", "time", "work/1", "time/1", "max/mean", "(exec.)");
     for (ScenarioConfig c : instances) {
       VerificationResult whole = engine.verify(request(c, Map.of()));
       double wholeTime = seconds(whole.figures().wallTime());
-      System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10s %10s %9s %9s%n",
+      System.out.printf(Locale.ROOT, "  %-58s %10s %,11d %8.2fs %10s %10s %9s %9s%n",
           c.label(), "-", whole.figures().executions(), wholeTime, "1.00", "1.00", "-", "-");
       // One shard owning every unit: what expanding the top levels in full costs by itself,
       // apart from what the shards' separate state caches cost.
-      print(c, "1", shards(engine, c, depth, 1, null), whole);
+      print(c, "1", shards(engine, c, depth, 1, null, null), whole);
       for (int n : new int[] {4, 16}) {
         // Round robin, then by the sizes that run measured (as the next night's run would).
-        List<VerificationResult> roundRobin = shards(engine, c, depth, n, null);
+        List<VerificationResult> roundRobin = shards(engine, c, depth, n, null, null);
         print(c, n + " rr", roundRobin, whole);
         // The same units, round robin, on N threads of one process sharing their caches' claims.
         print(c, n + " proc", List.of(engine.verify(request(c, Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
             ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth))))), whole, n);
         UnitSizes night2 = measured(c, depth, n, roundRobin);
-        List<VerificationResult> sized = shards(engine, c, depth, n, night2);
+        List<VerificationResult> sized = shards(engine, c, depth, n, night2, null);
         print(c, n + " sized", sized, whole);
         if (night2.splitAgainOf(c.label()).length > 0) {
           // A third run, by what the second measured: its parts are placed like units.
-          print(c, n + " parts", shards(engine, c, depth, n, measured(c, depth, n, sized)), whole);
+          print(c, n + " parts", shards(engine, c, depth, n, measured(c, depth, n, sized), null), whole);
+        }
+        // The night after round robin's, relying on its claims; then the night after that, by
+        // the sizes and the claims the claims night made.
+        List<VerificationResult> claimed = shards(engine, c, depth, n, null, claims(c, depth, roundRobin));
+        print(c, n + " claims", claimed, whole);
+        List<VerificationResult> settled = shards(engine, c, depth, n, measured(c, depth, n, claimed), claims(c, depth, claimed));
+        print(c, n + " cl+sized", settled, whole);
+        for (List<VerificationResult> night : List.of(claimed, settled)) {
+          StateClaims.Reliance r = StateClaims.Reliance.of(night.stream().map(v -> v.shard().orElseThrow().reached()).toList(),
+              night.stream().map(v -> v.shard().orElseThrow().relied()).toList());
+          if (r.unreached() > 0) {
+            System.out.printf(Locale.ROOT, "  (%,d of the %,d states relied on were not reached by their unit: merge would claim nothing)%n",
+                r.unreached(), r.relied());
+          }
         }
       }
     }
   }
 
   private static List<VerificationResult> shards(ExplorerEngine engine, ScenarioConfig c, int depth, int n,
-      UnitSizes sizes) {
+      UnitSizes sizes, StateClaims claims) {
     List<VerificationResult> parts = new ArrayList<>();
     for (int k = 1; k <= n; k++) {
       Map<String, String> options = new java.util.HashMap<>(Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
           ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth), ExplorerEngine.SHARD, Integer.toString(k)));
       if (sizes != null) {
         options.put(ExplorerEngine.UNIT_SIZES, sizes.toJson());
+      }
+      if (claims != null) {
+        options.put(ExplorerEngine.CLAIMS, claims.toJson());
       }
       parts.add(engine.verify(request(c, options)));
     }
@@ -109,6 +130,13 @@ public final class ShardBenchmark {
     shares.forEach(s -> parts.putAll(s.partExecutions()));
     return UnitSizes.builder(depth).addMeasured(c.label(), n, shares.get(0).units(),
         shares.stream().map(ShardShare::unitExecutions).toList(), parts).build();
+  }
+
+  /** What {@code merge --claims} writes of these shards' run. */
+  private static StateClaims claims(ScenarioConfig c, int depth, List<VerificationResult> shards) {
+    StateClaims.Builder b = StateClaims.builder(depth, null);
+    shards.forEach(r -> b.add(c.label(), r.shard().orElseThrow().reached()));
+    return b.build();
   }
 
   private static void print(ScenarioConfig c, String shards, List<VerificationResult> parts, VerificationResult whole) {
@@ -133,7 +161,7 @@ public final class ShardBenchmark {
       maxTime = Math.max(maxTime, t);
     }
     boolean perShard = parts.size() == n;
-    System.out.printf(Locale.ROOT, "  %-58s %8s %,11d %8.2fs %10.2f %10.2f %9s %9s%n",
+    System.out.printf(Locale.ROOT, "  %-58s %10s %,11d %8.2fs %10.2f %10.2f %9s %9s%n",
         c.label(), shards, executions, time, (double) executions / whole.figures().executions(),
         time / seconds(whole.figures().wallTime()),
         perShard ? String.format(Locale.ROOT, "%.2f", maxTime / (time / n)) : "-",

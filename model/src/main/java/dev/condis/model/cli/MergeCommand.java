@@ -1,6 +1,7 @@
 package dev.condis.model.cli;
 
 import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.SuiteReport;
@@ -55,6 +56,9 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--unit-sizes", paramLabel = "FILE", description = "Write the work units' sizes the shards measured into FILE, for the next run's 'verify --unit-sizes FILE' to balance its shards by (units larger than 1.5 times a shard's share are marked to be split again).")
   Path unitSizes;
 
+  @Option(names = "--claims", paramLabel = "FILE", description = "Write the states each work unit reached into FILE, each with the lowest unit that reached it, for the next run's shards ('verify --shard K/N --claims FILE') to stop at a state a lower unit owns instead of exploring it again.")
+  Path claims;
+
   private final CliEnvironment env;
 
   MergeCommand(CliEnvironment env) {
@@ -68,6 +72,7 @@ final class MergeCommand implements Callable<Integer> {
     Path certificateDir =
         certificates == null ? null : OutputFiles.checkWritableDirectory(certificates, "--certificates");
     Path sizesFile = unitSizes == null ? null : OutputFiles.checkWritableFile(unitSizes, "--unit-sizes");
+    Path claimsFile = claims == null ? null : OutputFiles.checkWritableFile(claims, "--claims");
     List<ShardFile> shards = new ArrayList<>();
     for (Path f : files) {
       shards.add(ShardFile.read(f));
@@ -79,8 +84,9 @@ final class MergeCommand implements Callable<Integer> {
     Bounds bounds = new Bounds(b.path("maxExecutions").asLong(), b.path("maxDepth").asInt(),
         Duration.ofMillis(b.path("timeBudgetMillis").asLong()));
     List<ScenarioReport> reports = new ArrayList<>();
-    UnitSizes.Builder sizes = UnitSizes.builder(
-        first.instances().isEmpty() ? 1 : first.instances().get(0).path("share").path("splitDepth").asInt(1));
+    int splitDepth = first.instances().isEmpty() ? 1 : first.instances().get(0).path("share").path("splitDepth").asInt(1);
+    UnitSizes.Builder sizes = UnitSizes.builder(splitDepth);
+    StateClaims.Builder reached = StateClaims.builder(splitDepth, first.commit());
     Map<String, String> descriptions = new LinkedHashMap<>(EngineChecks.descriptions());
     java.util.Set<String> listeners = new java.util.LinkedHashSet<>();
     for (int i = 0; i < first.instances().size(); i++) {
@@ -90,6 +96,7 @@ final class MergeCommand implements Callable<Integer> {
       }
       MergedInstance merged = MergedInstance.of(parts, env);
       measured(sizes, first.count(), parts);
+      reached(reached, parts);
       reports.add(new ScenarioReport(merged.result(), bounds));
       descriptions.putAll(merged.descriptions());
       listeners.addAll(merged.descriptions().keySet());
@@ -111,6 +118,13 @@ final class MergeCommand implements Callable<Integer> {
     if (sizesFile != null) {
       try {
         OutputFiles.write(sizesFile, sizes.build().toJson() + "\n", "--unit-sizes");
+      } catch (BadInputException e) {
+        lateWriteFailures.add(e.getMessage());
+      }
+    }
+    if (claimsFile != null) {
+      try {
+        OutputFiles.write(claimsFile, reached.build().toJson() + "\n", "--claims");
       } catch (BadInputException e) {
         lateWriteFailures.add(e.getMessage());
       }
@@ -155,6 +169,25 @@ final class MergeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("a damaged shard report: " + e.getMessage());
     }
+  }
+
+  /** Adds the states an instance's shards reached, each with the lowest unit that reached it. */
+  static void reached(StateClaims.Builder claims, List<JsonNode> parts) {
+    String label = parts.get(0).path("label").asText();
+    for (JsonNode p : parts) {
+      claims.add(label, states(label, p.path("share").path("reached")));
+    }
+  }
+
+  /** A shard report's states (fingerprint to unit) of {@code label}; bad input if one is not. */
+  static Map<String, Long> states(String label, JsonNode object) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try {
+      object.fields().forEachRemaining(e -> out.put(e.getKey(), StateClaims.unit(label, e)));
+    } catch (IllegalArgumentException x) {
+      throw new BadInputException("a damaged shard report: " + x.getMessage());
+    }
+    return out;
   }
 
   private static long unitNumber(String label, String key) {

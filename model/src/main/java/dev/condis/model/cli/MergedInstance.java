@@ -10,6 +10,7 @@ import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.ReplayResult;
 import dev.condis.model.engine.ShardShare;
+import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -100,6 +101,9 @@ record MergedInstance(VerificationResult result, Map<String, String> description
           unmet.retainAll(mine);
         }
       }
+      StateClaims.Reliance reliance = StateClaims.Reliance.of(
+          parts.stream().map(p -> MergeCommand.states(label, p.path("share").path("reached"))).toList(),
+          parts.stream().map(p -> MergeCommand.states(label, p.path("share").path("relied"))).toList());
       // Only shards that all finished numbered every unit: compare them then.
       String disagreement = cut.isEmpty() ? ShardShare.unitsDisagree("shards", "the instance's", shares) : null;
       if (error.isPresent()) {
@@ -111,6 +115,13 @@ record MergedInstance(VerificationResult result, Map<String, String> description
       } else if (!cut.isEmpty()) {
         result = new VerificationResult(config, engine, Verdict.INCONCLUSIVE, properties, figures, Optional.empty(),
             Optional.of(cut.size() + " of " + parts.size() + " shards did not explore all of their units: " + cut.get(0)));
+      } else if (reliance.unreached() > 0) {
+        result = new VerificationResult(config, engine, Verdict.INCONCLUSIVE, properties, figures, Optional.empty(),
+            Optional.of(String.format(Locale.ROOT, "the shards stopped at %,d states that --claims gave to a lower"
+                + " unit, and in this run no shard reached %,d of them in that unit or a lower one (e.g. %s, given to"
+                + " unit %d): their futures may be unexplored, so nothing is claimed; run again with the claims this"
+                + " merge writes (merge --claims), or without --claims", reliance.relied(), reliance.unreached(),
+                reliance.example(), reliance.exampleUnit())));
       } else if (unmet != null && !unmet.isEmpty()) {
         result = new VerificationResult(config, engine, Verdict.ERROR, properties, figures, Optional.empty(),
             Optional.of("premise not met in any shard: the drivers never offered " + String.join(", ", unmet)
@@ -118,8 +129,10 @@ record MergedInstance(VerificationResult result, Map<String, String> description
       } else {
         result = new VerificationResult(config, engine, Verdict.VERIFIED, properties, figures, Optional.empty(),
             Optional.of(String.format(Locale.ROOT, "search split over %d shards below depth %d, merged: each of the"
-                + " %,d units explored by its shard, with a state cache per shard",
-                parts.size(), first.path("share").path("splitDepth").asInt(), units)));
+                + " %,d units explored by its shard, with a state cache per shard%s",
+                parts.size(), first.path("share").path("splitDepth").asInt(), units, reliance.relied() == 0 ? ""
+                    : String.format(Locale.ROOT, "; the shards stopped at %,d states an earlier run's claims gave to a"
+                        + " lower unit, and each was reached in this run by that unit or a lower one", reliance.relied()))));
       }
     }
     return new MergedInstance(result.withRulesChecked(rules), descriptions);

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Engine;
+import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.plugin.DriverLoader;
@@ -88,6 +89,12 @@ public final class SearchOptions {
       description = "Explorer, with a split or a shard: assign the work units largest first to the least loaded worker or shard, by their sizes in FILE (written by 'merge --unit-sizes' after an earlier run at the same --split-depth), instead of round robin, and split again below twice the depth the units FILE marks too large for one shard. Instances not in FILE go round robin. Sizes only assign units: stale ones cost balance, never soundness.")
   Path unitSizes;
 
+  @Option(
+      names = "--claims",
+      paramLabel = "FILE",
+      description = "Explorer, with --shard K/N: the states each work unit reached in an earlier run of all the shards (written by 'merge --claims' at the same --split-depth). A shard stops at a state FILE gives to a lower unit and relies on that unit's shard to explore it; merge checks that it did, and claims nothing if not. Sound with stale claims; they only cost the verdict.")
+  Path claims;
+
   /** The bounds: the defaults with each option given replacing its part. */
   public Bounds bounds() {
     return bounds(Bounds.DEFAULT_EXECUTION_TIMEOUT);
@@ -166,23 +173,47 @@ public final class SearchOptions {
       }
       options.put(ExplorerEngine.UNIT_SIZES, sizes.toJson());
     }
+    if (claims != null) {
+      if (shard.isEmpty()) {
+        throw new BadInputException("--claims needs --shard K/N: the workers of one process share their claims already");
+      }
+      if (noStateCache) {
+        throw new BadInputException("--claims needs the state cache: it cuts at states, which --no-state-cache switches off");
+      }
+      StateClaims given;
+      try {
+        given = StateClaims.parse(readText(claims, "--claims"));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--claims " + claims + ": " + e.getMessage());
+      }
+      int depth = splitDepth != null ? splitDepth : ExplorerEngine.DEFAULT_SPLIT_DEPTH;
+      if (given.splitDepth() != depth) {
+        throw new BadInputException("--claims " + claims + " was made at split depth " + given.splitDepth()
+            + ", this run splits at depth " + depth + " (other units): give --split-depth " + given.splitDepth());
+      }
+      options.put(ExplorerEngine.CLAIMS, given.toJson());
+    }
     return options.build();
   }
 
   /** A unit-sizes file, or bad input in one line. */
   static UnitSizes readUnitSizes(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new BadInputException("no --unit-sizes file " + file + ": no such file");
-    } catch (java.io.IOException | RuntimeException e) {
-      throw new BadInputException("cannot read --unit-sizes " + file + ": " + ErrorHandling.oneLine(String.valueOf(e.getMessage())));
-    }
+    String text = readText(file, "--unit-sizes");
     try {
       return UnitSizes.parse(text);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--unit-sizes " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** The text of {@code option}'s file, or bad input in one line. */
+  private static String readText(Path file, String option) {
+    try {
+      return Files.readString(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new BadInputException("no " + option + " file " + file + ": no such file");
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new BadInputException("cannot read " + option + " " + file + ": " + ErrorHandling.oneLine(String.valueOf(e.getMessage())));
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.CheckOptions;
+import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.explorer.ExplorerEngine;
@@ -76,6 +77,8 @@ final class ShardRun {
     new TreeMap<>(engineOptions).forEach((k, v) -> {
       if (k.equals(ExplorerEngine.UNIT_SIZES)) {
         options.put(k, UnitSizes.parse(v).digest()); // the shards must share the sizes, not a copy each
+      } else if (k.equals(ExplorerEngine.CLAIMS)) {
+        options.put(k, StateClaims.parse(v).digest());
       } else if (k.startsWith("explorer.") && !k.equals(ExplorerEngine.SHARD)) {
         options.put(k, v);
       }

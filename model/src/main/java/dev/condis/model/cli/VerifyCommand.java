@@ -167,14 +167,15 @@ final class VerifyCommand implements Callable<Integer> {
     // More workers than instances: the idle ones split the instances' searches (not a shard's).
     int idleWorkers = engine.name().equals(ExplorerEngine.NAME) && shardSpec.isEmpty()
         ? workerCount / Math.max(1, configs.size()) : 1;
-    ImmutableMap<String, String> engineOptions = search.engineOptions(env.environment(), idleWorkers, shardSpec);
+    ToolInfo tool = env.tool().get();
+    ImmutableMap<String, String> engineOptions =
+        claimsOfThisCommit(search.engineOptions(env.environment(), idleWorkers, shardSpec), tool);
     engine.checkAvailable(engineOptions);
     List<Path> classpath = scenarios.classpathEntries();
     ImmutableList<String> propertyClasses = search.propertyClasses(classpath);
     Map<String, String> descriptions = describe(propertyClasses, classpath);
     Map<String, String> allDescriptions = new LinkedHashMap<>(descriptions);
     allDescriptions.putAll(EngineChecks.descriptions());
-    ToolInfo tool = env.tool().get();
 
     boolean textToConsole = !quiet && (outputFile != null || format == ReportFormat.text);
     CertificateWriter certificateWriter =
@@ -352,6 +353,28 @@ final class VerifyCommand implements Callable<Integer> {
 
   private String render(SuiteReport suite) {
     return format.render(suite);
+  }
+
+  /**
+   * The options without {@code --claims} if the claims were made at another commit than this
+   * one (or an unknown one), said in one line on stderr: other code numbers other units, so a
+   * nightly job carries the file from commit to commit and it serves when the commit repeats.
+   */
+  private ImmutableMap<String, String> claimsOfThisCommit(ImmutableMap<String, String> options, ToolInfo tool) {
+    String claims = options.get(ExplorerEngine.CLAIMS);
+    if (claims == null) {
+      return options;
+    }
+    String made = dev.condis.model.engine.StateClaims.parse(claims).commit();
+    String mine = tool.gitCommit().orElse(null);
+    if (made != null && made.equals(mine)) {
+      return options;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(ErrorHandling.PREFIX + "--claims " + search.claims + " was made at commit " + made + ", this is "
+        + mine + ": not used, the shards explore every state of their units as without it");
+    err.flush();
+    return ImmutableMap.copyOf(com.google.common.collect.Maps.filterKeys(options, k -> !k.equals(ExplorerEngine.CLAIMS)));
   }
 
   /** id to description of each selected property (instantiating each once: bad ones fail here). */

@@ -14,12 +14,17 @@ import java.util.List;
  * scenario's premises no execution of this shard met (another shard's may: merge decides);
  * {@code unitExecutions} the executions of each unit it explored, by unit number (what {@code
  * merge --unit-sizes} writes for the next run to balance by), and {@code partExecutions} those
- * of each part of a unit split again ("unit.part"). {@code condis-verify merge}
- * turns the shards of an instance into its verdict.
+ * of each part of a unit split again ("unit.part"). {@code reached} is each state the shard
+ * reached inside its units (by fingerprint, those any JVM fingerprints alike) with the lowest
+ * unit that reached it, what {@code merge --claims} writes for the next run; {@code relied} each
+ * state it stopped at because an earlier run's claims ({@code verify --claims}) gave it to a
+ * lower unit, with that unit, which merge checks reached it in this run. {@code condis-verify
+ * merge} turns the shards of an instance into its verdict.
  */
 public record ShardShare(int index, int count, int depth, long units, long unitsOwned, long failureUnit,
     boolean complete, ImmutableList<String> unmetPremises, ImmutableSortedMap<Long, Long> unitExecutions,
-    ImmutableSortedMap<String, Long> partExecutions) {
+    ImmutableSortedMap<String, Long> partExecutions, ImmutableSortedMap<String, Long> reached,
+    ImmutableSortedMap<String, Long> relied) {
 
   /**
    * Why the parts of one complete split search (its workers in one process, or its shards)

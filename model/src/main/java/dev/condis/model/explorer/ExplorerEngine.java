@@ -2,6 +2,7 @@ package dev.condis.model.explorer;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.HashCode;
 import dev.condis.explorer.Bound;
 import dev.condis.explorer.ExecutionResult;
 import dev.condis.explorer.Explorer;
@@ -22,6 +23,7 @@ import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.ReplayResult;
 import dev.condis.model.engine.SourceFrame;
+import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.engine.VerificationRequest;
@@ -101,6 +103,11 @@ public final class ExplorerEngine implements Engine {
    * largest first, and the units it marks are split again.
    */
   public static final String UNIT_SIZES = "explorer.unitSizes";
+  /**
+   * Engine option: a {@link StateClaims} file's text ({@code --claims}): a shard stops at a
+   * state the file gives to a lower unit, relying on that unit's shard (merge checks it did).
+   */
+  public static final String CLAIMS = "explorer.claims";
 
   /** The rule engine-found deadlocks and livelocks are reported under. */
   static final String WAIT_RULE = DeadlockProperty.RULE;
@@ -154,7 +161,7 @@ public final class ExplorerEngine implements Engine {
       return new SplitSearch(this, request, harness, premises, properties, splitCount, depth, shard - 1,
           sizes == null ? null : sizes.sizesOf(label).orElse(null),
           sizes == null ? new long[0] : sizes.splitAgainOf(label),
-          sizes == null ? Map.of() : sizes.partSizesOf(label)).run();
+          sizes == null ? Map.of() : sizes.partSizesOf(label), claims(request, depth, label)).run();
     }
     Checkpoints cache = stateCache(request);
     ProgressListener progress = request.progress();
@@ -250,6 +257,21 @@ public final class ExplorerEngine implements Engine {
       throw new IllegalArgumentException(UNIT_SIZES + ": " + e.getMessage(), e);
     }
     return sizes.splitDepth() != depth ? null : sizes;
+  }
+
+  /** {@code label}'s claims from {@link #CLAIMS} if made at {@code depth}, else none. */
+  private static Map<HashCode, Long> claims(VerificationRequest request, int depth, String label) {
+    String v = request.engineOptions().get(CLAIMS);
+    if (v == null) {
+      return Map.of();
+    }
+    StateClaims claims;
+    try {
+      claims = StateClaims.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(CLAIMS + ": " + e.getMessage(), e);
+    }
+    return claims.splitDepth() != depth ? Map.of() : claims.claimsOf(label);
   }
 
   /** A whole-number engine option; {@code otherwise} when absent. Bad values are bad input. */
@@ -356,12 +378,29 @@ public final class ExplorerEngine implements Engine {
   static Program program(ScenarioHarness harness, Consumer<NdisEvent> trace, Checkpoints checkpoints,
       Consumer<NdisSnapshot> ends) {
     return rt -> {
-      ViolationSink sink = v -> rt.fail(v.toString(), v);
+      ViolationSink sink = new FailingSink(rt);
       NdisSnapshot end = harness.runOnce(new ExplorerPlatform(rt, harness.needsEventOrder()), sink, trace, checkpoints);
       if (end != null) {
         ends.accept(end);
       }
     };
+  }
+
+  /**
+   * Fails the execution on a violation. A class, not a lambda: the state fingerprint reads it,
+   * and a lambda's class is named per JVM (shards compare fingerprints across JVMs).
+   */
+  private static final class FailingSink implements ViolationSink {
+    private final dev.condis.explorer.Runtime rt;
+
+    FailingSink(dev.condis.explorer.Runtime rt) {
+      this.rt = rt;
+    }
+
+    @Override
+    public void report(Violation v) {
+      rt.fail(v.toString(), v);
+    }
   }
 
   /** One line: which premise the drivers never offered, so the scenario never ran its subject. */

@@ -1,6 +1,8 @@
 package dev.condis.model.explorer;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.hash.HashCode;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import dev.condis.explorer.Explorer;
 import dev.condis.explorer.SearchOptions;
@@ -56,10 +58,12 @@ final class SplitSearch {
   /** With sizes: the units to split again below twice the depth, and their parts' sizes if known. */
   private final long[] splitAgain;
   private final Map<Long, long[]> partSizes;
+  /** A shard's: an earlier run's claims (state to the lowest unit that reached it), relied on. */
+  private final Map<HashCode, Long> earlierClaims;
 
   SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
       ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes, long[] splitAgain,
-      Map<Long, long[]> partSizes) {
+      Map<Long, long[]> partSizes, Map<HashCode, Long> earlierClaims) {
     this.engine = engine;
     this.request = request;
     this.harness = harness;
@@ -71,15 +75,17 @@ final class SplitSearch {
     this.unitSizes = unitSizes;
     this.splitAgain = splitAgain;
     this.partSizes = partSizes;
+    this.earlierClaims = earlierClaims;
   }
 
   VerificationResult run() {
     Split.Plan plan = unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes, splitAgain, partSizes);
     List<Checkpoints> caches = new ArrayList<>();
     List<Integer> workers = new ArrayList<>();
-    // Workers in this process share which unit reached each state first (a shard, alone in its
-    // process, has nobody to share with).
-    Checkpoints.Claims claims = only < 0 && count > 1 ? new Checkpoints.Claims() : null;
+    // Workers in this process share which unit reached each state first. A shard, alone in its
+    // process, records the same for its report (what merge --claims writes), and relies on an
+    // earlier run's claims if given them.
+    Checkpoints.Claims claims = only >= 0 ? Checkpoints.Claims.forShard(earlierClaims) : count > 1 ? new Checkpoints.Claims() : null;
     for (int k = 0; k < count; k++) {
       if (only >= 0 && k != only) {
         continue;
@@ -144,7 +150,8 @@ final class SplitSearch {
     boolean complete = whole.verdict() == Verdict.VERIFIED;
     ShardShare share = new ShardShare(only, count, depth, mine.split().units(), mine.split().unitsOwned(),
         mine.split().failureUnit(), complete, premises.unmet(), mine.split().unitExecutions(),
-        mine.split().partExecutions());
+        mine.split().partExecutions(), hex(claims == null ? Map.of() : claims.reached()),
+        hex(claims == null ? Map.of() : claims.relied()));
     VerificationResult shard = !complete ? whole : new VerificationResult(whole.config(), whole.engine(),
         Verdict.INCONCLUSIVE, whole.properties(), whole.figures(), Optional.empty(),
         Optional.of(String.format(Locale.ROOT, "shard %d/%d: its %,d of %,d units explored, no violation;"
@@ -182,15 +189,28 @@ final class SplitSearch {
         unitSizes == null ? "round robin" : "by their sizes in --unit-sizes, largest first" + (again == 0 ? ""
             : String.format(Locale.ROOT, ", %d large unit%s split again below depth %d", again, again == 1 ? "" : "s",
                 2 * depth)),
-        claims == null ? "" : String.format(Locale.ROOT, ", which vary from run to run: the workers share their"
-            + " caches' %,d states reached in units, and an execution stops at one a lower unit reached first,"
-            + " whichever worker got there first", claims.states()),
+        claims == null ? "" : only >= 0 ? claimsRelied(claims) : String.format(Locale.ROOT, ", which vary from run to"
+            + " run: the workers share their caches' %,d states reached in units, and an execution stops at one a"
+            + " lower unit reached first, whichever worker got there first", claims.states()),
         results.stream().mapToLong(r -> r.split().othersExecutions()).sum()));
     for (int k = 0; k < caches.size(); k++) {
       b.append("; worker ").append(only >= 0 ? only + 1 : k + 1).append(": ").append(results.get(k).split().unitsOwned())
           .append(" units, ").append(caches.get(k).summary());
     }
     return b.toString();
+  }
+
+  /** A shard's reliance on an earlier run's claims, if it was given any. */
+  private static String claimsRelied(Checkpoints.Claims claims) {
+    return claims.earlierStates() == 0 ? "" : String.format(Locale.ROOT, "; given an earlier run's claims on %,d"
+        + " states (--claims), it stopped at %,d of them in units above the one that owns them, relying on that"
+        + " unit's shard to explore them (merge checks it did)", claims.earlierStates(), claims.relied().size());
+  }
+
+  private static ImmutableSortedMap<String, Long> hex(Map<HashCode, Long> states) {
+    ImmutableSortedMap.Builder<String, Long> out = ImmutableSortedMap.naturalOrder();
+    states.forEach((state, unit) -> out.put(state.toString(), unit));
+    return out.build();
   }
 
   private static long sum(AtomicLongArray a) {

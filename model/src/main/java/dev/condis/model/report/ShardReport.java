@@ -10,7 +10,8 @@ import java.util.List;
  * What one shard ({@code verify --shard K/N}) wrote for {@code condis-verify merge}: the tool
  * and its commit, K/N, the options every shard of one run must share, and per scenario
  * instance the shard's share (units owned of units numbered, complete or not, its violation's
- * unit), its figures, the rules it checked, and its counterexample (property, rule, message,
+ * unit, the states it reached and those it relied on another unit for), its figures, the rules
+ * it checked, and its counterexample (property, rule, message,
  * schedule and replay command: merge replays it for the trace). Schema {@value #SCHEMA}.
  */
 public final class ShardReport {
@@ -75,5 +76,9 @@ public final class ShardReport {
     s.unitExecutions().forEach((unit, executions) -> sizes.put(Long.toString(unit), executions));
     ObjectNode parts = n.putObject("partExecutions");
     s.partExecutions().forEach(parts::put);
+    ObjectNode reached = n.putObject("reached");
+    s.reached().forEach(reached::put);
+    ObjectNode relied = n.putObject("relied");
+    s.relied().forEach(relied::put);
   }
 }

@@ -53,28 +53,94 @@ public final class Checkpoints {
    * unit, which it explores before this one. A worker that reaches a state first in a unit
    * numbered below the state's claim explores it too (the other worker may be midway): twice,
    * never not at all. Which worker gets where first varies from run to run, so the figures do;
-   * the verdict and the counterexample do not. Shards in separate processes share nothing.
+   * the verdict and the counterexample do not.
+   *
+   * <p>A shard, alone in its process, may also be given the claims of an earlier run of all the
+   * shards ({@code verify --claims}, written by {@code merge --claims}): each state with the
+   * lowest unit any shard reached it in. It stops at such a state in a higher unit too, relying
+   * on the shard that owns the lower unit to explore it, and says so in its report ({@link
+   * #relied}); merge checks that some unit at or below it did reach the state in this run
+   * ({@link #reached}), or claims nothing (proofs/README.md, assumption 6).
    */
   public static final class Claims {
     private final Map<HashCode, Long> lowest = new ConcurrentHashMap<>();
+    /** An earlier run's claims (another process's units): never updated, only relied on. */
+    private final Map<HashCode, Long> earlier;
+    /** States cut at an earlier run's claim, with the unit relied on to explore them. */
+    private final Map<HashCode, Long> relied = new ConcurrentHashMap<>();
+    /** States whose fingerprint is this JVM's alone (a lambda in them): never reported. */
+    private final Set<HashCode> local = ConcurrentHashMap.newKeySet();
     /** Audit mode: the workers' full states by fingerprint, so that a cut at another worker's claim is audited too. */
     final Map<HashCode, String> texts = new ConcurrentHashMap<>();
 
-    /** Records that {@code unit} reached {@code state}; whether a lower unit had reached it before. */
-    boolean reachedBelow(HashCode state, long unit) {
+    /** One shard's (alone in its process), or shared by a split's workers in one process. */
+    private final boolean shard;
+
+    /** Claims the workers of one process share. */
+    public Claims() {
+      this(false, Map.of());
+    }
+
+    private Claims(boolean shard, Map<HashCode, Long> earlier) {
+      this.shard = shard;
+      this.earlier = Map.copyOf(earlier);
+    }
+
+    /**
+     * One shard's claims, relying on {@code earlier} (state to the lowest unit of an earlier
+     * run that reached it; empty: none) and recording what its report tells merge.
+     */
+    public static Claims forShard(Map<HashCode, Long> earlier) {
+      return new Claims(true, earlier);
+    }
+
+    /**
+     * Records that {@code unit} reached {@code state}; whether a lower unit of this process
+     * reached it before, or, for a state any JVM fingerprints alike, an earlier run's claim
+     * names a lower unit (then relied on: {@link #relied}).
+     */
+    boolean reachedBelow(StateFingerprint.Print state, long unit) {
+      if (!state.portable()) {
+        local.add(state.hash());
+      }
       long[] before = {Long.MAX_VALUE};
-      lowest.compute(state, (k, v) -> {
+      lowest.compute(state.hash(), (k, v) -> {
         if (v != null) {
           before[0] = v;
         }
         return v == null || unit < v ? unit : v;
       });
-      return before[0] < unit;
+      if (before[0] < unit) {
+        return true;
+      }
+      Long owner = state.portable() ? earlier.get(state.hash()) : null;
+      if (owner != null && owner < unit) {
+        relied.put(state.hash(), owner);
+        return true;
+      }
+      return false;
     }
 
     /** Distinct states the workers reached inside their units. */
     public int states() {
       return lowest.size();
+    }
+
+    /** States of an earlier run's claims ({@code verify --claims}). */
+    public int earlierStates() {
+      return earlier.size();
+    }
+
+    /** Each state reached in a unit, that any JVM fingerprints alike, with the lowest unit that reached it here. */
+    public Map<HashCode, Long> reached() {
+      Map<HashCode, Long> out = new java.util.HashMap<>(lowest);
+      out.keySet().removeAll(local);
+      return out;
+    }
+
+    /** Each state cut at an earlier run's claim, with the unit relied on to explore it. */
+    public Map<HashCode, Long> relied() {
+      return Map.copyOf(relied);
     }
   }
 
@@ -130,7 +196,7 @@ public final class Checkpoints {
 
   /** As {@link #Checkpoints(Claims)}, auditing as {@code audit} says (tests). */
   public Checkpoints(boolean audit, Claims claims) {
-    this(audit, StateFingerprint::of, claims);
+    this(claims, audit, StateFingerprint::print);
   }
 
   /**
@@ -140,7 +206,7 @@ public final class Checkpoints {
    * pruning silently. It costs memory and time: for tests and doubt, not for nightly runs.
    */
   public Checkpoints(boolean audit) {
-    this(audit, StateFingerprint::of);
+    this(null, audit, StateFingerprint::print);
   }
 
   /** With another fingerprint function: for tests of the audit (a deliberately weak one). */
@@ -148,13 +214,18 @@ public final class Checkpoints {
     this(audit, fingerprint, null);
   }
 
-  private Checkpoints(boolean audit, Function<Object[], HashCode> fingerprint, Claims claims) {
+  /** As {@link #Checkpoints(boolean, Function)}, sharing {@code claims}; the fingerprints count as any JVM's. */
+  Checkpoints(boolean audit, Function<Object[], HashCode> fingerprint, Claims claims) {
+    this(claims, audit, roots -> new StateFingerprint.Print(fingerprint.apply(roots), true));
+  }
+
+  private Checkpoints(Claims claims, boolean audit, Function<Object[], StateFingerprint.Print> fingerprint) {
     this.texts = !audit ? null : claims != null ? claims.texts : new ConcurrentHashMap<>();
     this.fingerprint = fingerprint;
     this.claims = claims;
   }
 
-  private final Function<Object[], HashCode> fingerprint;
+  private final Function<Object[], StateFingerprint.Print> fingerprint;
   /** Shared with the other workers of a split search in this process, or null. */
   private final Claims claims;
   private final AtomicLong cutAtClaims = new AtomicLong();
@@ -222,22 +293,23 @@ public final class Checkpoints {
       return;
     }
     hashed.incrementAndGet();
-    HashCode h;
+    StateFingerprint.Print print;
     Object[] all;
     try {
       all = new Object[roots.length + 1];
       all[0] = point;
       System.arraycopy(roots, 0, all, 1, roots.length);
-      h = fingerprint.apply(all);
+      print = fingerprint.apply(all);
     } catch (StateFingerprint.Unfingerprintable e) {
       disabledBecause = e.getMessage();
       topLevelsOff |= !mayCut;
       return;
     }
+    HashCode h = print.hash();
     if (texts != null) {
       audit(h, all);
     }
-    if (mayCut && claims != null && unit >= 0 && claims.reachedBelow(h, unit)) {
+    if (mayCut && claims != null && unit >= 0 && claims.reachedBelow(print, unit)) {
       cut.incrementAndGet();
       cutAtClaims.incrementAndGet();
       throw new Reached();
@@ -313,7 +385,7 @@ public final class Checkpoints {
    */
   public double collisionProbability() {
     // With shared claims, a state is compared with every worker's: count theirs too (an upper bound).
-    double n = seen.size() + (claims == null ? 0 : claims.states());
+    double n = seen.size() + (claims == null ? 0 : claims.states() + claims.earlierStates());
     // n < 2: no pair can collide (and 0 * -1 would print as "-0.0e+00")
     return n < 2 ? 0.0 : n * (n - 1) / 2 / Math.pow(2, 128);
   }
@@ -338,7 +410,9 @@ public final class Checkpoints {
         (cutInTopLevels.get() == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d in the split's top levels)",
             cutInTopLevels.get()))
             + (claims == null ? "" : String.format(java.util.Locale.ROOT,
-                " (%,d at states a lower unit, this worker's or another's, reached first)", cutAtClaims.get())),
+                " (%,d at states a lower unit, %s, reached first)", cutAtClaims.get(),
+                !claims.shard ? "this worker's or another's" : claims.earlierStates() == 0 ? "this shard's"
+                    : "this shard's or, by an earlier run's claims, another shard's")),
         collisionProbability(),
         branchesAtEnd ? "" : "; the last quiescent point, before the drivers' shutdown, was not looked up:"
             + " no execution branched after it");

@@ -15,6 +15,7 @@ import dev.condis.reference.driver.CoNdisMiniport;
 import dev.condis.reference.driver.IntegratedCallManager;
 import dev.condis.reference.driver.StandaloneCallManager;
 import dev.condis.reference.event.NdisEvent;
+import dev.condis.reference.event.NdisListener;
 import dev.condis.reference.mcm.ReferenceMcm;
 import dev.condis.reference.ndis.NdisSnapshot;
 import dev.condis.reference.platform.Platform;
@@ -188,11 +189,11 @@ public final class ScenarioHarness {
       builder.listener(trace::accept);
     }
     if (ruleChecks != null) {
-      builder.recordChecks(ruleChecks::checked);
+      builder.recordChecks(new CheckRecorder(ruleChecks));
     }
     for (PropertyListener listener : listeners) {
       PropertyReporter reporter = reporter(listener, sink, ruleChecks);
-      builder.listener(event -> guarded(listener, "onEvent", () -> listener.onEvent(event, reporter)));
+      builder.listener(new GuardedListener(listener, reporter));
     }
     CoNdisSystem system = builder.build();
     ScenarioContext ctx =
@@ -241,6 +242,39 @@ public final class ScenarioHarness {
         throw e;
       }
       throw new PropertyFailure(listener, method, e);
+    }
+  }
+
+  // The two below are classes, not lambdas, because the state fingerprint reads them, and a
+  // lambda's class is named per JVM: shards compare fingerprints across JVMs.
+
+  /** Hands a property listener NDIS's events through {@link #guarded}. */
+  private static final class GuardedListener implements NdisListener {
+    private final PropertyListener listener;
+    private final PropertyReporter reporter;
+
+    GuardedListener(PropertyListener listener, PropertyReporter reporter) {
+      this.listener = listener;
+      this.reporter = reporter;
+    }
+
+    @Override
+    public void onEvent(NdisEvent event) {
+      guarded(listener, "onEvent", () -> listener.onEvent(event, reporter));
+    }
+  }
+
+  /** Records each rule whose check ran, into the search's ledger. */
+  private static final class CheckRecorder implements java.util.function.Consumer<String> {
+    private final RuleChecks checks;
+
+    CheckRecorder(RuleChecks checks) {
+      this.checks = checks;
+    }
+
+    @Override
+    public void accept(String ruleId) {
+      checks.checked(ruleId);
     }
   }
 

@@ -129,19 +129,38 @@ final class StateFingerprint {
   }
 
   /**
-   * A number per class, the same for the life of the JVM: the hash takes it instead of the
-   * class's name (a search never compares fingerprints across JVMs).
+   * A number per class, from its name: the same in every JVM that runs the same code, so that
+   * shards in separate processes give one state one fingerprint and can rely on each other's
+   * states ({@link Checkpoints.Claims}). Two classes with one number in this JVM (a 64-bit
+   * hash collision, or one name loaded twice by two class loaders) would let two states share
+   * their bytes: a class whose number another class holds is {@link #COLLIDING}, and a state
+   * that holds one cannot be fingerprinted (the cache goes off, which is sound).
    */
-  private static final java.util.concurrent.atomic.AtomicInteger NEXT_CLASS_ID =
-      new java.util.concurrent.atomic.AtomicInteger();
-  private static final ClassValue<Integer> CLASS_ID = new ClassValue<>() {
+  private static final java.util.concurrent.ConcurrentHashMap<Long, java.lang.ref.WeakReference<Class<?>>> ID_HOLDERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long COLLIDING = 0;
+  private static final ClassValue<Long> CLASS_ID = new ClassValue<>() {
     @Override
-    protected Integer computeValue(Class<?> type) {
-      return NEXT_CLASS_ID.incrementAndGet();
+    protected Long computeValue(Class<?> type) {
+      long id = Hashing.murmur3_128().hashString(type.getName(), java.nio.charset.StandardCharsets.UTF_8).asLong();
+      if (id == COLLIDING) {
+        return COLLIDING;
+      }
+      java.lang.ref.WeakReference<Class<?>> mine = new java.lang.ref.WeakReference<>(type);
+      java.lang.ref.WeakReference<Class<?>> holder = ID_HOLDERS.merge(id, mine,
+          (old, x) -> old.get() == null ? x : old);
+      return holder.get() == type ? id : COLLIDING;
     }
   };
-  private static final int INTEGER_ID = CLASS_ID.get(Integer.class);
-  private static final int LONG_ID = CLASS_ID.get(Long.class);
+  /** Hidden classes (lambdas) are named per JVM: a state that holds one is this JVM's alone. */
+  private static final ClassValue<Boolean> HIDDEN = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return type.isHidden();
+    }
+  };
+  private static final long INTEGER_ID = CLASS_ID.get(Integer.class);
+  private static final long LONG_ID = CLASS_ID.get(Long.class);
 
   /**
    * How the walk reads an instance of a class, decided once per class (the tests below depend
@@ -239,6 +258,8 @@ final class StateFingerprint {
   private final Bytes hasher;
   private final StringBuilder text;
   private int depth;
+  /** Whether the walk met no hidden class (on the root walk; sub-walks set their root's). */
+  private boolean portable = true;
 
   private StateFingerprint(StateFingerprint parent, StringBuilder text) {
     this.parent = parent;
@@ -250,11 +271,38 @@ final class StateFingerprint {
   }
 
   static HashCode of(Object... roots) {
+    return print(roots).hash();
+  }
+
+  /**
+   * A state's fingerprint, and whether another JVM running the same code gives the same state
+   * the same one: not when the state holds an instance of a hidden class (a lambda), whose name
+   * and so whose number is this JVM's.
+   */
+  record Print(HashCode hash, boolean portable) {}
+
+  static Print print(Object... roots) {
     StateFingerprint f = new StateFingerprint(null, null);
     for (Object root : roots) {
       f.visit(root);
     }
-    return f.hasher.hash();
+    return new Print(f.hasher.hash(), f.portable);
+  }
+
+  /** {@code c}'s number in the hash; marks the walk this JVM's alone if {@code c} is hidden. */
+  private long classId(Class<?> c) {
+    long id = CLASS_ID.get(c);
+    if (id == COLLIDING) {
+      throw new Unfingerprintable("class " + c.getName() + " has the fingerprint number of another class");
+    }
+    if (HIDDEN.get(c)) {
+      StateFingerprint f = this;
+      while (f.parent != null) {
+        f = f.parent;
+      }
+      f.portable = false;
+    }
+    return id;
   }
 
   /** A growable byte array with the few writes the walk needs, little-endian. */
@@ -347,7 +395,7 @@ final class StateFingerprint {
 
   private void kind(byte kind, Class<?> c, String label) {
     if (hasher != null) {
-      hasher.putByte(kind).putInt(CLASS_ID.get(c));
+      hasher.putByte(kind).putLong(classId(c));
     } else {
       text.append(label).append(':').append(c.getName()).append('\n');
     }
@@ -403,7 +451,7 @@ final class StateFingerprint {
       case ENUM:
         Enum<?> e = (Enum<?>) o;
         if (hasher != null) {
-          hasher.putByte(ENUM).putInt(CLASS_ID.get(e.getDeclaringClass())).putInt(e.ordinal());
+          hasher.putByte(ENUM).putLong(classId(e.getDeclaringClass())).putInt(e.ordinal());
         } else {
           text.append("enum:").append(e.getDeclaringClass().getName()).append('.').append(e.name()).append('\n');
         }
@@ -511,9 +559,9 @@ final class StateFingerprint {
   }
 
   /** A boxed or primitive integral value of box class {@code box} (whose class number is {@code id}). */
-  private void integral(Class<?> box, int id, long v) {
+  private void integral(Class<?> box, long id, long v) {
     if (hasher != null) {
-      hasher.putByte(NUMBER).putInt(id).putLong(v);
+      hasher.putByte(NUMBER).putLong(id).putLong(v);
     } else {
       text.append(box.getName()).append(':').append(v).append('\n');
     }
@@ -521,14 +569,14 @@ final class StateFingerprint {
 
   private void number(Number n, Class<?> c) {
     if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-      integral(c, CLASS_ID.get(c), n.longValue());
+      integral(c, classId(c), n.longValue());
       return;
     }
     if (hasher == null) {
       text.append(c.getName()).append(':').append(n).append('\n');
       return;
     }
-    hasher.putByte(NUMBER).putInt(CLASS_ID.get(c));
+    hasher.putByte(NUMBER).putLong(classId(c));
     if (n instanceof Double || n instanceof Float) {
       hasher.putLong(Double.doubleToLongBits(n.doubleValue()));
     } else {
@@ -546,7 +594,7 @@ final class StateFingerprint {
       for (Field f : STATIC_STATE.get(x)) {
         Object value = readStatic(f);
         if (hasher != null) {
-          hasher.putByte(STATIC).putInt(CLASS_ID.get(x)).putInt(f.getName().length()).putUnencodedChars(f.getName());
+          hasher.putByte(STATIC).putLong(classId(x)).putInt(f.getName().length()).putUnencodedChars(f.getName());
         } else {
           text.append("static:").append(x.getName()).append('.').append(f.getName()).append('\n');
         }
@@ -650,7 +698,7 @@ final class StateFingerprint {
     Class<?> ca = a instanceof Enum<?> e ? e.getDeclaringClass() : a.getClass();
     Class<?> cb = b instanceof Enum<?> e ? e.getDeclaringClass() : b.getClass();
     if (ca != cb) {
-      return Integer.compare(CLASS_ID.get(ca), CLASS_ID.get(cb));
+      return Long.compare(CLASS_ID.get(ca), CLASS_ID.get(cb));
     }
     return ((Comparable) a).compareTo(b);
   }

@@ -73,15 +73,20 @@ class CiRecipesTest {
     assertThat(docs.get(1).at("/spec/template/spec/containers/0/command").toString()).contains(" merge ");
   }
 
-  /** Each recipe's merge writes the unit sizes, and its shards balance by them when they are there. */
+  /**
+   * Each recipe's merge writes the unit sizes and the claims, and its shards balance by the
+   * sizes and rely on the claims when they are there.
+   */
   @Test
-  void everyRecipeCarriesTheUnitSizesFromOneRunToTheNext() {
+  void everyRecipeCarriesTheUnitSizesAndTheClaimsFromOneRunToTheNext() {
     for (String block : blocks) {
-      Matcher merge = Pattern.compile("merge [^'\n]*--unit-sizes ([^\\s']+)").matcher(block);
+      Matcher merge = Pattern.compile("merge [^'\n]*--unit-sizes ([^\\s']+) --claims ([^\\s']+)").matcher(block);
       assertThat(merge.find()).as(block).isTrue();
-      String file = merge.group(1);
-      assertThat(block).contains("SIZES=$(test -f " + file + " && echo \"--unit-sizes " + file + "\")")
-          .contains("--split-depth 24").contains(".json $SIZES || test $? -eq 1");
+      String sizes = merge.group(1);
+      String claims = merge.group(2);
+      assertThat(block).contains("SIZES=$(test -f " + sizes + " && echo \"--unit-sizes " + sizes + "\")")
+          .contains("CLAIMS=$(test -f " + claims + " && echo \"--claims " + claims + "\")")
+          .contains("--split-depth 24").contains(".json $SIZES $CLAIMS || test $? -eq 1");
     }
   }
 
@@ -90,7 +95,7 @@ class CiRecipesTest {
     List<String> commands = new ArrayList<>();
     Matcher m = Pattern.compile("(?:\\./condis-verify|condis-verify\\.jar) ([^|'\\n]*)").matcher(String.join("\n", blocks));
     while (m.find()) {
-      commands.add(m.group(1).replace("$SIZES", "").strip()
+      commands.add(m.group(1).replace("$SIZES", "").replace("$CLAIMS", "").strip()
           .replace("${{ matrix.shard }}", "1").replace("$CI_NODE_INDEX", "1").replace("$JOB_COMPLETION_INDEX", "0"));
     }
     assertThat(commands).hasSizeGreaterThanOrEqualTo(6);

@@ -276,6 +276,139 @@ class MergeCommandTest {
         "--unit-sizes needs a split");
   }
 
+  /**
+   * The claims one run's shards make, merged into a file, let the next run's shards, each in a
+   * JVM of its own, stop at states a lower unit owns: multipoint's four shards do the work of
+   * one search again instead of exploring the same futures in several shards, and merge,
+   * having checked that every state relied on was reached by its owner, says VERIFIED.
+   */
+  @Test
+  void theNextRunsShardsInOtherJvmsRelyOnTheClaimsAndMergeIntoTheSameVerdictWithLessWork() throws Exception {
+    String[] instance = {"--scenario", "multipoint", "--parties", "2", "--cm", "standalone", "--vc", "client"};
+    // Every run in a JVM of its own, as on separate machines, all of this build's commit.
+    List<Path> first = childShards("first-", 4, instance);
+    Path claims = dir.resolve("claims.json");
+    ChildJvm.Child merged = ChildJvm.run(dir, List.of(), merge(first, "--claims", claims.toString()));
+    assertThat(merged.exit()).as(merged.err()).isZero();
+    String text = Files.readString(claims);
+    assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.CLAIMS, text))
+        .as("valid against condis-verify-claims-1.schema.json").isEmpty();
+    assertThat(Json.MAPPER.readTree(text).at("/instances/0/states").size()).as("states claimed").isPositive();
+
+    List<Path> second = childShards("second-", 4, concat(instance, "--claims", claims.toString()));
+    long relied = 0;
+    for (Path f : second) {
+      relied += Json.MAPPER.readTree(Files.readString(f)).at("/instances/0/share/relied").size();
+    }
+    assertThat(relied).as("states a shard left to a lower unit of another JVM").isPositive();
+    Path report = dir.resolve("merged.json");
+    ChildJvm.Child again = ChildJvm.run(dir, List.of(), merge(second, "--format", "json", "--output", report.toString()));
+    assertThat(again.exit()).as(again.err()).isZero();
+    JsonNode verdict = Json.MAPPER.readTree(Files.readString(report)).at("/scenarios/0");
+    assertThat(verdict.path("verdict").asText()).isEqualTo("VERIFIED");
+    assertThat(verdict.path("detail").asText()).contains("each was reached in this run by that unit or a lower one");
+    long before = executions(first).stream().mapToLong(Long::longValue).sum();
+    long after = executions(second).stream().mapToLong(Long::longValue).sum();
+    assertThat(after).as("the second run's work (the first's: " + before + ")").isLessThan(before);
+  }
+
+  /** {@code count} shards of {@code instance}, each run by a child JVM, their reports kept under {@code prefix}. */
+  private List<Path> childShards(String prefix, int count, String... instance) throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (int k = 1; k <= count; k++) {
+      Path file = dir.resolve(prefix + k + ".json");
+      ChildJvm.Child child = ChildJvm.run(dir, List.of(), verify(instance, "--shard", k + "/" + count, "--shard-report",
+          file.toString(), "--quiet"));
+      assertThat(child.exit()).as(child.err()).isZero();
+      assertThat(child.lines()).as("no note: the claims, if any, are of this commit").isEmpty();
+      assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.SHARD,
+          Files.readString(file))).isEmpty();
+      files.add(file);
+    }
+    return files;
+  }
+
+  /** A nightly job carries its claims to the next commit, where they number other units: unused, said once. */
+  @Test
+  void claimsOfAnotherCommitAreLeftUnusedWithANote() throws IOException {
+    Path claims = dir.resolve("claims.json");
+    Files.writeString(claims, "{\"schema\": \"condis-verify-claims/1\", \"splitDepth\": 6, \"gitCommit\": \"0ld\","
+        + " \"instances\": []}");
+    Path report = dir.resolve("s.json");
+    FakeEngines.Run r = run(Map.of(), verify(new String[] {"--scenario", "make-close", "--cm", "mcm", "--vc", "client"},
+        "--shard", "1/2", "--claims", claims.toString(), "--shard-report", report.toString(), "--quiet"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.errLines()).singleElement().asString()
+        .contains("--claims " + claims + " was made at commit 0ld, this is abc123: not used");
+    assertThat(Json.MAPPER.readTree(Files.readString(report)).at("/options/engineOptions").has("explorer.claims")).isFalse();
+  }
+
+  /**
+   * Claims that give every state to a unit that never reaches it (stale, or tampered with):
+   * the shards stop there all the same, but merge finds no unit at or below the owner that
+   * reached the state in this run, and claims nothing.
+   */
+  @Test
+  void claimsNoOwnerHonouredInThisRunClaimNothing() throws IOException {
+    String[] instance = {"--scenario", "multipoint", "--parties", "2", "--cm", "standalone", "--vc", "client"};
+    Path claims = dir.resolve("claims.json");
+    assertThat(run(Map.of(), merge(keptShards("first-", 4, instance), "--claims", claims.toString())).exit()).isZero();
+    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(Files.readString(claims));
+    ObjectNode states = (ObjectNode) root.at("/instances/0/states");
+    List<String> names = new ArrayList<>();
+    states.fieldNames().forEachRemaining(names::add);
+    names.forEach(name -> states.put(name, 0)); // unit 0 reaches none of them
+    Files.writeString(claims, Json.MAPPER.writeValueAsString(root));
+    List<Path> stale = shards(4, concat(instance, "--claims", claims.toString()));
+    Path report = dir.resolve("merged.json");
+    FakeEngines.Run merged = run(Map.of(), merge(stale, "--format", "json", "--output", report.toString()));
+    assertThat(merged.exit()).as(merged.out()).isEqualTo(3);
+    JsonNode verdict = Json.MAPPER.readTree(Files.readString(report)).at("/scenarios/0");
+    assertThat(verdict.path("verdict").asText()).isEqualTo("INCONCLUSIVE");
+    assertThat(verdict.path("detail").asText()).contains("no shard reached").contains("nothing is claimed");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(dev.condis.reference.fault.SeededFault.class)
+  void everySeededFaultIsStillCaughtByShardsThatRelyOnTheirClaims(dev.condis.reference.fault.SeededFault fault)
+      throws IOException {
+    dev.condis.model.scenario.ScenarioConfig config = dev.condis.model.scenario.FaultScenarios.forFault(fault);
+    String[] instance = concat(dev.condis.model.engine.CheckOptions.of(config, null).strip().split(" "),
+        "--max-executions", "5000");
+    Path claims = dir.resolve("claims.json");
+    assertThat(run(Map.of(), merge(keptShards("first-", 2, instance), "--claims", claims.toString())).exit()).isEqualTo(1);
+    List<Path> relying = shards(2, concat(instance, "--claims", claims.toString()));
+    Path merged = dir.resolve("merged.json");
+    assertThat(run(Map.of(), merge(relying, "--format", "json", "--output", merged.toString())).exit()).isEqualTo(1);
+    JsonNode cex = Json.MAPPER.readTree(Files.readString(merged)).at("/scenarios/0/counterexample");
+    assertThat(cex.path("property").asText()).isEqualTo(fault.property());
+    assertThat(cex.path("ruleId").asText()).isEqualTo(fault.ruleId());
+  }
+
+  @Test
+  void aClaimsFileThatCannotServeIsBadInput() throws IOException {
+    String[] instance = {"verify", "--scenario", "incoming-close-race", "--cm", "mcm", "--shard", "1/2", "--quiet",
+        "--shard-report", dir.resolve("s.json").toString()};
+    assertOneLineError(run(Map.of(), concat(instance, "--claims", dir.resolve("none.json").toString())), "no --claims file");
+    Path sizes = dir.resolve("sizes.json");
+    Files.writeString(sizes, "{\"schema\": \"condis-verify-unit-sizes/1\", \"splitDepth\": 6, \"instances\": []}");
+    assertOneLineError(run(Map.of(), concat(instance, "--claims", sizes.toString())), "it is not a claims file");
+    Path deep = dir.resolve("deep.json");
+    Files.writeString(deep, "{\"schema\": \"condis-verify-claims/1\", \"splitDepth\": 12, \"instances\": []}");
+    assertOneLineError(run(Map.of(), concat(instance, "--claims", deep.toString())),
+        "was made at split depth 12, this run splits at depth 6");
+    Path odd = dir.resolve("odd.json");
+    Files.writeString(odd, "{\"schema\": \"condis-verify-claims/1\", \"splitDepth\": 6, \"instances\": "
+        + "[{\"label\": \"x\", \"states\": {\"not-a-fingerprint\": 3}}]}");
+    assertOneLineError(run(Map.of(), concat(instance, "--claims", odd.toString())), "is not a state's fingerprint");
+    Path empty = dir.resolve("empty.json");
+    Files.writeString(empty, "{\"schema\": \"condis-verify-claims/1\", \"splitDepth\": 6, \"instances\": []}");
+    assertOneLineError(run(Map.of(), concat(instance, "--claims", empty.toString(), "--no-state-cache")),
+        "--claims needs the state cache");
+    assertOneLineError(run(Map.of(), "verify", "--scenario", "make-close", "--split", "2", "--claims", empty.toString()),
+        "--claims needs --shard K/N");
+  }
+
   private static String[] concat(String[] a, String... b) {
     List<String> out = new ArrayList<>(List.of(a));
     out.addAll(List.of(b));

@@ -23,13 +23,15 @@ public final class SchemaCheck {
   public static final String CERTIFICATE = BASE + "condis-verify-certificate-1.schema.json";
   public static final String SHARD = BASE + "condis-verify-shard-1.schema.json";
   public static final String UNIT_SIZES = BASE + "condis-verify-unit-sizes-1.schema.json";
+  public static final String CLAIMS = BASE + "condis-verify-claims-1.schema.json";
 
   private static final SchemaRegistry OURS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
       b -> b.schemas(Map.of(
           REPORT, read("/dev/condis/model/schemas/condis-verify-report-1.schema.json"),
           CERTIFICATE, read("/dev/condis/model/schemas/condis-verify-certificate-1.schema.json"),
           SHARD, read("/dev/condis/model/schemas/condis-verify-shard-1.schema.json"),
-          UNIT_SIZES, read("/dev/condis/model/schemas/condis-verify-unit-sizes-1.schema.json"))));
+          UNIT_SIZES, read("/dev/condis/model/schemas/condis-verify-unit-sizes-1.schema.json"),
+          CLAIMS, read("/dev/condis/model/schemas/condis-verify-claims-1.schema.json"))));
   private static final Schema SARIF = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
       .getSchema(read("/schemas/sarif-schema-2.1.0.json"), InputFormat.JSON);
 

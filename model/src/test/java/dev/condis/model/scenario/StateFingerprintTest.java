@@ -353,6 +353,54 @@ class StateFingerprintTest {
     assertThat(offAtTheTop.executionsCut()).isZero();
   }
 
+  /** Holds a lambda, as a driver may: its class is named per JVM. */
+  static final class DriverWithCallback {
+    final Runnable onClose = () -> { };
+    int calls;
+  }
+
+  @Test
+  void aStateWithALambdaInItIsFingerprintedForThisJvmAlone() {
+    assertThat(StateFingerprint.print(1, new Driver()).portable()).as("plain classes: any JVM's").isTrue();
+    StateFingerprint.Print withLambda = StateFingerprint.print(1, new DriverWithCallback());
+    assertThat(withLambda.portable()).isFalse();
+    assertThat(withLambda.hash()).as("still a fingerprint in this JVM").isEqualTo(StateFingerprint.of(1, new DriverWithCallback()));
+    // in an unordered collection too (walked by a sub-walk)
+    assertThat(StateFingerprint.print(1, new HashSet<>(List.of(new DriverWithCallback(), new Driver()))).portable()).isFalse();
+  }
+
+  @Test
+  void aShardReliesOnAnEarlierRunsClaimOnlyForALowerUnitAndAStateAnyJvmFingerprintsAlike() {
+    Object[] state = {1, new Driver()};
+    HashCode h = StateFingerprint.of(state);
+    Checkpoints.Claims claims = Checkpoints.Claims.forShard(java.util.Map.of(h, 2L));
+    Checkpoints shard = new Checkpoints(true, claims);
+    shard.check(1, 1L, true, 2, new Object[] {new Driver()}); // the owning unit itself explores it
+    assertThat(claims.relied()).isEmpty();
+    assertThatThrownBy(() -> shard.check(1, 3L, true, 4, new Object[] {new Driver()})).hasMessage("state already explored");
+    assertThat(claims.relied()).as("this shard's own unit 2 reached it: no reliance on another shard").isEmpty();
+    Checkpoints.Claims lower = Checkpoints.Claims.forShard(java.util.Map.of(h, 2L));
+    new Checkpoints(true, lower).check(1, 2L, true, 1, new Object[] {new Driver()}); // a lower unit explores it too
+    assertThat(lower.relied()).isEmpty();
+    assertThat(lower.reached()).containsExactly(java.util.Map.entry(h, 1L));
+
+    Checkpoints.Claims other = Checkpoints.Claims.forShard(java.util.Map.of(h, 2L));
+    Checkpoints next = new Checkpoints(true, other);
+    assertThatThrownBy(() -> next.check(1, 4L, true, 5, new Object[] {new Driver()})).hasMessage("state already explored");
+    assertThat(other.relied()).as("relied on unit 2, for merge to check").containsExactly(java.util.Map.entry(h, 2L));
+    assertThat(other.reached()).as("what it reports reaching").containsExactly(java.util.Map.entry(h, 5L));
+    assertThat(next.summary()).contains("1 at states a lower unit, this shard's or, by an earlier run's claims, another shard's");
+
+    // A lambda in the state: its fingerprint is this JVM's, so no claim of another JVM applies
+    // and it is not reported for the next run.
+    Object[] local = {1, new DriverWithCallback()};
+    Checkpoints.Claims both = Checkpoints.Claims.forShard(java.util.Map.of(StateFingerprint.of(local), 0L));
+    Checkpoints third = new Checkpoints(false, both);
+    third.check(1, 5L, true, 3, new Object[] {new DriverWithCallback()});
+    assertThat(both.relied()).isEmpty();
+    assertThat(both.reached()).isEmpty();
+  }
+
   @Test
   void workersSharingClaimsCutOnlyAboveTheLowestUnitThatReachedAState() {
     Checkpoints.Claims claims = new Checkpoints.Claims();

@@ -22,17 +22,21 @@ public final class EventBus {
   public static final String EVENTS = Platform.EVENT_STREAM;
 
   private final List<NdisListener> listeners = new CopyOnWriteArrayList<>();
+  /**
+   * The run's platform, or null on plain Java threads. Held as is, not as method references: a
+   * model checker's state fingerprint reads these fields, and a lambda's class is named per JVM.
+   */
+  private final Platform platform;
+  /** Plain Java threads only: names the acting thread. */
   private final Supplier<String> threadName;
   private final boolean monitor;
-  private final Consumer<String> sharedAccess;
-  private final Consumer<String> sharedRead;
   private long nextSeq = 1;
   /** Null unless a caller asked which rules' checks ran ({@link #recordChecks}). */
   private Consumer<String> checks;
 
   /** A bus for plain Java threads: {@code threadName} names the acting thread. */
   public EventBus(Supplier<String> threadName) {
-    this(threadName, true, location -> {}, location -> {});
+    this(null, threadName, true);
   }
 
   /**
@@ -40,16 +44,13 @@ public final class EventBus {
    * ({@link Platform#bookkeepingNeedsMonitor}) and its {@link Platform#sharedAccess} hook.
    */
   public EventBus(Platform platform) {
-    this(platform::currentThreadName, platform.bookkeepingNeedsMonitor(), platform::sharedAccess,
-        platform::sharedRead);
+    this(platform, null, platform.bookkeepingNeedsMonitor());
   }
 
-  private EventBus(Supplier<String> threadName, boolean monitor, Consumer<String> sharedAccess,
-      Consumer<String> sharedRead) {
+  private EventBus(Platform platform, Supplier<String> threadName, boolean monitor) {
+    this.platform = platform;
     this.threadName = threadName;
     this.monitor = monitor;
-    this.sharedAccess = sharedAccess;
-    this.sharedRead = sharedRead;
   }
 
   /**
@@ -57,7 +58,9 @@ public final class EventBus {
    * the access itself must follow before the caller's next platform call.
    */
   public void announce(String location) {
-    sharedAccess.accept(location);
+    if (platform != null) {
+      platform.sharedAccess(location);
+    }
   }
 
   /**
@@ -65,7 +68,9 @@ public final class EventBus {
    * the read must follow before the caller's next platform call, and no write of shared state.
    */
   public void announceRead(String location) {
-    sharedRead.accept(location);
+    if (platform != null) {
+      platform.sharedRead(location);
+    }
   }
 
   /** Whether emission (and the context tracker sharing this bus) takes a monitor. */
@@ -97,7 +102,7 @@ public final class EventBus {
   }
 
   private NdisEvent deliver(Function<Stamp, ? extends NdisEvent> event) {
-    NdisEvent built = event.apply(new Stamp(nextSeq++, threadName.get()));
+    NdisEvent built = event.apply(new Stamp(nextSeq++, platform != null ? platform.currentThreadName() : threadName.get()));
     for (NdisListener listener : listeners) {
       listener.onEvent(built);
     }
