@@ -190,9 +190,9 @@ final class Execution implements Runtime {
   }
 
   @Override
-  public long currentUnit() {
+  public long currentBaseUnit() {
     self();
-    return decider instanceof SearchTree tree && tree.inUnit(decisionCount) ? tree.currentUnit : -1;
+    return decider instanceof SearchTree tree && tree.inUnit(decisionCount) ? tree.currentBase() : -1;
   }
 
   @Override

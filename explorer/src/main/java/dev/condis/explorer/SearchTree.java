@@ -93,6 +93,11 @@ final class SearchTree implements Decider {
     currentPart = -1;
   }
 
+  /** Split: the current execution's base unit (its prefix of the split's depth), or -1 before the first. */
+  long currentBase() {
+    return currentBase;
+  }
+
   /** Split: whether decision {@code pos} is in the top levels, expanded in full. */
   private boolean inTopLevels(int pos) {
     return split != null && (pos < split.depth() || currentRefined && pos < split.plan().refineDepth());

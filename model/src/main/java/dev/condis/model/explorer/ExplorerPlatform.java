@@ -51,7 +51,7 @@ public final class ExplorerPlatform implements Platform, Checkpoints.PathSource 
 
   @Override
   public long unit() {
-    return rt.currentUnit();
+    return rt.currentBaseUnit();
   }
 
   private void observe(String op, String arg) {

@@ -58,7 +58,11 @@ public final class Assumptions {
               + "in a unit asks for a backtrack point above it, and each worker's state cache cuts "
               + "only at states whose future the workers together explore: in the top levels, "
               + "which every worker runs alike, only at states first met there (explorer/README.md, "
-              + "Splitting a search; proofs/README.md, The state cache)");
+              + "Splitting a search; proofs/README.md, The state cache)"
+              + (stateCache.contains("an earlier run's claims") ? "; shards also cut at states an earlier run's "
+                  + "claims gave to a lower unit, each reached in this run by that unit or a lower one, as "
+                  + "merge checked, which rests on a state's fingerprint being the same in every JVM running "
+                  + "this code (proofs/README.md, assumption 6)" : ""));
     }
     if (stateCache != null) {
       out.add(

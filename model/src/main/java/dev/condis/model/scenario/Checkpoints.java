@@ -39,7 +39,11 @@ public final class Checkpoints {
       return true;
     }
 
-    /** In a split search, past the top levels: the execution's work unit, numbered alike in every worker; else -1. */
+    /**
+     * In a split search, past the top levels: the execution's base unit (the parts of a unit
+     * split again share it), numbered alike in every worker and every run at the same split
+     * depth; else -1.
+     */
     default long unit() {
       return -1;
     }

@@ -302,11 +302,17 @@ class MergeCommandTest {
     }
     assertThat(relied).as("states a shard left to a lower unit of another JVM").isPositive();
     Path report = dir.resolve("merged.json");
-    ChildJvm.Child again = ChildJvm.run(dir, List.of(), merge(second, "--format", "json", "--output", report.toString()));
+    ChildJvm.Child again = ChildJvm.run(dir, List.of(), merge(second, "--format", "json", "--output", report.toString(),
+        "--certificates", dir.resolve("certs").toString()));
     assertThat(again.exit()).as(again.err()).isZero();
     JsonNode verdict = Json.MAPPER.readTree(Files.readString(report)).at("/scenarios/0");
     assertThat(verdict.path("verdict").asText()).isEqualTo("VERIFIED");
     assertThat(verdict.path("detail").asText()).contains("each was reached in this run by that unit or a lower one");
+    JsonNode certificate = Json.MAPPER.readTree(Files.readString(
+        dir.resolve("certs/multipoint_parties-2_cm-standalone_vc-client.json")));
+    assertThat(certificate.path("status").asText()).isEqualTo("PROVED");
+    assertThat(certificate.path("assumptions").toString())
+        .as("the proof names what it rests on").contains("each reached in this run by that unit or a lower one, as merge checked");
     long before = executions(first).stream().mapToLong(Long::longValue).sum();
     long after = executions(second).stream().mapToLong(Long::longValue).sum();
     assertThat(after).as("the second run's work (the first's: " + before + ")").isLessThan(before);
