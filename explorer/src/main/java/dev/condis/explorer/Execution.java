@@ -192,7 +192,7 @@ final class Execution implements Runtime {
   @Override
   public long currentBaseUnit() {
     self();
-    return decider instanceof SearchTree tree && tree.inUnit(decisionCount) ? tree.currentBase() : -1;
+    return decider instanceof SearchTree tree ? tree.baseUnit(decisionCount) : -1;
   }
 
   @Override

@@ -92,13 +92,13 @@ public interface Runtime {
   boolean inSplitPrefix();
 
   /**
-   * In a split search, past the top levels: the number of the base unit this execution is in
-   * (its prefix of the split's depth, numbered in depth-first order, as unit sizes number them;
-   * the parts of a unit split again share it), the same in every worker, and in every run at
-   * the same depth whichever units it splits again; else -1. A program that shares a state
-   * cache between the workers of one split, or between the shards of two runs, uses it to let
-   * the lowest unit that reaches a state explore its future (explorer/README.md, "Splitting a
-   * search"). Local.
+   * In a split search, once past the split's depth: the number of the base unit this execution
+   * is in (its prefix of that depth, numbered in depth-first order, as unit sizes number them),
+   * also in the top levels of a unit split again ({@link #inSplitPrefix} tells them apart), and
+   * shared by that unit's parts; the same in every worker, and in every run at the same depth
+   * whichever units it splits again. Else -1. A program that shares a state cache between the
+   * workers of one split, or between the shards of two runs, uses it to let the lowest unit
+   * that reaches a state explore its future (explorer/README.md, "Splitting a search"). Local.
    */
   long currentBaseUnit();
 }

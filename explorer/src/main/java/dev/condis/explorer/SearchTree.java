@@ -93,9 +93,13 @@ final class SearchTree implements Decider {
     currentPart = -1;
   }
 
-  /** Split: the current execution's base unit (its prefix of the split's depth), or -1 before the first. */
-  long currentBase() {
-    return currentBase;
+  /**
+   * Split: the base unit (prefix of the split's depth) of an execution that has made {@code
+   * decisions} decisions, once it has made them all, in a unit split again's top levels too;
+   * else -1.
+   */
+  long baseUnit(int decisions) {
+    return split != null && decisions > split.depth() ? currentBase : -1;
   }
 
   /** Split: whether decision {@code pos} is in the top levels, expanded in full. */
@@ -124,11 +128,6 @@ final class SearchTree implements Decider {
    */
   boolean inSplitPrefix(int decisions) {
     return inTopLevels(decisions - 1); // every decision made so far (if any) is in the top levels
-  }
-
-  /** Split: whether an execution that has made {@code decisions} decisions is inside its unit ({@link #currentUnit}). */
-  boolean inUnit(int decisions) {
-    return split != null && !inSplitPrefix(decisions);
   }
 
   /** Split: whether the execution that just ended is this worker's to count and report. */

@@ -40,9 +40,9 @@ public final class Checkpoints {
     }
 
     /**
-     * In a split search, past the top levels: the execution's base unit (the parts of a unit
-     * split again share it), numbered alike in every worker and every run at the same split
-     * depth; else -1.
+     * In a split search, past the split's depth (in a unit split again's top levels too, where
+     * {@link #mayCut()} is false): the execution's base unit (the parts of a unit split again
+     * share it), numbered alike in every worker and every run at the same split depth; else -1.
      */
     default long unit() {
       return -1;
@@ -123,6 +123,14 @@ public final class Checkpoints {
         return true;
       }
       return false;
+    }
+
+    /** Records that {@code unit} reached {@code state} where it may not stop at a claim (a unit's own top levels). */
+    void reached(StateFingerprint.Print state, long unit) {
+      if (!state.portable()) {
+        local.add(state.hash());
+      }
+      lowest.merge(state.hash(), unit, Math::min);
     }
 
     /** Distinct states the workers reached inside their units. */
@@ -313,7 +321,11 @@ public final class Checkpoints {
     if (texts != null) {
       audit(h, all);
     }
-    if (mayCut && claims != null && unit >= 0 && claims.reachedBelow(print, unit)) {
+    if (!mayCut && claims != null && unit >= 0) {
+      // The top levels of a unit split again: every worker runs them alike, so no cut at a
+      // claim here, but the unit reached the state (its parts explore its future jointly).
+      claims.reached(print, unit);
+    } else if (mayCut && claims != null && unit >= 0 && claims.reachedBelow(print, unit)) {
       cut.incrementAndGet();
       cutAtClaims.incrementAndGet();
       throw new Reached();
