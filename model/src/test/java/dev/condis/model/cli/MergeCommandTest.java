@@ -350,6 +350,34 @@ class MergeCommandTest {
   }
 
   /**
+   * The nightly sequence with 16 shards deep in multipoint: round robin, then relying on its
+   * claims, then by the sizes and the claims that night made, which split units again. Every
+   * night merges VERIFIED: a unit split again reaches states in its own top levels, and they
+   * count as its (before they did, the third night relied on 16 states no shard reported, and
+   * merge claimed nothing), and the third night does less work than the first.
+   */
+  @Test
+  void nightsThatSplitUnitsAgainStillHonourTheClaims() throws IOException {
+    String[] instance = {"--scenario", "multipoint", "--parties", "2", "--cm", "standalone", "--vc", "client",
+        "--split-depth", "36"};
+    Path claims = dir.resolve("claims.json");
+    Path sizes = dir.resolve("sizes.json");
+    List<Path> first = keptShards("first-", 16, instance);
+    assertThat(run(Map.of(), merge(first, "--claims", claims.toString())).exit()).isZero();
+    List<Path> second = keptShards("second-", 16, concat(instance, "--claims", claims.toString()));
+    assertThat(run(Map.of(), merge(second, "--claims", claims.toString(), "--unit-sizes", sizes.toString())).exit()).isZero();
+    List<Path> third = shards(16, concat(instance, "--claims", claims.toString(), "--unit-sizes", sizes.toString()));
+    assertThat(Json.MAPPER.readTree(Files.readString(third.get(0))).at("/instances/0/detail").asText())
+        .contains("split again below depth 72");
+    Path report = dir.resolve("merged.json");
+    FakeEngines.Run merged = run(Map.of(), merge(third, "--format", "json", "--output", report.toString()));
+    assertThat(merged.exit()).as(merged.out()).isZero();
+    assertThat(Json.MAPPER.readTree(Files.readString(report)).at("/scenarios/0/verdict").asText()).isEqualTo("VERIFIED");
+    assertThat(executions(third).stream().mapToLong(Long::longValue).sum())
+        .isLessThan(executions(first).stream().mapToLong(Long::longValue).sum());
+  }
+
+  /**
    * Claims that give every state to a unit that never reaches it (stale, or tampered with):
    * the shards stop there all the same, but merge finds no unit at or below the owner that
    * reached the state in this run, and claims nothing.
