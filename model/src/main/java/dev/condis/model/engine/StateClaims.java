@@ -1,13 +1,10 @@
 package dev.condis.model.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.hash.HashCode;
-import com.google.common.hash.Hashing;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.TreeMap;
  */
 public final class StateClaims {
   public static final String SCHEMA = "condis-verify-claims/1";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final int splitDepth;
   private final String commit;
@@ -63,7 +59,7 @@ public final class StateClaims {
 
   /** The file's text (also the engine option's value: compact, one line). */
   public String toJson() {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = RunFiles.MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.put("splitDepth", splitDepth);
     root.put("gitCommit", commit);
@@ -79,7 +75,7 @@ public final class StateClaims {
 
   /** What two shards compare to see that they were given the same claims. */
   public String digest() {
-    return "sha256:" + Hashing.sha256().hashString(toJson(), StandardCharsets.UTF_8);
+    return RunFiles.digest(toJson());
   }
 
   /**
@@ -88,19 +84,7 @@ public final class StateClaims {
    * @throws IllegalArgumentException in one line, saying what is wrong with it
    */
   public static StateClaims parse(String json) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("it is not JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !SCHEMA.equals(root.path("schema").asText())) {
-      throw new IllegalArgumentException("it is not a claims file (schema " + SCHEMA + ", written by merge --claims)");
-    }
-    if (!root.path("splitDepth").canConvertToInt() || root.path("splitDepth").asInt() < 1
-        || !root.path("instances").isArray()) {
-      throw new IllegalArgumentException("it lacks its split depth or its instances");
-    }
+    JsonNode root = RunFiles.read(json, SCHEMA, "a claims file", "merge --claims");
     Builder b = builder(root.path("splitDepth").asInt(), root.path("gitCommit").isTextual() ? root.path("gitCommit").asText() : null);
     for (JsonNode n : root.path("instances")) {
       if (!n.path("label").isTextual() || !n.path("states").isObject()) {

@@ -1,13 +1,10 @@
 package dev.condis.model.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.hash.Hashing;
 import dev.condis.explorer.Split;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +23,6 @@ import java.util.Optional;
  */
 public final class UnitSizes {
   public static final String SCHEMA = "condis-verify-unit-sizes/1";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final int splitDepth;
   private final ImmutableMap<String, long[]> byInstance;
@@ -71,7 +67,7 @@ public final class UnitSizes {
 
   /** The file's text (also the engine option's value: compact, one line). */
   public String toJson() {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = RunFiles.MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.put("splitDepth", splitDepth);
     ArrayNode instances = root.putArray("instances");
@@ -96,7 +92,7 @@ public final class UnitSizes {
 
   /** What two runs compare to see that they used the same sizes. */
   public String digest() {
-    return "sha256:" + Hashing.sha256().hashString(toJson(), StandardCharsets.UTF_8);
+    return RunFiles.digest(toJson());
   }
 
   /**
@@ -105,19 +101,7 @@ public final class UnitSizes {
    * @throws IllegalArgumentException in one line, saying what is wrong with it
    */
   public static UnitSizes parse(String json) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("it is not JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !SCHEMA.equals(root.path("schema").asText())) {
-      throw new IllegalArgumentException("it is not a unit-sizes file (schema " + SCHEMA + ", written by merge --unit-sizes)");
-    }
-    if (!root.path("splitDepth").canConvertToInt() || root.path("splitDepth").asInt() < 1
-        || !root.path("instances").isArray()) {
-      throw new IllegalArgumentException("it lacks its split depth or its instances");
-    }
+    JsonNode root = RunFiles.read(json, SCHEMA, "a unit-sizes file", "merge --unit-sizes");
     Builder b = builder(root.path("splitDepth").asInt());
     for (JsonNode n : root.path("instances")) {
       JsonNode units = n.path("unitExecutions");
