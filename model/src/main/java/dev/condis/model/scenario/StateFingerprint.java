@@ -152,11 +152,16 @@ final class StateFingerprint {
       return holder.get() == type ? id : COLLIDING;
     }
   };
-  /** Hidden classes (lambdas) are named per JVM: a state that holds one is this JVM's alone. */
-  private static final ClassValue<Boolean> HIDDEN = new ClassValue<>() {
+  /**
+   * Classes made at run time are named by their JVM, in the order it made them, so one name can
+   * be two different classes in two JVMs: a state that holds one is this JVM's alone. Those are
+   * hidden classes (lambdas), synthetic classes, and, by the code generators' convention, names
+   * with "$$" in them. (A dynamic proxy, a subclass of a JDK class, is not read at all.)
+   */
+  private static final ClassValue<Boolean> NAMED_PER_JVM = new ClassValue<>() {
     @Override
     protected Boolean computeValue(Class<?> type) {
-      return type.isHidden();
+      return type.isHidden() || type.isSynthetic() || type.getName().contains("$$");
     }
   };
   private static final long INTEGER_ID = CLASS_ID.get(Integer.class);
@@ -258,7 +263,7 @@ final class StateFingerprint {
   private final Bytes hasher;
   private final StringBuilder text;
   private int depth;
-  /** Whether the walk met no hidden class (on the root walk; sub-walks set their root's). */
+  /** Whether the walk met no class named per JVM (on the root walk; sub-walks set their root's). */
   private boolean portable = true;
 
   private StateFingerprint(StateFingerprint parent, StringBuilder text) {
@@ -276,8 +281,8 @@ final class StateFingerprint {
 
   /**
    * A state's fingerprint, and whether another JVM running the same code gives the same state
-   * the same one: not when the state holds an instance of a hidden class (a lambda), whose name
-   * and so whose number is this JVM's.
+   * the same one: not when the state holds an instance of a class made at run time (a lambda),
+   * whose name and so whose number is this JVM's ({@link #NAMED_PER_JVM}).
    */
   record Print(HashCode hash, boolean portable) {}
 
@@ -289,13 +294,13 @@ final class StateFingerprint {
     return new Print(f.hasher.hash(), f.portable);
   }
 
-  /** {@code c}'s number in the hash; marks the walk this JVM's alone if {@code c} is hidden. */
+  /** {@code c}'s number in the hash; marks the walk this JVM's alone if {@code c} is named per JVM. */
   private long classId(Class<?> c) {
     long id = CLASS_ID.get(c);
     if (id == COLLIDING) {
       throw new Unfingerprintable("class " + c.getName() + " has the fingerprint number of another class");
     }
-    if (HIDDEN.get(c)) {
+    if (NAMED_PER_JVM.get(c)) {
       StateFingerprint f = this;
       while (f.parent != null) {
         f = f.parent;

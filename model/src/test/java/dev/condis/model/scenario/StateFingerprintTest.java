@@ -353,6 +353,11 @@ class StateFingerprintTest {
     assertThat(offAtTheTop.executionsCut()).isZero();
   }
 
+  /** Package-private, so that a proxy of it is a class of this package. */
+  interface Hook {
+    void run();
+  }
+
   /** Holds a lambda, as a driver may: its class is named per JVM. */
   static final class DriverWithCallback {
     final Runnable onClose = () -> { };
@@ -367,6 +372,12 @@ class StateFingerprintTest {
     assertThat(withLambda.hash()).as("still a fingerprint in this JVM").isEqualTo(StateFingerprint.of(1, new DriverWithCallback()));
     // in an unordered collection too (walked by a sub-walk)
     assertThat(StateFingerprint.print(1, new HashSet<>(List.of(new DriverWithCallback(), new Driver()))).portable()).isFalse();
+    // A proxy of a package-private interface lives in that package, as $Proxy<n>, n by the JVM.
+    Object proxy = java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {Hook.class}, (p, m, a) -> null);
+    assertThat(proxy.getClass().getName()).startsWith(getClass().getPackageName() + ".$Proxy");
+    assertThatThrownBy(() -> StateFingerprint.print(1, proxy)).as("a dynamic proxy's class is numbered by its JVM: never read")
+        .isInstanceOf(StateFingerprint.Unfingerprintable.class);
   }
 
   @Test
