@@ -371,8 +371,10 @@ final class VerifyCommand implements Callable<Integer> {
       return options;
     }
     PrintWriter err = spec.commandLine().getErr();
-    err.println(ErrorHandling.PREFIX + "--claims " + search.claims + " was made at commit " + made + ", this is "
-        + mine + ": not used, the shards explore every state of their units as without it");
+    err.println(ErrorHandling.PREFIX + "--claims " + search.claims + " was made at "
+        + (made == null ? "an unknown commit" : "commit " + made) + ", this is "
+        + (mine == null ? "a build of unknown commit" : mine) + ": not used, the shards explore every state of their"
+        + " units as without it");
     err.flush();
     return ImmutableMap.copyOf(com.google.common.collect.Maps.filterKeys(options, k -> !k.equals(ExplorerEngine.CLAIMS)));
   }

@@ -23,8 +23,9 @@ public final class EventBus {
 
   private final List<NdisListener> listeners = new CopyOnWriteArrayList<>();
   /**
-   * The run's platform, or null on plain Java threads. Held as is, not as method references: a
-   * model checker's state fingerprint reads these fields, and a lambda's class is named per JVM.
+   * The run's platform, or null on plain Java threads. Held as is, not as method references:
+   * whoever reads a run's state by reflection then meets a named class here, where a lambda's
+   * class would be named by its JVM.
    */
   private final Platform platform;
   /** Plain Java threads only: names the acting thread. */
