@@ -353,8 +353,9 @@ class MergeCommandTest {
    * The nightly sequence with 16 shards deep in multipoint: round robin, then relying on its
    * claims, then by the sizes and the claims that night made, which split units again. Every
    * night merges VERIFIED: a unit split again reaches states in its own top levels, and they
-   * count as its (before they did, the third night relied on 16 states no shard reported, and
-   * merge claimed nothing), and the third night does less work than the first.
+   * count as its (before they did, such a night in ShardBenchmark relied on 16 states no shard
+   * reported, and merge would have claimed nothing), and the third night does less work than
+   * the first.
    */
   @Test
   void nightsThatSplitUnitsAgainStillHonourTheClaims() throws IOException {
