@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * had its whole future explored by the execution that reached it first. The same holds for
  * the search split over three workers at depth 24 (two units split again to depth 48), where
  * the caches also cut in the top levels: with a cache each, as shards run, and with the caches
- * sharing which unit reached each state first, as the workers of one process run, at once.
+ * sharing which unit reached each state first, as the workers of one process run, at once;
+ * and as the next night's shards run, each relying on the claims the first night's made.
  */
 @Execution(ExecutionMode.CONCURRENT) // independent searches: one per core
 class StateCacheDifferentialTest {
@@ -77,9 +78,11 @@ class StateCacheDifferentialTest {
     Set<String> failures = new TreeSet<>();
     long units = -1;
     long owned = 0;
+    java.util.Map<com.google.common.hash.HashCode, Long> reached = new java.util.HashMap<>();
     for (int k = 0; k < plan.count(); k++) {
       ScenarioHarness harness = new ScenarioHarness(config, PropertyCatalog.defaultPropertyClasses());
-      Checkpoints own = new Checkpoints(true);
+      Checkpoints.Claims mine = Checkpoints.Claims.forShard(java.util.Map.of()); // as each shard keeps them
+      Checkpoints own = new Checkpoints(true, mine);
       SearchResult r = Explorer.explore(ExplorerEngine.program(harness, null, own, ends::add),
           EXHAUSTIVE.toBuilder().split(plan.worker(k)).build());
       assertThat(r.boundsReached()).as(config.label()).isEmpty();
@@ -89,10 +92,34 @@ class StateCacheDifferentialTest {
       assertThat(units < 0 || r.split().units() == units).as(config.label() + ": every worker numbers the same units").isTrue();
       units = r.split().units();
       owned += r.split().unitsOwned();
+      mine.reached().forEach((state, unit) -> reached.merge(state, unit, Math::min)); // what merge --claims writes
     }
     assertThat(owned).as(config.label() + ": each unit has one owner").isEqualTo(units);
     assertThat(failures).as(config.label() + " split").isEqualTo(off.failures());
     assertThat(ends).as(config.label() + " split").isEqualTo(off.ends());
+
+    // The next night's shards relying on those claims: together, still the same behaviour, and
+    // every state one relied on was reached by its owner or a lower unit (what merge checks).
+    Set<NdisSnapshot> nextEnds = new HashSet<>();
+    Set<String> nextFailures = new TreeSet<>();
+    java.util.List<java.util.Map<String, Long>> nextReached = new java.util.ArrayList<>();
+    java.util.List<java.util.Map<String, Long>> nextRelied = new java.util.ArrayList<>();
+    for (int k = 0; k < plan.count(); k++) {
+      Checkpoints.Claims mine = Checkpoints.Claims.forShard(reached);
+      Checkpoints own = new Checkpoints(true, mine);
+      SearchResult r = Explorer.explore(ExplorerEngine.program(
+          new ScenarioHarness(config, PropertyCatalog.defaultPropertyClasses()), null, own, nextEnds::add),
+          EXHAUSTIVE.toBuilder().split(plan.worker(k)).build());
+      assertThat(r.boundsReached()).as(config.label()).isEmpty();
+      r.failures().forEach(f -> nextFailures.add(f.kind() + ": " + f.message()));
+      nextReached.add(hex(mine.reached()));
+      nextRelied.add(hex(mine.relied()));
+      RELIED.addAndGet(mine.relied().size());
+    }
+    assertThat(dev.condis.model.engine.StateClaims.Reliance.of(nextReached, nextRelied).unreached())
+        .as(config.label() + ": states relied on that no owner reached").isZero();
+    assertThat(nextFailures).as(config.label() + " split, relying on claims").isEqualTo(off.failures());
+    assertThat(nextEnds).as(config.label() + " split, relying on claims").isEqualTo(off.ends());
 
     // The same split, its workers at once on threads of their own, sharing their claims.
     Checkpoints.Claims claims = new Checkpoints.Claims();
@@ -145,6 +172,15 @@ class StateCacheDifferentialTest {
   /** The shared-claims runs' cuts at states a lower unit reached first, over the suite: the test must make some. */
   private static final java.util.concurrent.atomic.AtomicLong CLAIM_CUTS = new java.util.concurrent.atomic.AtomicLong();
 
+  /** States the second night's shards relied on an earlier run's claims for, over the suite: the test must have some. */
+  private static final java.util.concurrent.atomic.AtomicLong RELIED = new java.util.concurrent.atomic.AtomicLong();
+
+  private static java.util.Map<String, Long> hex(java.util.Map<com.google.common.hash.HashCode, Long> states) {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    states.forEach((state, unit) -> out.put(state.toString(), unit));
+    return out;
+  }
+
   /** The split runs' cuts in the top levels, over the whole suite: the test must make some. */
   private static final java.util.concurrent.atomic.AtomicLong TOP_LEVEL_CUTS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -158,6 +194,7 @@ class StateCacheDifferentialTest {
   static void theSplitRunsCutInTheTopLevels() {
     assertThat(TOP_LEVEL_CUTS.get()).as("executions cut in the split's top levels, over the suite").isPositive();
     assertThat(CLAIM_CUTS.get()).as("executions cut at states a lower unit reached first, over the suite").isPositive();
+    assertThat(RELIED.get()).as("states shards relied on an earlier run's claims for, over the suite").isPositive();
   }
 
   /**
