@@ -31,7 +31,7 @@ class PublicApiTest {
     marked.addAll(markedIn(PropertyListener.class));
 
     assertThat(documented()).containsExactlyInAnyOrderElementsOf(marked);
-    assertThat(marked).contains("dev.condis.reference.driver.ClientDriver", "dev.condis.model.property.PropertyListener");
+    assertThat(marked).contains("dev.condis.reference.ddi.ClientDriver", "dev.condis.model.property.PropertyListener");
   }
 
   /**

@@ -14,8 +14,8 @@ import dev.condis.reference.ddi.NdisVcHandle;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.event.RequestToken;
-import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.event.Stamp;
+import dev.condis.reference.rules.RuleCategory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

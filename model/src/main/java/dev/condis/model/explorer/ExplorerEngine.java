@@ -488,7 +488,7 @@ public final class ExplorerEngine implements Engine {
       String c = f.getClassName();
       if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.") && !c.startsWith("dev.condis.explorer.")
           && !c.startsWith("dev.condis.model.") && !c.startsWith("dev.condis.reference.ndis.")
-          && !c.startsWith("dev.condis.reference.platform.") && !c.startsWith("dev.condis.reference.context.")
+          && !c.startsWith("dev.condis.reference.platform.") && !c.startsWith("dev.condis.reference.ddi.")
           && !c.startsWith("dev.condis.reference.event.")) {
         return "; first driver frame: " + Stalled.describe(f);
       }

@@ -12,7 +12,7 @@ import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.ToolInfo;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioConfig;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

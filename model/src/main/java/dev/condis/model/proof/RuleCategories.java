@@ -2,7 +2,7 @@ package dev.condis.model.proof;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 
 /**
  * Which rule categories of the digest (condis-rules.md §3.12) each built-in property covers:

@@ -2,7 +2,7 @@ package dev.condis.model.property;
 
 import dev.condis.reference.RecordMethods;
 import dev.condis.reference.event.NdisEvent;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 import java.util.ArrayDeque;
 import java.util.Deque;
 

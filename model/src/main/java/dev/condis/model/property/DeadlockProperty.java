@@ -1,6 +1,6 @@
 package dev.condis.model.property;
 
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 
 /**
  * {@code deadlock}: no execution reaches a state where every live thread is blocked (GEN-9,

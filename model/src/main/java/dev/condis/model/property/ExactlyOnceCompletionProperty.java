@@ -2,8 +2,8 @@ package dev.condis.model.property;
 
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestToken;
-import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.ndis.NdisSnapshot;
+import dev.condis.reference.rules.RuleCategory;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,8 +6,8 @@ import dev.condis.reference.ddi.ContextRef;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
-import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.ndis.NdisSnapshot;
+import dev.condis.reference.rules.RuleCategory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -4,7 +4,7 @@ import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisHandle;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.event.NdisEvent;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 import java.util.HashMap;
 import java.util.Map;
 

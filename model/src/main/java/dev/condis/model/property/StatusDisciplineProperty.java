@@ -2,7 +2,7 @@ package dev.condis.model.property;
 
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.event.NdisEvent;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 
 /**
  * {@code status-discipline}: every status is one the rules allow where it is given (STATUS

@@ -1,7 +1,7 @@
 package dev.condis.model.scenario;
 
-import dev.condis.reference.driver.CallManagerDriver;
-import dev.condis.reference.driver.ClientDriver;
+import dev.condis.reference.ddi.CallManagerDriver;
+import dev.condis.reference.ddi.ClientDriver;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.ThreadHandle;
 import dev.condis.reference.system.CallManagerKind;

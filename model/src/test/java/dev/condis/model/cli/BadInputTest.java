@@ -28,7 +28,7 @@ class BadInputTest {
         Arguments.of("unknown engine", new String[] {"verify", "--engine", "nope"}, "unknown engine 'nope'; available: explorer"),
         Arguments.of("jpf not on the class path", new String[] {"verify", "--engine", "jpf"}, "unknown engine 'jpf'"),
         Arguments.of("unknown client class", new String[] {"verify", "--client", "com.example.Nope"}, "client class not found: com.example.Nope"),
-        Arguments.of("client of the wrong type", new String[] {"verify", "--client", "java.lang.String"}, "does not implement dev.condis.reference.driver.ClientDriver"),
+        Arguments.of("client of the wrong type", new String[] {"verify", "--client", "java.lang.String"}, "does not implement dev.condis.reference.ddi.ClientDriver"),
         Arguments.of("call manager under an MCM", new String[] {"verify", "--cm", "mcm", "--call-manager", "dev.condis.reference.cm.ReferenceCallManager"}, "--call-manager needs --cm standalone"),
         Arguments.of("missing classpath entry", new String[] {"verify", "--client", "a.B", "--classpath", tmp.resolve("missing.jar").toString()}, "classpath entry does not exist"),
         Arguments.of("not a number", new String[] {"verify", "--scenario", "multipoint", "--parties", "two"}, "Invalid value for option '--parties': 'two' is not an int"),

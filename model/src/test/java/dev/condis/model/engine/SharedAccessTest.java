@@ -7,10 +7,9 @@ import dev.condis.explorer.Failure;
 import dev.condis.explorer.SearchOptions;
 import dev.condis.explorer.SearchResult;
 import dev.condis.model.explorer.ExplorerPlatform;
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.context.ContextTrackers;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.ContextTracker;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.platform.Platform;
@@ -61,7 +60,7 @@ class SharedAccessTest {
           rt.fail(v.ruleId() + ": " + v.message(), v);
         }
       });
-      ContextTracker tracker = ContextTrackers.create(bus);
+      ContextTracker tracker = ContextTracker.create(bus);
       CloseData context = tracker.allocate(new CloseData("cm.party"));
       Runnable release = () -> tracker.release(context, "DROP-7", "cm.ProtocolCmDropParty");
       Runnable touch = () -> context.touch("DROP-7", "ProtocolClDropPartyComplete");
@@ -77,7 +76,7 @@ class SharedAccessTest {
   void twoTouchesOfOneContextUnderDifferentLocksAreOneInterleaving() {
     SearchResult r = Explorer.explore(rt -> {
       Platform p = new ExplorerPlatform(rt, false);
-      ContextTracker tracker = ContextTrackers.create(new EventBus(p));
+      ContextTracker tracker = ContextTracker.create(new EventBus(p));
       CloseData context = tracker.allocate(new CloseData("cm.party"));
       race(p, () -> context.touch("DROP-7", "NDIS"), () -> context.touch("DROP-7", "client"));
     }, OPTIONS);

@@ -105,7 +105,7 @@ class UserClientTest {
     assertThatThrownBy(
             () -> new ScenarioHarness(multipoint("com.example.buggy.NotAClient"), PropertyCatalog.defaultPropertyClasses()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("com.example.buggy.NotAClient does not implement dev.condis.reference.driver.ClientDriver");
+        .hasMessageContaining("com.example.buggy.NotAClient does not implement dev.condis.reference.ddi.ClientDriver");
   }
 
   @Test

@@ -15,7 +15,7 @@ import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
 import dev.condis.model.scenario.VcOwner;
 import dev.condis.reference.client.ReferenceClient;
-import dev.condis.reference.driver.ClientEnvironment;
+import dev.condis.reference.ddi.ClientEnvironment;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.system.CallManagerKind;

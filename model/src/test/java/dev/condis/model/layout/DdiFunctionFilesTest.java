@@ -2,11 +2,11 @@ package dev.condis.model.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.driver.NdisCallManagerApi;
-import dev.condis.reference.driver.NdisClientApi;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.NdisMiniportApi;
+import dev.condis.reference.ddi.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisClientApi;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
+import dev.condis.reference.ddi.NdisMiniportApi;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A DDI function lives in three places (issue 13): its interface in {@code driver}, the one
+ * A DDI function lives in three places (issue 13): its interface in {@code ddi}, the one
  * router in {@code ndis} that carries it out, and the reference drivers that call or implement
  * it, one file per driver package. A newcomer changing NdisClDropParty reads {@code
  * NdisClientApi}, {@code PartyRouter} and {@code ClientParties}, and nothing forwards it in
@@ -52,15 +52,15 @@ class DdiFunctionFilesTest {
 
     assertThat(filesByPackage.get("ndis")).as("NDIS's files naming " + function).hasSize(1)
         .allMatch(f -> f.endsWith("Router.java"));
-    assertThat(filesByPackage.get("driver")).as("its interface").isNotEmpty()
+    assertThat(filesByPackage.get("ddi")).as("its interface").isNotEmpty()
         .allMatch(f -> f.startsWith("Ndis") && f.endsWith("Api.java"));
     filesByPackage.forEach((pkg, files) -> {
-      if (!pkg.equals("driver")) {
+      if (!pkg.equals("ddi")) {
         assertThat(files).as(function + " in package " + pkg).hasSize(1);
       }
     });
     assertThat(filesByPackage.keySet()).as("packages naming " + function)
-        .isSubsetOf("driver", "ndis", "client", "cm", "mcm");
+        .isSubsetOf("ddi", "ndis", "client", "cm", "mcm");
   }
 
   /** Package (below dev.condis.reference) to the main source files that call or declare {@code function}. */

@@ -36,9 +36,19 @@ class PackageGraphTest {
     assertThat(cycles(graph)).isEmpty();
   }
 
+  /**
+   * The project's ndis.h ({@code ddi}: values, functions, handlers, environments, contexts) is
+   * what a driver compiles against, so it names nothing of NDIS's emulation, the event stream
+   * or the drivers: only the platform seam, the rules digest and the seeded-fault switches its
+   * environments carry.
+   */
   @Test
-  void theDdiValuesDependOnNothingElseOfTheReference() throws IOException {
-    assertThat(graph().get("dev.condis.reference.ddi")).allMatch(p -> p.equals("dev.condis.reference"));
+  void theDdiDependsOnlyOnThePlatformTheRulesAndTheFaultSwitches() throws IOException {
+    assertThat(graph().get("dev.condis.reference.ddi")).containsExactlyInAnyOrder(
+        "dev.condis.reference", "dev.condis.reference.platform", "dev.condis.reference.rules",
+        "dev.condis.reference.fault");
+    assertThat(graph().get("dev.condis.reference.rules")).containsOnly("dev.condis.reference");
+    assertThat(graph().get("dev.condis.reference.fault")).containsOnly("dev.condis.reference", "dev.condis.reference.rules");
   }
 
   /** Package to the packages its main code uses, over the four modules. */

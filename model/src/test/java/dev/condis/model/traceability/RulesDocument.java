@@ -1,8 +1,8 @@
 package dev.condis.model.traceability;
 
-import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.proof.RuleCategories;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.model.property.PropertyCatalog;
+import dev.condis.reference.rules.RuleCategory;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package com.example.buggy;
 
 import dev.condis.reference.client.ReferenceClient;
-import dev.condis.reference.context.ProtocolPartyContext;
-import dev.condis.reference.context.ProtocolVcContext;
 import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.ddi.ProtocolPartyContext;
+import dev.condis.reference.ddi.ProtocolVcContext;
 
 /**
  * A user's client with a bug, compiled at test time and loaded with --client from its own

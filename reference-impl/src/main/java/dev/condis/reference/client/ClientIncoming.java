@@ -2,13 +2,13 @@ package dev.condis.reference.client;
 
 import dev.condis.reference.client.ClientParty.State;
 import dev.condis.reference.client.ClientVc.Call;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.ProtocolPartyContext;
-import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.NdisClientApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.NdisClientApi;
+import dev.condis.reference.ddi.ProtocolPartyContext;
+import dev.condis.reference.ddi.ProtocolVcContext;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.platform.Platform;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package dev.condis.reference.client;
 
 import dev.condis.reference.client.ClientParty.State;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.ContextTracker;
+import dev.condis.reference.ddi.NdisClientApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.NdisClientApi;
-import dev.condis.reference.driver.PartyCreation;
+import dev.condis.reference.ddi.PartyCreation;
 import dev.condis.reference.fault.SeededFault;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.condis.reference.client;
 
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.ProtocolPartyContext;
+import dev.condis.reference.ddi.CloseData;
 import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.ProtocolPartyContext;
 
 /**
  * The reference client's per-party state (ProtocolPartyContext), for the first party of a

@@ -1,13 +1,13 @@
 package dev.condis.reference.client;
 
 import dev.condis.reference.client.ClientVc.Call;
-import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.ddi.ClientEnvironment;
+import dev.condis.reference.ddi.ContextTracker;
 import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisClientApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.ClientEnvironment;
-import dev.condis.reference.driver.NdisClientApi;
-import dev.condis.reference.driver.ProtocolClientHandlers;
+import dev.condis.reference.ddi.ProtocolClientHandlers;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.platform.Platform;

@@ -1,9 +1,9 @@
 package dev.condis.reference.client;
 
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CloseData;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.ddi.ProtocolVcContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,18 +1,18 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.context.CallMgrPartyContext;
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.TrackedContext;
+import dev.condis.reference.ddi.AfDriverEnvironment;
+import dev.condis.reference.ddi.CallManagerDriver;
+import dev.condis.reference.ddi.CallMgrPartyContext;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.CreateVcResult;
+import dev.condis.reference.ddi.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.AfDriverEnvironment;
-import dev.condis.reference.driver.CallManagerDriver;
-import dev.condis.reference.driver.CreateVcResult;
-import dev.condis.reference.driver.NdisCallManagerApi;
-import dev.condis.reference.driver.PartyResult;
+import dev.condis.reference.ddi.PartyResult;
+import dev.condis.reference.ddi.TrackedContext;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.platform.Platform;
 

@@ -1,14 +1,14 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CallParameters;
 import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.NdisCallManagerApi;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.ddi.VcCreation;
 
 /**
  * The four NDIS functions that differ between the two kinds of call manager, in one shape for

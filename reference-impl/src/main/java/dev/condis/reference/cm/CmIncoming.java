@@ -1,13 +1,13 @@
 package dev.condis.reference.cm;
 
 import dev.condis.reference.cm.CmVc.Call;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.ContextTracker;
+import dev.condis.reference.ddi.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.NdisCallManagerApi;
-import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.ddi.VcCreation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -201,7 +201,7 @@ final class CmIncoming {
   /**
    * Every call and party we finished with a final return is settled now: NDIS has processed
    * the return (the quiescent point of {@link
-   * dev.condis.reference.driver.CallManagerDriver#networkSettled}), so the remote side may
+   * dev.condis.reference.ddi.CallManagerDriver#networkSettled}), so the remote side may
    * hang it up or drop it (OQ-13) like one finished through a completion call.
    */
   void networkSettled() {

@@ -3,14 +3,14 @@ package dev.condis.reference.cm;
 import dev.condis.reference.cm.CmRequests.Mode;
 import dev.condis.reference.cm.CmRequests.Request;
 import dev.condis.reference.cm.CmVc.Call;
-import dev.condis.reference.context.CallMgrPartyContext;
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
+import dev.condis.reference.ddi.CallMgrPartyContext;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
-import dev.condis.reference.driver.NdisCallManagerApi;
-import dev.condis.reference.driver.PartyResult;
+import dev.condis.reference.ddi.PartyResult;
 import dev.condis.reference.fault.SeededFault;
 
 /**

@@ -1,6 +1,6 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.context.CallMgrPartyContext;
+import dev.condis.reference.ddi.CallMgrPartyContext;
 import dev.condis.reference.ddi.NdisPartyHandle;
 
 /**

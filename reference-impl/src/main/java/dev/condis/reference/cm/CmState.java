@@ -1,12 +1,12 @@
 package dev.condis.reference.cm;
 
 import dev.condis.reference.cm.CmVc.Call;
-import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.ddi.AfDriverEnvironment;
+import dev.condis.reference.ddi.ContextTracker;
 import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisCallManagerApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
-import dev.condis.reference.driver.AfDriverEnvironment;
-import dev.condis.reference.driver.NdisCallManagerApi;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.platform.Platform;

@@ -1,7 +1,7 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CallParameters;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
 import java.util.ArrayList;

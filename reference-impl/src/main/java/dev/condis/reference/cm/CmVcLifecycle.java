@@ -1,12 +1,12 @@
 package dev.condis.reference.cm;
 
 import dev.condis.reference.cm.CmVc.Activation;
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.ContextTracker;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.ContextTracker;
+import dev.condis.reference.ddi.CreateVcResult;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.CreateVcResult;
 import dev.condis.reference.fault.SeededFault;
 import java.util.ArrayList;
 import java.util.List;

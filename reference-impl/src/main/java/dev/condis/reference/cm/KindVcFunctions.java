@@ -1,13 +1,13 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CallParameters;
 import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.ddi.VcCreation;
 
 /**
  * {@link CallManagerNdis} over one kind's NDIS face: exactly one of {@code cm} (stand-alone) and

@@ -1,7 +1,7 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.driver.CallManagerEnvironment;
-import dev.condis.reference.driver.StandaloneCallManager;
+import dev.condis.reference.ddi.CallManagerEnvironment;
+import dev.condis.reference.ddi.StandaloneCallManager;
 
 /**
  * The reference stand-alone call manager: a protocol driver that registers the address family

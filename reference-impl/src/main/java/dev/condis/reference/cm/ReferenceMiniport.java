@@ -1,14 +1,14 @@
 package dev.condis.reference.cm;
 
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.context.MiniportVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CoNdisMiniport;
+import dev.condis.reference.ddi.ContextTracker;
+import dev.condis.reference.ddi.CreateVcResult;
+import dev.condis.reference.ddi.MiniportEnvironment;
+import dev.condis.reference.ddi.MiniportVcContext;
+import dev.condis.reference.ddi.NdisMiniportApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.CoNdisMiniport;
-import dev.condis.reference.driver.CreateVcResult;
-import dev.condis.reference.driver.MiniportEnvironment;
-import dev.condis.reference.driver.NdisMiniportApi;
 import dev.condis.reference.platform.Platform;
 import dev.condis.reference.platform.PlatformLock;
 

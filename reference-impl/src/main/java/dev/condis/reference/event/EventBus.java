@@ -1,6 +1,9 @@
 package dev.condis.reference.event;
 
+import dev.condis.reference.ddi.ContextRef;
+import dev.condis.reference.ddi.ContextTracker;
 import dev.condis.reference.platform.Platform;
+import dev.condis.reference.rules.RuleCategory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -17,7 +20,7 @@ import java.util.function.Supplier;
  * ({@link Platform#sharedAccess}), and a model checker explores every order of emissions by
  * different threads.
  */
-public final class EventBus {
+public final class EventBus implements ContextTracker.Reporter {
   /** The shared location every emission accesses: the sequence counter and the listeners. */
   public static final String EVENTS = Platform.EVENT_STREAM;
 
@@ -58,6 +61,7 @@ public final class EventBus {
    * Announces an access to bookkeeping state shared across locks ({@link Platform#sharedAccess}):
    * the access itself must follow before the caller's next platform call.
    */
+  @Override
   public void announce(String location) {
     if (platform != null) {
       platform.sharedAccess(location);
@@ -68,6 +72,7 @@ public final class EventBus {
    * Announces a read of bookkeeping state shared across locks ({@link Platform#sharedRead}):
    * the read must follow before the caller's next platform call, and no write of shared state.
    */
+  @Override
   public void announceRead(String location) {
     if (platform != null) {
       platform.sharedRead(location);
@@ -75,6 +80,7 @@ public final class EventBus {
   }
 
   /** Whether emission (and the context tracker sharing this bus) takes a monitor. */
+  @Override
   public boolean usesMonitor() {
     return monitor;
   }
@@ -121,6 +127,7 @@ public final class EventBus {
   }
 
   /** A check of {@code ruleId} ran (see {@link #recordChecks}); free when nobody records. */
+  @Override
   public void checked(String ruleId) {
     Consumer<String> sink = checks;
     if (sink != null && ruleId != null) {
@@ -129,8 +136,21 @@ public final class EventBus {
   }
 
   /** Convenience: a rule violation, the one event every part of the reference may raise. */
+  @Override
   public void violation(String ruleId, RuleCategory category, String message) {
     checked(ruleId);
     emit(stamp -> new NdisEvent.RuleViolation(stamp, ruleId, category, message));
+  }
+
+  /** The context tracker's allocation, in the step that updated its table. */
+  @Override
+  public void contextAllocated(ContextRef context) {
+    emitAnnounced(stamp -> new NdisEvent.ContextAllocated(stamp, context));
+  }
+
+  /** The context tracker's release, in the step that updated its table. */
+  @Override
+  public void contextReleased(ContextRef context, String where) {
+    emitAnnounced(stamp -> new NdisEvent.ContextReleased(stamp, context, where));
   }
 }

@@ -6,6 +6,7 @@ import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.ContextRef;
 import dev.condis.reference.ddi.NdisHandle;
 import dev.condis.reference.ddi.NdisStatus;
+import dev.condis.reference.rules.RuleCategory;
 
 /**
  * Everything the emulated NDIS sees, as typed immutable values. Properties are listeners on

@@ -1,7 +1,7 @@
 package dev.condis.reference.fault;
 
 import dev.condis.reference.PublicApi;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 
 /**
  * The catalog of faults seeded in the reference drivers, each off by default and switched on

@@ -2,8 +2,8 @@ package dev.condis.reference.mcm;
 
 import dev.condis.reference.cm.CallManagerCore;
 import dev.condis.reference.cm.CallManagerNdis;
-import dev.condis.reference.driver.IntegratedCallManager;
-import dev.condis.reference.driver.McmEnvironment;
+import dev.condis.reference.ddi.IntegratedCallManager;
+import dev.condis.reference.ddi.McmEnvironment;
 
 /**
  * The reference miniport with an integrated call manager (MCM). It uses only NdisMCmXxx

@@ -1,13 +1,13 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.CallParameters;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.MiniportCoHandlers;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
+import dev.condis.reference.ddi.NdisMiniportApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.MiniportCoHandlers;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.NdisMiniportApi;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisCore.Call;
 

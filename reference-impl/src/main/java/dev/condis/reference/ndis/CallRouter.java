@@ -1,17 +1,17 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.CallMgrPartyContext;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.ProtocolPartyContext;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.CallMgrPartyContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisClientApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.NdisCallManagerApi;
-import dev.condis.reference.driver.NdisClientApi;
-import dev.condis.reference.driver.PartyCreation;
-import dev.condis.reference.driver.PartyResult;
+import dev.condis.reference.ddi.PartyCreation;
+import dev.condis.reference.ddi.PartyResult;
+import dev.condis.reference.ddi.ProtocolPartyContext;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisCore.Call;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.TrackedContext;
+import dev.condis.reference.ddi.TrackedContext;
 
 /** Short, readable argument strings for events ("vc#3, party#5, SUCCESS"): they feed sequence charts. */
 final class Fmt {

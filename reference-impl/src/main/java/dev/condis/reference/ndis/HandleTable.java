@@ -1,11 +1,11 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.ProtocolPartyContext;
 import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.ddi.ProtocolPartyContext;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

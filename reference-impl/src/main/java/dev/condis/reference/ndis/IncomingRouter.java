@@ -1,14 +1,14 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.NdisCallManagerApi;
+import dev.condis.reference.ddi.NdisClientApi;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.NdisCallManagerApi;
-import dev.condis.reference.driver.NdisClientApi;
 import dev.condis.reference.event.RequestKind;
 import dev.condis.reference.ndis.NdisCore.Call;
 

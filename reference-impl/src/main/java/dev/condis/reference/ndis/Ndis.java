@@ -1,17 +1,17 @@
 package dev.condis.reference.ndis;
 
 import com.google.common.collect.ImmutableList;
-import dev.condis.reference.context.ContextTracker;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.ContextTracker;
+import dev.condis.reference.ddi.MiniportCoHandlers;
 import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisClientApi;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
+import dev.condis.reference.ddi.NdisMiniportApi;
 import dev.condis.reference.ddi.NdisSapHandle;
-import dev.condis.reference.driver.MiniportCoHandlers;
-import dev.condis.reference.driver.NdisClientApi;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.NdisMiniportApi;
-import dev.condis.reference.driver.ProtocolClientHandlers;
-import dev.condis.reference.driver.ProtocolCmHandlers;
+import dev.condis.reference.ddi.ProtocolClientHandlers;
+import dev.condis.reference.ddi.ProtocolCmHandlers;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.NdisListener;

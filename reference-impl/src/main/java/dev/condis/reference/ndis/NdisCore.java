@@ -1,20 +1,19 @@
 package dev.condis.reference.ndis;
 
 import dev.condis.reference.RecordMethods;
-import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.context.ContextTrackers;
-import dev.condis.reference.context.ProtocolPartyContext;
-import dev.condis.reference.context.TrackedContext;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.ContextTracker;
+import dev.condis.reference.ddi.MiniportCoHandlers;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisHandle;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.MiniportCoHandlers;
-import dev.condis.reference.driver.ProtocolClientHandlers;
-import dev.condis.reference.driver.ProtocolCmHandlers;
+import dev.condis.reference.ddi.ProtocolClientHandlers;
+import dev.condis.reference.ddi.ProtocolCmHandlers;
+import dev.condis.reference.ddi.ProtocolPartyContext;
+import dev.condis.reference.ddi.TrackedContext;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.event.RequestKind;
@@ -66,7 +65,7 @@ final class NdisCore {
     this.platform = Objects.requireNonNull(platform);
     this.lock = platform.newLock("ndis");
     this.events = new EventBus(platform);
-    this.tracker = ContextTrackers.create(events);
+    this.tracker = ContextTracker.create(events);
     this.holds = tracker.holds(); // NDIS's alone, taken before any driver sees the tracker
     this.requests = new RequestBook(events);
   }

@@ -1,6 +1,6 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.TrackedContext;
+import dev.condis.reference.ddi.TrackedContext;
 
 /**
  * The obligations the rules tie to a handler, checked when they are overdue: at the end of a

@@ -1,8 +1,8 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.CallMgrPartyContext;
-import dev.condis.reference.context.ProtocolPartyContext;
+import dev.condis.reference.ddi.CallMgrPartyContext;
 import dev.condis.reference.ddi.NdisPartyHandle;
+import dev.condis.reference.ddi.ProtocolPartyContext;
 
 /** NDIS's record of one party (one NdisPartyHandle). Touched only under the NDIS lock. */
 final class PartyRecord {

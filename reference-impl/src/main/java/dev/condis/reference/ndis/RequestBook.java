@@ -1,7 +1,7 @@
 package dev.condis.reference.ndis;
 
 import com.google.common.collect.ImmutableList;
-import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.CallParameters;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisEvent;

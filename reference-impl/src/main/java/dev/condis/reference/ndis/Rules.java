@@ -1,8 +1,8 @@
 package dev.condis.reference.ndis;
 
 import dev.condis.reference.event.EventBus;
-import dev.condis.reference.event.RuleCategory;
 import dev.condis.reference.rules.RuleCatalog;
+import dev.condis.reference.rules.RuleCategory;
 
 /**
  * Emits NDIS's rule violations with the category the digest gives the rule ({@link

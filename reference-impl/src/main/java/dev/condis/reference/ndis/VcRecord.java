@@ -1,12 +1,12 @@
 package dev.condis.reference.ndis;
 
 import com.google.common.collect.ImmutableList;
-import dev.condis.reference.context.CallMgrPartyContext;
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.MiniportVcContext;
-import dev.condis.reference.context.ProtocolVcContext;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.CallMgrPartyContext;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.MiniportVcContext;
 import dev.condis.reference.ddi.NdisVcHandle;
+import dev.condis.reference.ddi.ProtocolVcContext;
 import dev.condis.reference.event.RequestKind;
 import java.util.ArrayList;
 import java.util.List;

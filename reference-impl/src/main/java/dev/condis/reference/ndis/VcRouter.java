@@ -1,19 +1,19 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.MiniportVcContext;
-import dev.condis.reference.context.ProtocolVcContext;
-import dev.condis.reference.context.TrackedContext;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CreateVcResult;
+import dev.condis.reference.ddi.MiniportCoHandlers;
+import dev.condis.reference.ddi.MiniportVcContext;
 import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisClientApi;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.CreateVcResult;
-import dev.condis.reference.driver.MiniportCoHandlers;
-import dev.condis.reference.driver.NdisClientApi;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.ddi.ProtocolVcContext;
+import dev.condis.reference.ddi.TrackedContext;
+import dev.condis.reference.ddi.VcCreation;
 import dev.condis.reference.ndis.NdisCore.Call;
 
 /**

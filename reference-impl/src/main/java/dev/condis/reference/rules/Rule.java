@@ -1,7 +1,6 @@
 package dev.condis.reference.rules;
 
 import dev.condis.reference.RecordMethods;
-import dev.condis.reference.event.RuleCategory;
 
 /**
  * One checkable rule of condis-rules.md §3: its ID (e.g. "CLOSE-13"), category, whether the

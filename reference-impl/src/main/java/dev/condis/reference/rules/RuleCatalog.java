@@ -1,7 +1,6 @@
 package dev.condis.reference.rules;
 
 import com.google.common.collect.ImmutableMap;
-import dev.condis.reference.event.RuleCategory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,17 +1,17 @@
 package dev.condis.reference.system;
 
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.CallManagerDriver;
+import dev.condis.reference.ddi.CallManagerEnvironment;
+import dev.condis.reference.ddi.ClientDriver;
+import dev.condis.reference.ddi.ClientEnvironment;
+import dev.condis.reference.ddi.CoNdisMiniport;
+import dev.condis.reference.ddi.IntegratedCallManager;
+import dev.condis.reference.ddi.McmEnvironment;
+import dev.condis.reference.ddi.MiniportEnvironment;
 import dev.condis.reference.ddi.NdisAfHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
-import dev.condis.reference.driver.CallManagerDriver;
-import dev.condis.reference.driver.CallManagerEnvironment;
-import dev.condis.reference.driver.ClientDriver;
-import dev.condis.reference.driver.ClientEnvironment;
-import dev.condis.reference.driver.CoNdisMiniport;
-import dev.condis.reference.driver.IntegratedCallManager;
-import dev.condis.reference.driver.McmEnvironment;
-import dev.condis.reference.driver.MiniportEnvironment;
-import dev.condis.reference.driver.StandaloneCallManager;
+import dev.condis.reference.ddi.StandaloneCallManager;
 import dev.condis.reference.event.EventBus;
 import dev.condis.reference.event.NdisListener;
 import dev.condis.reference.fault.FaultSet;

@@ -3,13 +3,13 @@ package dev.condis.reference.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.condis.reference.cm.ReferenceCallManager;
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.ProtocolPartyContext;
-import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CallParameters;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
-import dev.condis.reference.driver.PartyResult;
+import dev.condis.reference.ddi.PartyResult;
+import dev.condis.reference.ddi.ProtocolPartyContext;
+import dev.condis.reference.ddi.ProtocolVcContext;
 import dev.condis.reference.scenario.ReferenceRun;
 import dev.condis.reference.system.CallManagerKind;
 import java.util.ArrayList;

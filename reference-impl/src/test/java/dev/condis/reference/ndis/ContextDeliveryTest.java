@@ -2,12 +2,12 @@ package dev.condis.reference.ndis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.ddi.CallParameters;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.ddi.ProtocolVcContext;
+import dev.condis.reference.ddi.VcCreation;
 import org.junit.jupiter.api.Test;
 
 /**

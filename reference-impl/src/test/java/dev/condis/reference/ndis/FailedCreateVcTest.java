@@ -2,11 +2,11 @@ package dev.condis.reference.ndis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.context.CallMgrVcContext;
+import dev.condis.reference.ddi.CallMgrVcContext;
 import dev.condis.reference.ddi.NdisStatus;
-import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.ddi.VcCreation;
 import dev.condis.reference.event.NdisEvent;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;

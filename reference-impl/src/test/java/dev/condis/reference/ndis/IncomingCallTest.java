@@ -2,7 +2,7 @@ package dev.condis.reference.ndis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.CallParameters;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisSapHandle;
 import dev.condis.reference.ddi.NdisStatus;

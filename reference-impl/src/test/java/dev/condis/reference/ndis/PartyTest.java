@@ -2,12 +2,12 @@ package dev.condis.reference.ndis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.ProtocolPartyContext;
+import dev.condis.reference.ddi.CallParameters;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.PartyCreation;
+import dev.condis.reference.ddi.PartyCreation;
+import dev.condis.reference.ddi.ProtocolPartyContext;
 import org.junit.jupiter.api.Test;
 
 /** NdisClAddParty and NdisClDropParty with their completions (§2.4, §2.5). */

@@ -1,15 +1,15 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.context.ProtocolPartyContext;
-import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.ContextTracker;
+import dev.condis.reference.ddi.CreateVcResult;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.CreateVcResult;
-import dev.condis.reference.driver.ProtocolClientHandlers;
+import dev.condis.reference.ddi.ProtocolClientHandlers;
+import dev.condis.reference.ddi.ProtocolPartyContext;
+import dev.condis.reference.ddi.ProtocolVcContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.condis.reference.ndis;
 
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.ContextTracker;
-import dev.condis.reference.context.MiniportVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.ContextTracker;
+import dev.condis.reference.ddi.CreateVcResult;
+import dev.condis.reference.ddi.MiniportCoHandlers;
+import dev.condis.reference.ddi.MiniportVcContext;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.CreateVcResult;
-import dev.condis.reference.driver.MiniportCoHandlers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,17 +2,17 @@ package dev.condis.reference.ndis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.context.ProtocolVcContext;
 import dev.condis.reference.ddi.Actor;
 import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisClientApi;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.NdisClientApi;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.ddi.ProtocolVcContext;
+import dev.condis.reference.ddi.VcCreation;
 import dev.condis.reference.event.NdisEvent;
-import dev.condis.reference.event.RuleCategory;
+import dev.condis.reference.rules.RuleCategory;
 import org.junit.jupiter.api.Test;
 
 /** NdisCoCreateVc / NdisCoDeleteVc and activation with a stand-alone CM (§2.1 step 1, §2.8). */

@@ -2,7 +2,6 @@ package dev.condis.reference.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.condis.reference.event.RuleCategory;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

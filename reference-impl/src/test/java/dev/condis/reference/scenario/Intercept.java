@@ -1,13 +1,13 @@
 package dev.condis.reference.scenario;
 
-import dev.condis.reference.context.CallParameters;
+import dev.condis.reference.ddi.CallManagerEnvironment;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.IntegratedCallManager;
+import dev.condis.reference.ddi.McmEnvironment;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
 import dev.condis.reference.ddi.NdisStatus;
-import dev.condis.reference.driver.CallManagerEnvironment;
-import dev.condis.reference.driver.IntegratedCallManager;
-import dev.condis.reference.driver.McmEnvironment;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
-import dev.condis.reference.driver.StandaloneCallManager;
+import dev.condis.reference.ddi.StandaloneCallManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.function.Consumer;

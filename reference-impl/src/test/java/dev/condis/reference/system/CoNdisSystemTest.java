@@ -3,13 +3,13 @@ package dev.condis.reference.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.condis.reference.context.CloseData;
 import dev.condis.reference.ddi.Actor;
+import dev.condis.reference.ddi.CloseData;
 import dev.condis.reference.ddi.ContextRef;
 import dev.condis.reference.ddi.NdisAfHandle;
+import dev.condis.reference.ddi.NdisCmApi;
+import dev.condis.reference.ddi.NdisMcmApi;
 import dev.condis.reference.ddi.NdisSapHandle;
-import dev.condis.reference.driver.NdisCmApi;
-import dev.condis.reference.driver.NdisMcmApi;
 import dev.condis.reference.event.NdisEvent;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;

@@ -1,26 +1,26 @@
 package dev.condis.reference.system;
 
-import dev.condis.reference.context.CallMgrPartyContext;
-import dev.condis.reference.context.CallMgrVcContext;
-import dev.condis.reference.context.CallParameters;
-import dev.condis.reference.context.CloseData;
-import dev.condis.reference.context.MiniportVcContext;
-import dev.condis.reference.context.ProtocolPartyContext;
-import dev.condis.reference.context.ProtocolVcContext;
+import dev.condis.reference.ddi.CallManagerEnvironment;
+import dev.condis.reference.ddi.CallMgrPartyContext;
+import dev.condis.reference.ddi.CallMgrVcContext;
+import dev.condis.reference.ddi.CallParameters;
+import dev.condis.reference.ddi.ClientDriver;
+import dev.condis.reference.ddi.ClientEnvironment;
+import dev.condis.reference.ddi.CloseData;
+import dev.condis.reference.ddi.CoNdisMiniport;
+import dev.condis.reference.ddi.CreateVcResult;
+import dev.condis.reference.ddi.IntegratedCallManager;
+import dev.condis.reference.ddi.McmEnvironment;
+import dev.condis.reference.ddi.MiniportEnvironment;
+import dev.condis.reference.ddi.MiniportVcContext;
 import dev.condis.reference.ddi.NdisPartyHandle;
 import dev.condis.reference.ddi.NdisStatus;
 import dev.condis.reference.ddi.NdisVcHandle;
-import dev.condis.reference.driver.CallManagerEnvironment;
-import dev.condis.reference.driver.ClientDriver;
-import dev.condis.reference.driver.ClientEnvironment;
-import dev.condis.reference.driver.CoNdisMiniport;
-import dev.condis.reference.driver.CreateVcResult;
-import dev.condis.reference.driver.IntegratedCallManager;
-import dev.condis.reference.driver.McmEnvironment;
-import dev.condis.reference.driver.MiniportEnvironment;
-import dev.condis.reference.driver.PartyResult;
-import dev.condis.reference.driver.StandaloneCallManager;
-import dev.condis.reference.driver.VcCreation;
+import dev.condis.reference.ddi.PartyResult;
+import dev.condis.reference.ddi.ProtocolPartyContext;
+import dev.condis.reference.ddi.ProtocolVcContext;
+import dev.condis.reference.ddi.StandaloneCallManager;
+import dev.condis.reference.ddi.VcCreation;
 import java.util.List;
 import java.util.function.Function;
 
@@ -122,7 +122,7 @@ final class TestDrivers {
     final String name;
     Function<NdisVcHandle, NdisStatus> activate;
     Function<NdisVcHandle, NdisStatus> deactivate;
-    dev.condis.reference.context.ContextTracker tracker;
+    dev.condis.reference.ddi.ContextTracker tracker;
     dev.condis.reference.platform.Platform platform;
 
     CallManager(List<String> log, String name) {
