@@ -84,14 +84,19 @@ public final class DriverLoader {
     Class<?> raw;
     try {
       raw = Class.forName(className.trim(), false, loader);
-    } catch (ClassNotFoundException | NoClassDefFoundError e) {
-      throw new BadDriverException(
-          role + " class not found: " + className
-              + (classpath.isEmpty() ? " (no --classpath given)" : " on classpath " + classpath),
-          e);
+    } catch (ClassNotFoundException e) {
+      throw notFound(className, classpath, role, e);
     } catch (LinkageError e) {
-      throw new BadDriverException(role + " class " + className + " cannot be loaded: " + e, e);
+      throw unlinkable(className, classpath, role, e);
     }
+    try {
+      return checked(raw, className, type, role);
+    } catch (LinkageError e) { // a type in the constructor's signature, resolved by getConstructor
+      throw unlinkable(className, classpath, role, e);
+    }
+  }
+
+  private static <T> Class<? extends T> checked(Class<?> raw, String className, Class<T> type, String role) {
     if (!type.isAssignableFrom(raw)) {
       throw new BadDriverException(
           role + " class " + className + " does not implement " + type.getName());
@@ -112,6 +117,42 @@ public final class DriverLoader {
           role + " class " + className + " has no public no-argument constructor", e);
     }
     return raw.asSubclass(type);
+  }
+
+  private static BadDriverException notFound(String className, List<Path> classpath, String role, Throwable e) {
+    return new BadDriverException(
+        role + " class not found: " + className
+            + (classpath.isEmpty() ? " (no --classpath given)" : " on classpath " + classpath),
+        e);
+  }
+
+  /**
+   * The class is there but a class it names is not (NoClassDefFoundError), or it cannot be
+   * linked for another reason. A driver compiled against the API before the DDI became one
+   * package names {@code driver}, {@code context} or {@code event.RuleCategory}: say where
+   * those went.
+   */
+  private static BadDriverException unlinkable(String className, List<Path> classpath, String role, LinkageError e) {
+    if (!(e instanceof NoClassDefFoundError) || e.getMessage() == null) {
+      return new BadDriverException(role + " class " + className + " cannot be loaded: " + e, e);
+    }
+    String missing = e.getMessage().replace('/', '.');
+    if (missing.equals(className.trim())) {
+      return notFound(className, classpath, role, e);
+    }
+    return new BadDriverException(
+        role + " class " + className + " needs " + missing + ", which is not on the classpath" + movedTo(missing), e);
+  }
+
+  private static String movedTo(String missing) {
+    if (missing.startsWith("dev.condis.reference.driver.") || missing.startsWith("dev.condis.reference.context.")) {
+      return "; the DDI types are in dev.condis.reference.ddi now: recompile against it"
+          + " (PLUGINS.md, \"The API\", has a sed line for your imports)";
+    }
+    if (missing.equals("dev.condis.reference.event.RuleCategory")) {
+      return "; RuleCategory is in dev.condis.reference.rules now: recompile against it";
+    }
+    return "";
   }
 
   /** Loads and instantiates; see {@link #loadClass}. */

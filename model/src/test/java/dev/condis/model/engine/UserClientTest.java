@@ -11,6 +11,7 @@ import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
 import dev.condis.model.scenario.ScenarioHarness;
 import dev.condis.model.scenario.VcOwner;
+import dev.condis.reference.ddi.ClientDriver;
 import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.system.CallManagerKind;
 import java.io.ByteArrayOutputStream;
@@ -125,6 +126,28 @@ class UserClientTest {
     assertThatThrownBy(() -> PropertyCatalog.resolve("com.example.Missing", List.of(classes)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("property class not found: com.example.Missing");
+  }
+
+  /**
+   * A client compiled before the DDI became one package still names dev.condis.reference.driver:
+   * the class is there, its interface is not, and the line says where the interface went.
+   */
+  @Test
+  void clientCompiledAgainstTheOldPackagesIsBadInputThatSaysWhereTheTypesWent(@TempDir Path old) throws Exception {
+    Path sources = Path.of(UserClientTest.class.getResource("/oldapi").toURI());
+    List<String> args = new ArrayList<>(List.of("-d", old.toString(), "--release", "17"));
+    try (Stream<Path> files = Files.walk(sources)) {
+      files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+    }
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))).isZero();
+    Files.delete(old.resolve("dev/condis/reference/driver/ClientDriver.class")); // the user has only the new jar
+
+    assertThatThrownBy(
+            () -> DriverLoader.loadClass("com.example.old.OldClient", ClientDriver.class, List.of(old), "client"))
+        .isInstanceOf(DriverLoader.BadDriverException.class)
+        .hasMessage("client class com.example.old.OldClient needs dev.condis.reference.driver.ClientDriver, which is"
+            + " not on the classpath; the DDI types are in dev.condis.reference.ddi now: recompile against it"
+            + " (PLUGINS.md, \"The API\", has a sed line for your imports)");
   }
 
   @Test
