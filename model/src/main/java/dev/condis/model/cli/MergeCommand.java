@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * verify --shard K/N}) become one report, in any format, and one certificate per instance. An
  * instance is VERIFIED only when every shard explored all of its units; a violation from any
  * shard is the verdict, the lowest failing unit's, replayed here for its trace. Shards missing,
- * given twice, from another commit or run with other options are bad input: nothing is claimed.
+ * given twice, from another commit, of other user code or run with other options are bad input:
+ * nothing is claimed.
  */
 @Command(
     name = "merge",
@@ -86,7 +87,8 @@ final class MergeCommand implements Callable<Integer> {
     List<ScenarioReport> reports = new ArrayList<>();
     int splitDepth = first.instances().isEmpty() ? 1 : first.instances().get(0).path("share").path("splitDepth").asInt(1);
     UnitSizes.Builder sizes = UnitSizes.builder(splitDepth);
-    StateClaims.Builder reached = StateClaims.builder(splitDepth, first.commit());
+    StateClaims.Builder reached = StateClaims.builder(splitDepth, first.commit())
+        .userCode(first.options().path("userCode").isTextual() ? first.options().path("userCode").asText() : null);
     Map<String, String> descriptions = new LinkedHashMap<>(EngineChecks.descriptions());
     java.util.Set<String> listeners = new java.util.LinkedHashSet<>();
     for (int i = 0; i < first.instances().size(); i++) {
@@ -217,6 +219,10 @@ final class MergeCommand implements Callable<Integer> {
       if (!java.util.Objects.equals(s.commit(), first.commit())) {
         throw new BadInputException("shard reports from different commits: " + first.name() + " has " + first.commit()
             + ", " + s.name() + " has " + s.commit());
+      }
+      if (!first.options().path("userCode").equals(s.options().path("userCode"))) {
+        throw new BadInputException(s.name() + " checked other user code than " + first.name()
+            + ": the contents of --classpath differ, and shards of two versions of the drivers are not one run");
       }
       String differs = firstDifference(first.options(), s.options());
       if (differs != null) {

@@ -9,6 +9,7 @@ import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.explorer.ExplorerEngine;
+import dev.condis.model.plugin.PluginCode;
 import dev.condis.model.report.Json;
 import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.report.ShardReport;
@@ -30,9 +31,9 @@ final class ShardRun {
 
   static int finish(ShardSpec shard, SuiteReport suite, Path file, String engine, Bounds bounds,
       ImmutableMap<String, String> engineOptions, List<String> propertyClasses, List<ScenarioConfig> configs,
-      List<String> lateWriteFailures, PrintWriter out) {
+      String userCode, List<String> lateWriteFailures, PrintWriter out) {
     String rendered = ShardReport.render(suite, shard.index(), shard.count(),
-        options(engine, bounds, engineOptions, propertyClasses, configs),
+        options(engine, bounds, engineOptions, propertyClasses, configs, userCode),
         configs.stream().map(c -> CheckOptions.of(c, propertyClasses)).toList());
     int exit = exitCode(suite);
     try {
@@ -65,11 +66,15 @@ final class ShardRun {
     return error ? ExitCodes.INTERNAL_ERROR : bound ? ExitCodes.INCONCLUSIVE : ExitCodes.VERIFIED;
   }
 
-  /** What every shard of one run must share, as merge compares it. */
+  /**
+   * What every shard of one run must share, as merge compares it: with the user code checked
+   * ({@link PluginCode}), so that shards of two versions of the user's drivers are not one run.
+   */
   static ObjectNode options(String engine, Bounds bounds, ImmutableMap<String, String> engineOptions,
-      List<String> propertyClasses, List<ScenarioConfig> configs) {
+      List<String> propertyClasses, List<ScenarioConfig> configs, String userCode) {
     ObjectNode n = Json.object();
     n.put("engine", engine);
+    n.put("userCode", userCode);
     n.set("bounds", Json.bounds(bounds));
     ArrayNode properties = n.putArray("properties");
     propertyClasses.forEach(properties::add);

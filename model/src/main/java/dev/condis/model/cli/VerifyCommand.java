@@ -13,6 +13,7 @@ import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.plugin.DriverLoader;
+import dev.condis.model.plugin.PluginCode;
 import dev.condis.model.proof.CertificateWriter;
 import dev.condis.model.property.PropertyCatalog;
 import dev.condis.model.property.PropertyListener;
@@ -168,10 +169,12 @@ final class VerifyCommand implements Callable<Integer> {
     int idleWorkers = engine.name().equals(ExplorerEngine.NAME) && shardSpec.isEmpty()
         ? workerCount / Math.max(1, configs.size()) : 1;
     ToolInfo tool = env.tool().get();
-    ImmutableMap<String, String> engineOptions =
-        claimsOfThisCommit(search.engineOptions(env.environment(), idleWorkers, shardSpec), tool);
-    engine.checkAvailable(engineOptions);
     List<Path> classpath = scenarios.classpathEntries();
+    // A shard names the user code it checked; merge and the next night's claims compare it.
+    String userCode = shardSpec.isPresent() ? PluginCode.digest(classpath) : null;
+    ImmutableMap<String, String> engineOptions =
+        claimsOfThisCode(search.engineOptions(env.environment(), idleWorkers, shardSpec), tool, userCode);
+    engine.checkAvailable(engineOptions);
     ImmutableList<String> propertyClasses = search.propertyClasses(classpath);
     Map<String, String> descriptions = describe(propertyClasses, classpath);
     Map<String, String> allDescriptions = new LinkedHashMap<>(descriptions);
@@ -286,7 +289,7 @@ final class VerifyCommand implements Callable<Integer> {
       int exit = suite.exitCode();
       if (shardSpec.isPresent()) {
         exit = ShardRun.finish(shardSpec.get(), suite, shardFile, engine.name(), bounds, engineOptions, propertyClasses,
-            configs, lateWriteFailures, textToConsole ? out : null);
+            configs, userCode, lateWriteFailures, textToConsole ? out : null);
       }
       // The search's verdict stands: a report that could not be written is said on one line each.
       for (String failure : lateWriteFailures) {
@@ -360,21 +363,37 @@ final class VerifyCommand implements Callable<Integer> {
    * one (or an unknown one), said in one line on stderr: other code numbers other units, so a
    * nightly job carries the file from commit to commit and it serves when the commit repeats.
    */
-  private ImmutableMap<String, String> claimsOfThisCommit(ImmutableMap<String, String> options, ToolInfo tool) {
-    String claims = options.get(ExplorerEngine.CLAIMS);
-    if (claims == null) {
+  /**
+   * The options without {@code --claims} when the claims were made by other code: another
+   * commit of the checker, or other user drivers and properties ({@code userCode}, this
+   * shard's {@link PluginCode}), whose states and units are other states and units.
+   */
+  private ImmutableMap<String, String> claimsOfThisCode(ImmutableMap<String, String> options, ToolInfo tool,
+      String userCode) {
+    String text = options.get(ExplorerEngine.CLAIMS);
+    if (text == null) {
       return options;
     }
-    String made = dev.condis.model.engine.StateClaims.parse(claims).commit();
+    dev.condis.model.engine.StateClaims claims = dev.condis.model.engine.StateClaims.parse(text);
+    String made = claims.commit();
     String mine = tool.gitCommit().orElse(null);
-    if (made != null && made.equals(mine)) {
+    String why;
+    if (made == null || !made.equals(mine)) {
+      why = "was made at " + (made == null ? "an unknown commit" : "commit " + made) + ", this is "
+          + (mine == null ? "a build of unknown commit" : mine);
+    } else if (claims.userCode() == null) {
+      why = "does not say which user code it was made with";
+    } else if (!claims.userCode().equals(userCode)) {
+      boolean madeWith = !PluginCode.NONE.equals(claims.userCode());
+      boolean mineWith = !PluginCode.NONE.equals(userCode);
+      why = madeWith && mineWith ? "was made with other contents of --classpath (other drivers or properties)"
+          : madeWith ? "was made with a --classpath, this run has none" : "was made without --classpath, this run has one";
+    } else {
       return options;
     }
     PrintWriter err = spec.commandLine().getErr();
-    err.println(ErrorHandling.PREFIX + "--claims " + search.claims + " was made at "
-        + (made == null ? "an unknown commit" : "commit " + made) + ", this is "
-        + (mine == null ? "a build of unknown commit" : mine) + ": not used, the shards explore every state of their"
-        + " units as without it");
+    err.println(ErrorHandling.PREFIX + "--claims " + search.claims + " " + why
+        + ": not used, the shards explore every state of their units as without it");
     err.flush();
     return ImmutableMap.copyOf(com.google.common.collect.Maps.filterKeys(options, k -> !k.equals(ExplorerEngine.CLAIMS)));
   }

@@ -27,11 +27,14 @@ public final class StateClaims {
 
   private final int splitDepth;
   private final String commit;
+  private final String userCode;
   private final ImmutableMap<String, ImmutableSortedMap<String, Long>> byInstance;
 
-  private StateClaims(int splitDepth, String commit, Map<String, ImmutableSortedMap<String, Long>> byInstance) {
+  private StateClaims(int splitDepth, String commit, String userCode,
+      Map<String, ImmutableSortedMap<String, Long>> byInstance) {
     this.splitDepth = splitDepth;
     this.commit = commit;
+    this.userCode = userCode;
     this.byInstance = ImmutableMap.copyOf(byInstance);
   }
 
@@ -43,6 +46,14 @@ public final class StateClaims {
   /** The commit the claiming shards ran, or null if unknown. */
   public String commit() {
     return commit;
+  }
+
+  /**
+   * The user code the claiming shards checked (dev.condis.model.plugin.PluginCode: "none"
+   * without a --classpath), or null if unknown: a state of other drivers is another state.
+   */
+  public String userCode() {
+    return userCode;
   }
 
   /** The split depth the claims were made at: units of another depth are other units. */
@@ -63,6 +74,7 @@ public final class StateClaims {
     root.put("schema", SCHEMA);
     root.put("splitDepth", splitDepth);
     root.put("gitCommit", commit);
+    root.put("userCode", userCode);
     var instances = root.putArray("instances");
     byInstance.forEach((label, states) -> {
       ObjectNode n = instances.addObject();
@@ -85,7 +97,8 @@ public final class StateClaims {
    */
   public static StateClaims parse(String json) {
     JsonNode root = RunFiles.read(json, SCHEMA, "a claims file", "merge --claims");
-    Builder b = builder(root.path("splitDepth").asInt(), root.path("gitCommit").isTextual() ? root.path("gitCommit").asText() : null);
+    Builder b = builder(root.path("splitDepth").asInt(), root.path("gitCommit").isTextual() ? root.path("gitCommit").asText() : null)
+        .userCode(root.path("userCode").isTextual() ? root.path("userCode").asText() : null);
     for (JsonNode n : root.path("instances")) {
       if (!n.path("label").isTextual() || !n.path("states").isObject()) {
         throw new IllegalArgumentException("an instance lacks its label or its states");
@@ -148,11 +161,18 @@ public final class StateClaims {
   public static final class Builder {
     private final int splitDepth;
     private final String commit;
+    private String userCode;
     private final Map<String, Map<String, Long>> byInstance = new LinkedHashMap<>();
 
     private Builder(int splitDepth, String commit) {
       this.splitDepth = splitDepth;
       this.commit = commit;
+    }
+
+    /** The user code the shards checked (their options' "userCode"); null if unknown. */
+    public Builder userCode(String userCode) {
+      this.userCode = userCode;
+      return this;
     }
 
     /**
@@ -174,7 +194,7 @@ public final class StateClaims {
     public StateClaims build() {
       Map<String, ImmutableSortedMap<String, Long>> out = new LinkedHashMap<>();
       byInstance.forEach((label, states) -> out.put(label, ImmutableSortedMap.copyOf(states)));
-      return new StateClaims(splitDepth, commit, out);
+      return new StateClaims(splitDepth, commit, userCode, out);
     }
   }
 }

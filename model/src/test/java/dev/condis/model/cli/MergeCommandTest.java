@@ -350,6 +350,35 @@ class MergeCommandTest {
   }
 
   /**
+   * The user's drivers change from night to night while the checker's commit stays: claims
+   * made with other user code (or that do not say with which) are left unused, said once.
+   */
+  @Test
+  void claimsOfOtherUserCodeAreLeftUnusedWithANote() throws IOException {
+    String[] instance = {"--scenario", "make-close", "--cm", "mcm", "--vc", "client"};
+    for (String[] made : List.of(new String[] {", \"userCode\": \"0ther\"", "was made with a --classpath, this run has none"},
+        new String[] {"", "does not say which user code it was made with"})) {
+      Path claims = dir.resolve("claims.json");
+      Files.writeString(claims, "{\"schema\": \"condis-verify-claims/1\", \"splitDepth\": 6, \"gitCommit\": \"abc123\""
+          + made[0] + ", \"instances\": []}");
+      Path report = dir.resolve("s.json");
+      FakeEngines.Run r = run(Map.of(), verify(instance, "--shard", "1/2", "--claims", claims.toString(),
+          "--shard-report", report.toString(), "--quiet"));
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.errLines()).singleElement().asString().contains("--claims " + claims + " " + made[1] + ": not used");
+      assertThat(Json.MAPPER.readTree(Files.readString(report)).at("/options/engineOptions").has("explorer.claims")).isFalse();
+    }
+    Path same = dir.resolve("same.json");
+    Files.writeString(same, "{\"schema\": \"condis-verify-claims/1\", \"splitDepth\": 6, \"gitCommit\": \"abc123\","
+        + " \"userCode\": \"none\", \"instances\": []}");
+    Path report = dir.resolve("s.json");
+    FakeEngines.Run r = run(Map.of(), verify(instance, "--shard", "1/2", "--claims", same.toString(),
+        "--shard-report", report.toString(), "--quiet"));
+    assertThat(r.errLines()).as("the same commit and user code: used, nothing said").isEmpty();
+    assertThat(Json.MAPPER.readTree(Files.readString(report)).at("/options/engineOptions").has("explorer.claims")).isTrue();
+  }
+
+  /**
    * The nightly sequence with 16 shards deep in multipoint: round robin, then relying on its
    * claims, then by the sizes and the claims that night made, which split units again. Every
    * night merges VERIFIED: a unit split again reaches states in its own top levels, and they
@@ -472,6 +501,16 @@ class MergeCommandTest {
     Path foreign = dir.resolve("foreign.json");
     Files.writeString(foreign, Files.readString(files.get(1)).replace("\"abc123\"", "\"def456\""));
     assertOneLineError(run(Map.of(), merge(List.of(files.get(0), foreign))), "shard reports from different commits");
+
+    assertThat(Json.MAPPER.readTree(Files.readString(files.get(0))).at("/options/userCode").asText())
+        .as("no --classpath: the reference drivers only").isEqualTo("none");
+    Path otherCode = dir.resolve("other-code.json");
+    com.fasterxml.jackson.databind.node.ObjectNode edited =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Files.readString(files.get(1)));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) edited.get("options")).put("userCode", "0ther");
+    Files.writeString(otherCode, edited.toString());
+    assertOneLineError(run(Map.of(), merge(List.of(files.get(0), otherCode))),
+        "checked other user code than " + files.get(0) + " (shard 1/2): the contents of --classpath differ");
 
     Path other = dir.resolve("other.json");
     FakeEngines.Run bounded = run(Map.of(), verify(new String[] {"--scenario", "make-close", "--cm", "mcm", "--vc", "client"},
