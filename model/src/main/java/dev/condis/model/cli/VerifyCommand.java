@@ -171,7 +171,7 @@ final class VerifyCommand implements Callable<Integer> {
     ToolInfo tool = env.tool().get();
     List<Path> classpath = scenarios.classpathEntries();
     // A shard names the user code it checked; merge and the next night's claims compare it.
-    String userCode = shardSpec.isPresent() ? PluginCode.digest(classpath) : null;
+    String userCode = shardSpec.isPresent() ? PluginCode.of(classpath) : null;
     ImmutableMap<String, String> engineOptions =
         claimsOfThisCode(search.engineOptions(env.environment(), idleWorkers, shardSpec), tool, userCode);
     engine.checkAvailable(engineOptions);

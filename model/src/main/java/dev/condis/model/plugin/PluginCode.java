@@ -1,5 +1,6 @@
 package dev.condis.model.plugin;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Funnels;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +28,25 @@ public final class PluginCode {
   /** The digest of a run with no user classpath: the reference drivers only. */
   public static final String NONE = "none";
 
+  /** As DriverLoader keeps one class loader per classpath, the code of a classpath is read once. */
+  private static final Map<ImmutableList<Path>, String> SEEN = new ConcurrentHashMap<>();
+
   private PluginCode() {}
+
+  /**
+   * {@link #digest}, read once per classpath in this JVM, as its classes are loaded once: what
+   * the run checked, even if the folder is rebuilt while it runs.
+   */
+  public static String of(List<Path> classpath) {
+    ImmutableList<Path> key = ImmutableList.copyOf(classpath);
+    String known = SEEN.get(key);
+    if (known != null) {
+      return known;
+    }
+    String digest = digest(key);
+    SEEN.putIfAbsent(key, digest);
+    return SEEN.get(key);
+  }
 
   /** SHA-256 over the entries in order; an entry that is missing counts as missing, by its name. */
   public static String digest(List<Path> classpath) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.Counterexample;
 import dev.condis.model.engine.Figures;
+import dev.condis.model.plugin.PluginCode;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioConfig;
 import dev.condis.model.scenario.ScenarioDefinition;
@@ -93,6 +94,7 @@ public final class Json {
     n.put("miniport", d.miniportClass().orElse(null));
     ArrayNode cp = n.putArray("classpath");
     d.classpath().stream().map(Path::toString).forEach(cp::add);
+    n.put("code", PluginCode.of(d.classpath())); // which build of the user's classes was checked
     return n;
   }
 

@@ -350,6 +350,36 @@ class MergeCommandTest {
   }
 
   /**
+   * The shards and the merged report name the build of the user's classes they checked; a merge
+   * whose --classpath holds another build (rebuilt since the shards ran) is refused, since it
+   * would replay and certify other code.
+   */
+  @Test
+  void theMergedReportNamesTheUserCodeAndAMergeOverARebuiltClasspathIsRefused() throws IOException {
+    Path userClasses = Files.createDirectories(dir.resolve("user-classes"));
+    Files.writeString(userClasses.resolve("Build.txt"), "v1");
+    List<Path> files = shards(2, "--scenario", "make-close", "--cm", "mcm", "--vc", "client",
+        "--classpath", userClasses.toString());
+    String code = dev.condis.model.plugin.PluginCode.digest(List.of(userClasses));
+    assertThat(Json.MAPPER.readTree(Files.readString(files.get(0))).at("/options/userCode").asText()).isEqualTo(code);
+    Path merged = dir.resolve("merged.json");
+    FakeEngines.Run r = run(Map.of(), merge(files, "--format", "json", "--output", merged.toString()));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Json.MAPPER.readTree(Files.readString(merged)).at("/scenarios/0/drivers/code").asText()).isEqualTo(code);
+
+    Path rebuilt = Files.createDirectories(dir.resolve("rebuilt"));
+    Files.writeString(rebuilt.resolve("Build.txt"), "v2");
+    List<Path> moved = new ArrayList<>();
+    for (Path f : files) { // the shards as if they had checked this folder, whose build is another
+      Path m = dir.resolve("moved-" + f.getFileName());
+      Files.writeString(m, Files.readString(f).replace(userClasses.toString(), rebuilt.toString()));
+      moved.add(m);
+    }
+    assertOneLineError(run(Map.of(), merge(moved)), "the shards checked other user code than --classpath [" + rebuilt
+        + "] holds here");
+  }
+
+  /**
    * The user's drivers change from night to night while the checker's commit stays: claims
    * made with other user code (or that do not say with which) are left unused, said once.
    */
