@@ -37,7 +37,7 @@ import java.util.Set;
  *   "ruleCategories": [...],             // union over the properties
  *   "engineChecks": ["no-uncaught-exception", "livelock"],   // jpf: ..., "data-race"
  *   "scenario": {"name", "label", "parameters": {"parties", "cm", "vc", "faults"}},
- *   "drivers": {"reference", "client", "callManager", "miniport", "classpath"},
+ *   "drivers": {"reference", "client", "callManager", "miniport", "classpath", "code"},
  *   "engine": "explorer",
  *   "bounds": {"maxExecutions", "maxDepth", "timeBudgetMillis"},
  *   "figures": {"executions", "pruned", "maxDepth", "decisionPoints", "states", "wallTimeMillis", ...},

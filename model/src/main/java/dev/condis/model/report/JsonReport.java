@@ -21,7 +21,7 @@ import dev.condis.model.engine.Verdict;
  *   "scenarios": [{
  *     "scenario": "close-race", "label": "close-race[parties=1,cm=mcm,vc=client]",
  *     "parameters": {"parties": 1, "cm": "standalone" | "mcm", "vc": "client" | "cm", "faults": []},
- *     "drivers": {"reference": true, "client": null, "callManager": null, "miniport": null, "classpath": []},
+ *     "drivers": {"reference": true, "client": null, "callManager": null, "miniport": null, "classpath": [], "code": "none"},
  *     "engine": "explorer", "verdict": "VERIFIED", "exitCode": 0,
  *     "detail": null,           // why INCONCLUSIVE (which bound) or what went wrong (ERROR)
  *     "properties": ["exactly-once-completion", ...],
