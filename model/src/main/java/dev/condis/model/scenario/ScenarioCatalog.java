@@ -31,6 +31,7 @@ public final class ScenarioCatalog {
   public static final String CHANGED_PARAMETERS = "changed-parameters";
   public static final String OFFER_AGAIN = "offer-again";
   public static final String COMBINED = "combined";
+  public static final String COMBINED_UNCUT = "combined-uncut";
 
   private static final ImmutableSet<VcOwner> BOTH = ImmutableSet.of(VcOwner.CLIENT, VcOwner.CALL_MANAGER);
   private static final ImmutableSet<VcOwner> CLIENT_ONLY = ImmutableSet.of(VcOwner.CLIENT);
@@ -318,7 +319,32 @@ public final class ScenarioCatalog {
                   ctx.settle();
                   ctx.client().closeCall();
                   ctx.client().closeCall();
-                }));
+                }),
+            new ScenarioDefinition(
+                COMBINED_UNCUT,
+                "combined without phases: no barrier anywhere. On one thread the network hangs "
+                    + "up the first call it sees connected, then offers a call on a VC of the call "
+                    + "manager's; on another the client makes its call (multipoint with "
+                    + "--parties), then asks three times to close a call (each time the first "
+                    + "open one not yet closing: its own, the offered one once it is up, and once "
+                    + "more). So the make-call, the hang-up, the offer and the closes race, and two "
+                    + "calls can be live at once. Too large to finish (README, Scaling): run by "
+                    + "name, for bug finding within a budget.",
+                "all",
+                0, 0, 2, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
+                MINIPORT_INLINE,
+                ctx -> ctx.race(
+                    "network",
+                    () -> {
+                      ctx.callManager().remoteClose();
+                      ctx.callManager().offerIncomingCall();
+                    },
+                    () -> {
+                      ctx.client().makeCall(ctx.parties());
+                      ctx.client().closeCall();
+                      ctx.client().closeCall();
+                      ctx.client().closeCall();
+                    })));
     ImmutableMap.Builder<String, ScenarioDefinition> map = ImmutableMap.builder();
     for (ScenarioDefinition d : all) {
       map.put(d.name(), d);
@@ -377,10 +403,10 @@ public final class ScenarioCatalog {
 
   /**
    * Scenarios too large for the default suite at any size: the nightly suite runs those in
-   * {@link #NIGHTLY_SIZES}; two-calls, which finishes at no size, only an explicit {@code
-   * --scenario} runs.
+   * {@link #NIGHTLY_SIZES}; two-calls and combined-uncut, which finish at no size, only an
+   * explicit {@code --scenario} runs.
    */
-  private static final ImmutableSet<String> NIGHTLY_ONLY = ImmutableSet.of(DROP_CLOSE_RACE, TWO_CALLS);
+  private static final ImmutableSet<String> NIGHTLY_ONLY = ImmutableSet.of(DROP_CLOSE_RACE, TWO_CALLS, COMBINED_UNCUT);
 
   /**
    * The nightly suite's instances beyond the default suite, under both call-manager kinds: the
