@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +62,9 @@ public final class PluginCode {
           List<String> names;
           try (Stream<Path> files = Files.walk(entry)) {
             names = files.filter(Files::isRegularFile)
-                .map(f -> entry.relativize(f).toString().replace('\\', '/')).sorted().toList();
+                .map(f -> entry.relativize(f).toString().replace('\\', '/'))
+                .sorted()
+                .collect(Collectors.toList()); // not toList(): this package is scanned for JPF
           }
           for (String name : names) {
             Path f = entry.resolve(name);
