@@ -359,14 +359,11 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
-   * The options without {@code --claims} if the claims were made at another commit than this
-   * one (or an unknown one), said in one line on stderr: other code numbers other units, so a
-   * nightly job carries the file from commit to commit and it serves when the commit repeats.
-   */
-  /**
-   * The options without {@code --claims} when the claims were made by other code: another
-   * commit of the checker, or other user drivers and properties ({@code userCode}, this
-   * shard's {@link PluginCode}), whose states and units are other states and units.
+   * The options without {@code --claims} when the claims were made by other code, said in one
+   * line on stderr: another (or an unknown) commit of the checker, or other user drivers and
+   * properties ({@code userCode}, this shard's {@link PluginCode}). Other code numbers other
+   * units and reaches other states, so a nightly job carries the file from run to run and it
+   * serves when both repeat.
    */
   private ImmutableMap<String, String> claimsOfThisCode(ImmutableMap<String, String> options, ToolInfo tool,
       String userCode) {
