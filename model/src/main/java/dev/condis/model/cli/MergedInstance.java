@@ -45,7 +45,13 @@ record MergedInstance(VerificationResult result, Map<String, String> description
     @Mixin SearchOptions search = new SearchOptions();
   }
 
-  static MergedInstance of(List<JsonNode> parts, CliEnvironment env) {
+  /**
+   * The instance merged from its shards' {@code parts}. {@code userCode} is the user code the
+   * shards checked (their options'), or null if they do not say: this merge loads the user's
+   * classes from the same --classpath to replay a counterexample and names them in the report,
+   * so they must be that code, checked before anything is replayed.
+   */
+  static MergedInstance of(List<JsonNode> parts, CliEnvironment env, String userCode) {
     JsonNode first = parts.get(0);
     String label = first.path("label").asText();
     for (JsonNode p : parts) {
@@ -62,6 +68,10 @@ record MergedInstance(VerificationResult result, Map<String, String> description
     }
     ScenarioConfig config = options.scenarios.single();
     List<Path> classpath = options.scenarios.classpathEntries();
+    if (userCode != null && !userCode.equals(dev.condis.model.plugin.PluginCode.of(classpath))) {
+      throw new BadInputException("the shards checked other user code than --classpath " + classpath
+          + " holds here: merge where the shards' build of the drivers and properties is");
+    }
     ImmutableList<String> propertyClasses = options.search.propertyClasses(classpath);
     Map<String, String> descriptions = VerifyCommand.describe(propertyClasses, classpath);
     ImmutableList<String> properties = texts(first.path("properties"));
