@@ -87,8 +87,7 @@ final class MergeCommand implements Callable<Integer> {
     List<ScenarioReport> reports = new ArrayList<>();
     int splitDepth = first.instances().isEmpty() ? 1 : first.instances().get(0).path("share").path("splitDepth").asInt(1);
     UnitSizes.Builder sizes = UnitSizes.builder(splitDepth);
-    StateClaims.Builder reached = StateClaims.builder(splitDepth, first.commit())
-        .userCode(first.options().path("userCode").isTextual() ? first.options().path("userCode").asText() : null);
+    StateClaims.Builder reached = StateClaims.builder(splitDepth, first.commit()).userCode(first.userCode());
     Map<String, String> descriptions = new LinkedHashMap<>(EngineChecks.descriptions());
     java.util.Set<String> listeners = new java.util.LinkedHashSet<>();
     for (int i = 0; i < first.instances().size(); i++) {
@@ -96,8 +95,7 @@ final class MergeCommand implements Callable<Integer> {
       for (ShardFile s : shards) {
         parts.add(s.instances().get(i));
       }
-      JsonNode userCode = first.options().path("userCode");
-      MergedInstance merged = MergedInstance.of(parts, env, userCode.isTextual() ? userCode.asText() : null);
+      MergedInstance merged = MergedInstance.of(parts, env, first.userCode());
       measured(sizes, first.count(), parts);
       reached(reached, parts);
       reports.add(new ScenarioReport(merged.result(), bounds));
@@ -221,7 +219,7 @@ final class MergeCommand implements Callable<Integer> {
         throw new BadInputException("shard reports from different commits: " + first.name() + " has " + first.commit()
             + ", " + s.name() + " has " + s.commit());
       }
-      if (!first.options().path("userCode").equals(s.options().path("userCode"))) {
+      if (!java.util.Objects.equals(first.userCode(), s.userCode())) {
         throw new BadInputException(s.name() + " checked other user code than " + first.name()
             + ": the contents of --classpath differ, and shards of two versions of the drivers are not one run");
       }

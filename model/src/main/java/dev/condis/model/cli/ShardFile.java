@@ -39,4 +39,10 @@ record ShardFile(Path path, int index, int count, String commit, String version,
   String name() {
     return path.toString() + " (shard " + index + "/" + count + ")";
   }
+
+  /** The user code the shard checked (its options' userCode), or null if it does not say. */
+  String userCode() {
+    JsonNode code = options.path("userCode");
+    return code.isTextual() ? code.asText() : null;
+  }
 }
