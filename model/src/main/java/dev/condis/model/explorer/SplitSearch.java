@@ -207,7 +207,8 @@ final class SplitSearch {
         + " unit's shard to explore them (merge checks it did)", claims.earlierStates(), claims.relied().size());
   }
 
-  private static ImmutableSortedMap<String, Long> hex(Map<HashCode, Long> states) {
+  /** States by fingerprint as a shard report writes them: hex, in order. */
+  static ImmutableSortedMap<String, Long> hex(Map<HashCode, Long> states) {
     ImmutableSortedMap.Builder<String, Long> out = ImmutableSortedMap.naturalOrder();
     states.forEach((state, unit) -> out.put(state.toString(), unit));
     return out.build();

@@ -42,10 +42,15 @@ class UserClientTest {
 
   @BeforeAll
   static void compileUserClasses() throws IOException, URISyntaxException {
-    Path sources = Path.of(UserClientTest.class.getResource("/userclient").toURI());
+    compile("/userclient", classes);
+  }
+
+  /** Compiles the test resource folder {@code resource}'s sources into {@code out}, against the tool's class path. */
+  private static void compile(String resource, Path out) throws IOException, URISyntaxException {
+    Path sources = Path.of(UserClientTest.class.getResource(resource).toURI());
     List<String> args = new ArrayList<>();
     args.add("-d");
-    args.add(classes.toString());
+    args.add(out.toString());
     args.add("-cp");
     args.add(System.getProperty("java.class.path"));
     args.add("--release");
@@ -134,12 +139,7 @@ class UserClientTest {
    */
   @Test
   void clientCompiledAgainstTheOldPackagesIsBadInputThatSaysWhereTheTypesWent(@TempDir Path old) throws Exception {
-    Path sources = Path.of(UserClientTest.class.getResource("/oldapi").toURI());
-    List<String> args = new ArrayList<>(List.of("-d", old.toString(), "--release", "17"));
-    try (Stream<Path> files = Files.walk(sources)) {
-      files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-    }
-    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))).isZero();
+    compile("/oldapi", old);
     Files.delete(old.resolve("dev/condis/reference/driver/ClientDriver.class")); // the user has only the new jar
 
     assertThatThrownBy(

@@ -112,8 +112,8 @@ class StateCacheDifferentialTest {
           EXHAUSTIVE.toBuilder().split(plan.worker(k)).build());
       assertThat(r.boundsReached()).as(config.label()).isEmpty();
       r.failures().forEach(f -> nextFailures.add(f.kind() + ": " + f.message()));
-      nextReached.add(hex(mine.reached()));
-      nextRelied.add(hex(mine.relied()));
+      nextReached.add(SplitSearch.hex(mine.reached()));
+      nextRelied.add(SplitSearch.hex(mine.relied()));
       RELIED.addAndGet(mine.relied().size());
     }
     assertThat(dev.condis.model.engine.StateClaims.Reliance.of(nextReached, nextRelied).unreached())
@@ -174,12 +174,6 @@ class StateCacheDifferentialTest {
 
   /** States the second night's shards relied on an earlier run's claims for, over the suite: the test must have some. */
   private static final java.util.concurrent.atomic.AtomicLong RELIED = new java.util.concurrent.atomic.AtomicLong();
-
-  private static java.util.Map<String, Long> hex(java.util.Map<com.google.common.hash.HashCode, Long> states) {
-    java.util.Map<String, Long> out = new java.util.HashMap<>();
-    states.forEach((state, unit) -> out.put(state.toString(), unit));
-    return out;
-  }
 
   /** The split runs' cuts in the top levels, over the whole suite: the test must make some. */
   private static final java.util.concurrent.atomic.AtomicLong TOP_LEVEL_CUTS = new java.util.concurrent.atomic.AtomicLong();
