@@ -40,8 +40,10 @@ final class Engine {
   private boolean budgetCut;
   /** The CPU this search's carriers are pinned to, or -1 ({@link CarrierAffinity}); set before any runs. */
   volatile int cpu = -1;
-  private final SearchTree tree; // null when replaying
+  private final SearchTree tree; // null when replaying or walking at random
   private final Decider decider;
+  /** One execution along a given schedule ({@link ReplayDecider}), not a search. */
+  private final boolean replaying;
 
   private volatile Execution current;
   private volatile boolean done;
@@ -76,9 +78,13 @@ final class Engine {
     this.budgetNanos = options.timeBudget().map(Duration::toNanos).orElse(0L);
     this.tree = tree;
     this.decider = decider;
+    this.replaying = decider instanceof ReplayDecider;
   }
 
   static SearchResult search(Program program, SearchOptions options) {
+    if (options.randomWalkSeed().isPresent()) {
+      return walk(program, options, options.randomWalkSeed().get());
+    }
     SearchTree tree = new SearchTree(options.reduction(), options.maxDepth(), options.split().orElse(null),
         options.stopOnFirstFailure());
     Engine e = new Engine(program, options, tree, tree);
@@ -89,6 +95,20 @@ final class Engine {
           tree.decisionPoints, Duration.ofNanos(e.endNanos - e.startNanos), options.reduction(),
           new SearchResult.SplitFigures(tree.units, tree.unitsOwned, e.othersExecutions, e.failureUnit,
               tree.unitExecutions(), tree.partExecutions()));
+    }
+  }
+
+  /** Random walks until a failure or a bound: never COMPLETE, as a bound always ends them. */
+  private static SearchResult walk(Program program, SearchOptions options, long seed) {
+    Engine e = new Engine(program, options, null, new RandomWalk(seed, options.maxDepth()));
+    e.run();
+    synchronized (e.lock) {
+      if (e.failures.isEmpty() && e.bounds.isEmpty()) {
+        throw new IllegalStateException("explorer internal error: random walks ended without a failure or a bound");
+      }
+      return new SearchResult(bounds(e), List.copyOf(e.failures.values()), e.failingExecutions,
+          e.executions, 0, 0, e.depthCuts, e.maxDepth, 0, Duration.ofNanos(e.endNanos - e.startNanos), false,
+          SearchResult.SplitFigures.NONE);
     }
   }
 
@@ -239,11 +259,11 @@ final class Engine {
       listener.onExecutionEnd(new ExecutionSummary(n, ex.schedule(), Optional.ofNullable(f),
           ex.completed, ex.sleepSetBlocked, ex.depthCut));
     }
-    if (tree == null) {
+    if (replaying) {
       replayResult = new ExecutionResult(ex.schedule(), Optional.ofNullable(f), ex.trace(), ex.stepCount());
       return doneLocked();
     }
-    if (stop || !tree.advance()) {
+    if (stop || tree != null && !tree.advance()) {
       return doneLocked();
     }
     return nextExecutionLocked(n);
@@ -264,7 +284,7 @@ final class Engine {
   }
 
   private Execution newExecutionLocked() {
-    Execution ex = new Execution(this, decider, tree == null ? 0 : tree.analysisFrom, tree == null);
+    Execution ex = new Execution(this, decider, tree == null ? 0 : tree.analysisFrom, replaying);
     ex.progressLocked();
     current = ex;
     return ex;

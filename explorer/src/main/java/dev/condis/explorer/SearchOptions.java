@@ -19,6 +19,7 @@ public final class SearchOptions {
   private final boolean reduction;
   private final boolean stopOnFirstFailure;
   private final Split split;
+  private final Long randomWalkSeed;
   private final ProgressListener progressListener;
   private final Duration progressInterval;
   private final ExecutionListener executionListener;
@@ -32,6 +33,7 @@ public final class SearchOptions {
     reduction = b.reduction;
     stopOnFirstFailure = b.stopOnFirstFailure;
     split = b.split;
+    randomWalkSeed = b.randomWalkSeed;
     progressListener = b.progressListener;
     progressInterval = b.progressInterval;
     executionListener = b.executionListener;
@@ -91,6 +93,14 @@ public final class SearchOptions {
     return Optional.ofNullable(split);
   }
 
+  /**
+   * Random walks with this seed instead of the depth-first search ({@link RandomWalk}): a bug
+   * hunt, never COMPLETE; needs an execution bound or a time budget. Empty: the search.
+   */
+  public Optional<Long> randomWalkSeed() {
+    return Optional.ofNullable(randomWalkSeed);
+  }
+
   public Optional<ProgressListener> progressListener() {
     return Optional.ofNullable(progressListener);
   }
@@ -108,7 +118,8 @@ public final class SearchOptions {
     return "SearchOptions{maxExecutions=" + maxExecutions + ", maxDepth=" + maxDepth
         + ", maxStepsPerExecution=" + maxStepsPerExecution + ", timeBudget=" + timeBudget
         + ", stallTimeout=" + stallTimeout + ", reduction=" + reduction
-        + ", stopOnFirstFailure=" + stopOnFirstFailure + (split == null ? "" : ", split=" + split) + "}";
+        + ", stopOnFirstFailure=" + stopOnFirstFailure + (split == null ? "" : ", split=" + split)
+        + (randomWalkSeed == null ? "" : ", randomWalkSeed=" + randomWalkSeed) + "}";
   }
 
   /** Mutable builder; every setter validates its argument. */
@@ -121,6 +132,7 @@ public final class SearchOptions {
     private boolean reduction = true;
     private boolean stopOnFirstFailure = true;
     private Split split;
+    private Long randomWalkSeed;
     private ProgressListener progressListener;
     private Duration progressInterval = Duration.ofSeconds(1);
     private ExecutionListener executionListener;
@@ -136,6 +148,7 @@ public final class SearchOptions {
       reduction = o.reduction;
       stopOnFirstFailure = o.stopOnFirstFailure;
       split = o.split;
+      randomWalkSeed = o.randomWalkSeed;
       progressListener = o.progressListener;
       progressInterval = o.progressInterval;
       executionListener = o.executionListener;
@@ -184,6 +197,12 @@ public final class SearchOptions {
       return this;
     }
 
+    /** Random walks with this seed ({@link SearchOptions#randomWalkSeed()}); null for the search. */
+    public Builder randomWalk(Long seed) {
+      randomWalkSeed = seed;
+      return this;
+    }
+
     /** Null for none. */
     public Builder progressListener(ProgressListener l) {
       progressListener = l;
@@ -201,7 +220,14 @@ public final class SearchOptions {
       return this;
     }
 
+    /** Throws {@link IllegalArgumentException} for random walks with a split or without an end. */
     public SearchOptions build() {
+      if (randomWalkSeed != null && split != null) {
+        throw new IllegalArgumentException("random walks cannot be split: they explore no tree to divide");
+      }
+      if (randomWalkSeed != null && maxExecutions == Long.MAX_VALUE && timeBudget == null) {
+        throw new IllegalArgumentException("random walks need an execution bound or a time budget: they never end by themselves");
+      }
       return new SearchOptions(this);
     }
 

@@ -87,6 +87,9 @@ final class ReplayCommand implements Callable<Integer> {
       throw new BadInputException("no schedule: give the SCHEDULE a counterexample printed, or --from REPORT.json");
     }
     search.engine(env.engines()); // unknown engine: bad input
+    if (search.randomWalk != null) {
+      throw new BadInputException("--random-walk is for verify: replay runs the one schedule it is given");
+    }
     Replayer replayer =
         env.engines()
             .replayer(search.engine)

@@ -95,6 +95,12 @@ public final class SearchOptions {
       description = "Explorer, with --shard K/N: the states each work unit reached in an earlier run of all the shards (written by 'merge --claims' at the same --split-depth). A shard stops at a state FILE gives to a lower unit and relies on that unit's shard to explore it; merge checks that it did, and claims nothing if not. Sound with stale claims; they only cost the verdict.")
   Path claims;
 
+  @Option(
+      names = "--random-walk",
+      paramLabel = "SEED",
+      description = "Explorer: hunt for bugs by random walks instead of the search: every decision of every execution drawn at random from SEED, until a violation, --max-executions or --time-budget. For scenarios the search cannot finish (two-calls, combined-uncut): it varies early choices in every execution, where the search varies them last. Never VERIFIED (no reduction, no state cache, no split); a counterexample replays as usual, and the same SEED walks the same way.")
+  Long randomWalk;
+
   /** The bounds: the defaults with each option given replacing its part. */
   public Bounds bounds() {
     return bounds(Bounds.DEFAULT_EXECUTION_TIMEOUT);
@@ -141,6 +147,9 @@ public final class SearchOptions {
     ImmutableMap.Builder<String, String> options = ImmutableMap.<String, String>builder().putAll(jpfOptions(environment));
     if (noStateCache) {
       options.put(ExplorerEngine.STATE_CACHE, "false");
+    }
+    if (randomWalk != null) {
+      return randomWalkOptions(options, shard);
     }
     if (split != null && split < 1) {
       throw new BadInputException("--split must be at least 1, not " + split);
@@ -194,6 +203,22 @@ public final class SearchOptions {
       options.put(ExplorerEngine.CLAIMS, given.toJson());
     }
     return options.build();
+  }
+
+  /** Random walks: no split, no sizes, no claims (they cut a tree the walks do not have). */
+  private ImmutableMap<String, String> randomWalkOptions(ImmutableMap.Builder<String, String> options,
+      java.util.Optional<ShardSpec> shard) {
+    String why = " exclude each other: random walks explore no tree to divide or cut";
+    if (shard.isPresent()) {
+      throw new BadInputException("--random-walk and a shard (" + shard.get().source() + ")" + why);
+    }
+    for (Object[] o : new Object[][] {{"--split", split}, {"--split-depth", splitDepth}, {"--unit-sizes", unitSizes},
+        {"--claims", claims}}) {
+      if (o[1] != null) {
+        throw new BadInputException("--random-walk and " + o[0] + why);
+      }
+    }
+    return options.put(ExplorerEngine.RANDOM_WALK, Long.toString(randomWalk)).build();
   }
 
   /** A unit-sizes file, or bad input in one line. */

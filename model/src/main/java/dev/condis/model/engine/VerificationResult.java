@@ -22,6 +22,12 @@ public record VerificationResult(
     ImmutableSortedSet<String> rulesChecked,
     Optional<ShardShare> shard) {
 
+  /**
+   * How the detail of a result of the explorer's random walks ({@code verify --random-walk})
+   * begins: a bug hunt, which is never VERIFIED and rests on no reduction.
+   */
+  public static final String RANDOM_WALKS = "random walks";
+
   public VerificationResult(
       ScenarioConfig config,
       String engine,
@@ -31,6 +37,11 @@ public record VerificationResult(
       Optional<Counterexample> counterexample,
       Optional<String> detail) {
     this(config, engine, verdict, properties, figures, counterexample, detail, ImmutableSortedSet.of(), Optional.empty());
+  }
+
+  /** Whether random walks, not a search, produced this result ({@link #RANDOM_WALKS}). */
+  public boolean byRandomWalks() {
+    return detail.map(d -> d.startsWith(RANDOM_WALKS)).orElse(false);
   }
 
   /** This result with the rules whose checks ran. */

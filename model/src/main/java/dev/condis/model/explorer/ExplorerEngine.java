@@ -109,6 +109,13 @@ public final class ExplorerEngine implements Engine {
    */
   public static final String CLAIMS = "explorer.claims";
 
+  /**
+   * Engine option: random walks with this seed (a whole number) instead of the search ({@code
+   * --random-walk}): a bug hunt for scenarios the search cannot finish; never VERIFIED, no
+   * state cache, no split.
+   */
+  public static final String RANDOM_WALK = "explorer.randomWalk";
+
   /** The rule engine-found deadlocks and livelocks are reported under. */
   static final String WAIT_RULE = DeadlockProperty.RULE;
 
@@ -150,6 +157,10 @@ public final class ExplorerEngine implements Engine {
             .addAll(PropertyCatalog.engineProperties())
             .build();
     int splitCount = intOption(request, SPLIT, 0);
+    Long walkSeed = randomWalkSeed(request);
+    if (walkSeed != null && splitCount >= 1) {
+      throw new IllegalArgumentException(RANDOM_WALK + " and " + SPLIT + " exclude each other: random walks explore no tree to divide");
+    }
     if (splitCount >= 1) {
       int shard = intOption(request, SHARD, 0);
       if (shard > splitCount) {
@@ -163,12 +174,16 @@ public final class ExplorerEngine implements Engine {
           sizes == null ? new long[0] : sizes.splitAgainOf(label),
           sizes == null ? Map.of() : sizes.partSizesOf(label), claims(request, depth, label)).run();
     }
-    Checkpoints cache = stateCache(request);
+    // A walk cannot cut at a seen state: nothing promises that state's future is explored.
+    Checkpoints cache = walkSeed != null ? Checkpoints.off(VerificationResult.RANDOM_WALKS) : stateCache(request);
     ProgressListener progress = request.progress();
     SearchOptions options = searchOptions(request.bounds(), progress == null || progress == ProgressListener.NONE
         ? ProgressListener.NONE
         : (executions, elapsed) -> progress.progress(
             executions, cache.disabledBecause() == null ? cache.statesSeen() : -1, elapsed));
+    if (walkSeed != null) {
+      options = options.toBuilder().randomWalk(walkSeed).build();
+    }
     SearchResult result;
     try {
       result = Explorer.explore(program(harness, null, cache), options);
@@ -207,6 +222,10 @@ public final class ExplorerEngine implements Engine {
       }
       ReplayResult replay = replay(harness, f.schedule(), options);
       Optional<String> detail = replay.mismatch(c.violation());
+      if (options.randomWalkSeed().isPresent()) {
+        detail = Optional.of(VerificationResult.RANDOM_WALKS + " (seed " + options.randomWalkSeed().get() + ") found it in "
+            + result.executions() + " executions" + detail.map(m -> "; " + m).orElse(""));
+      }
       Counterexample cex =
           new Counterexample(
               c.violation(),
@@ -220,7 +239,9 @@ public final class ExplorerEngine implements Engine {
     if (!result.boundsReached().isEmpty()) {
       return new VerificationResult(
           config, NAME, Verdict.INCONCLUSIVE, properties, figures, Optional.empty(),
-          Optional.of(boundsText(result, request.bounds())));
+          Optional.of(options.randomWalkSeed().isPresent()
+              ? walksText(options.randomWalkSeed().get(), result, request.bounds())
+              : boundsText(result, request.bounds())));
     }
     if (!premises.unmet().isEmpty()) {
       return new VerificationResult(
@@ -242,6 +263,19 @@ public final class ExplorerEngine implements Engine {
     return "false".equals(request.engineOptions().get(STATE_CACHE))
         ? Checkpoints.off("--no-state-cache")
         : new Checkpoints(claims);
+  }
+
+  /** The seed of {@link #RANDOM_WALK}, or null for the search. Bad values are bad input. */
+  static Long randomWalkSeed(VerificationRequest request) {
+    String v = request.engineOptions().get(RANDOM_WALK);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(RANDOM_WALK + " must be a whole number (the seed), not '" + v + "'", e);
+    }
   }
 
   /** The unit sizes from {@link #UNIT_SIZES} if measured at {@code depth}, else null. */
@@ -528,6 +562,21 @@ public final class ExplorerEngine implements Engine {
           });
     }
     return String.join("; ", out) + ": nothing is claimed beyond the executions explored";
+  }
+
+  /** Why random walks that met no violation claim nothing; begins with {@link VerificationResult#RANDOM_WALKS}. */
+  private static String walksText(long seed, SearchResult result, Bounds bounds) {
+    List<String> ends = new ArrayList<>();
+    for (Bound b : result.boundsReached()) {
+      ends.add(switch (b) {
+        case MAX_EXECUTIONS -> "the execution bound (" + bounds.maxExecutions() + ")";
+        case TIME_BUDGET -> "the time budget (" + bounds.timeBudget().toSeconds() + " s)";
+        case MAX_DEPTH -> result.depthCutExecutions() + " walks cut at the depth bound (" + bounds.maxDepth() + " decisions)";
+      });
+    }
+    return VerificationResult.RANDOM_WALKS + " (seed " + seed + "): " + result.executions() + " executions, every decision drawn at random,"
+        + " no violation; ended by " + String.join(" and ", ends) + ". A bug hunt explores no tree: nothing is claimed"
+        + " beyond the executions run";
   }
 
   private static Figures emptyFigures() {

@@ -20,6 +20,16 @@ public final class Assumptions {
   public static ImmutableList<String> of(
       ScenarioConfig config, Bounds bounds, String engine, java.util.List<String> engineChecks,
       String stateCache) {
+    return of(config, bounds, engine, engineChecks, stateCache, false);
+  }
+
+  /**
+   * As above; {@code randomWalks}: the explorer walked at random ({@code --random-walk}), which
+   * rests on no reduction and claims nothing beyond the executions it ran.
+   */
+  public static ImmutableList<String> of(
+      ScenarioConfig config, Bounds bounds, String engine, java.util.List<String> engineChecks,
+      String stateCache, boolean randomWalks) {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     out.add(
         "data-race freedom: every piece of state shared between threads in the drivers and the "
@@ -44,7 +54,12 @@ public final class Assumptions {
             + bounds.maxDepth() + " steps per execution, time budget "
             + dev.condis.model.report.Formats.duration(bounds.timeBudget())
             + "; reaching any of them makes the verdict INCONCLUSIVE, never VERIFIED");
-    if ("explorer".equals(engine)) {
+    if (randomWalks) {
+      out.add(
+          "random walks: every decision of every execution was drawn at random from a seeded "
+              + "generator, with no partial-order reduction and no state cache; a bug hunt, which "
+              + "claims nothing about the executions it did not run (explorer/README.md, Random walks)");
+    } else if ("explorer".equals(engine)) {
       out.add(
           "partial-order reduction: the explorer's DPOR with sleep sets skips only executions "
               + "equivalent to one it explores: the same order of dependent operations (each "

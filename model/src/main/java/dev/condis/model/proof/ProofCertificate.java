@@ -135,7 +135,7 @@ public final class ProofCertificate {
     ArrayNode assumptions = n.putArray("assumptions");
     // A VERIFIED explorer result's detail is its state cache's line (ExplorerEngine).
     String cache = r.verdict() == Verdict.VERIFIED && "explorer".equals(r.engine()) ? r.detail().orElse(null) : null;
-    Assumptions.of(c, report.bounds(), r.engine(), engineChecks, cache).forEach(assumptions::add);
+    Assumptions.of(c, report.bounds(), r.engine(), engineChecks, cache, r.byRandomWalks()).forEach(assumptions::add);
     ObjectNode t = n.putObject("tool");
     t.put("name", tool.name());
     t.put("version", tool.version());

@@ -101,7 +101,7 @@ class UncutScenarioFaultTest {
    * reached within 20,000 executions in the explorer's order (a pended offer answered twice, a
    * failed make-call's two faults, a completion passed PENDING): they sit behind data choices
    * made early in an execution, which depth-first order varies last; combined and their own
-   * scenarios catch them.
+   * scenarios catch them, and so do random walks here (RandomWalkFaultTest).
    */
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = SeededFault.class, names = {

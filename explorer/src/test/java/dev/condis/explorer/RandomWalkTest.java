@@ -1,0 +1,116 @@
+package dev.condis.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random walks: a bug hunt that varies every decision in every execution, so a bug behind an
+ * early data choice is found where depth-first order meets it last; and never a proof.
+ */
+class RandomWalkTest {
+
+  /**
+   * The bug needs the first choice to be its last value and then b's first turn before a's:
+   * depth-first order runs every interleaving of the first seven values first.
+   */
+  private static Program bugBehindAnEarlyChoice() {
+    return rt -> {
+      int mode = rt.choose("mode", 8);
+      LockRef l = rt.newLock("L");
+      StringBuilder order = new StringBuilder();
+      List<ThreadRef> ts = new ArrayList<>();
+      for (String name : new String[] {"a", "b", "c"}) {
+        ts.add(rt.spawn(name, () -> {
+          for (int i = 0; i < 3; i++) {
+            rt.acquire(l);
+            order.append(name);
+            rt.release(l);
+          }
+        }));
+      }
+      for (ThreadRef t : ts) {
+        rt.join(t);
+      }
+      if (mode == 7 && order.charAt(0) == 'b') {
+        rt.fail("mode 7 with b first: " + order, order.toString());
+      }
+    };
+  }
+
+  private static SearchOptions walks(long seed, long executions) {
+    return SearchOptions.builder().randomWalk(seed).maxExecutions(executions).build();
+  }
+
+  @Test
+  void findsABugBehindAnEarlyChoiceLongBeforeDepthFirstOrder() {
+    SearchResult dfs = Explorer.explore(bugBehindAnEarlyChoice(), SearchOptions.builder().build());
+    SearchResult walk = Explorer.explore(bugBehindAnEarlyChoice(), walks(1, 10_000));
+    assertThat(dfs.outcome()).isEqualTo(Outcome.FAILURE_FOUND);
+    assertThat(walk.outcome()).isEqualTo(Outcome.FAILURE_FOUND);
+    // 7 x 1,680 lock orders come first depth-first; a walk meets the bug about once in 24.
+    assertThat(dfs.executions()).isGreaterThan(7 * 1_680);
+    assertThat(walk.executions()).isLessThan(500);
+  }
+
+  @Test
+  void theFailureItFindsReplays() {
+    Failure f = Explorer.explore(bugBehindAnEarlyChoice(), walks(5, 10_000)).firstFailure().orElseThrow();
+    ExecutionResult again = Explorer.replay(bugBehindAnEarlyChoice(), f.schedule());
+    assertThat(again.failure()).hasValueSatisfying(g -> assertThat(g.message()).isEqualTo(f.message()));
+  }
+
+  @Test
+  void theSameSeedWalksTheSameWayAndAnotherSeedAnother() {
+    List<String> first = schedules(3);
+    assertThat(schedules(3)).isEqualTo(first);
+    assertThat(schedules(4)).isNotEqualTo(first);
+    SearchResult a = Explorer.explore(bugBehindAnEarlyChoice(), walks(9, 10_000));
+    SearchResult b = Explorer.explore(bugBehindAnEarlyChoice(), walks(9, 10_000));
+    assertThat(b.executions()).isEqualTo(a.executions());
+    assertThat(b.firstFailure().orElseThrow().schedule()).isEqualTo(a.firstFailure().orElseThrow().schedule());
+  }
+
+  private static List<String> schedules(long seed) {
+    List<String> out = new ArrayList<>();
+    Explorer.explore(Corpus.lockOrders(3, s -> {}),
+        SearchOptions.builder().randomWalk(seed).maxExecutions(20).executionListener(e -> out.add(e.schedule().toString())).build());
+    return out;
+  }
+
+  @Test
+  void neverCompleteEvenWhenEveryExecutionWasMet() {
+    Set<String> orders = new HashSet<>();
+    SearchResult r = Explorer.explore(Corpus.lockOrders(2, orders::add), walks(1, 2_000));
+    assertThat(orders).hasSize(6); // all C(4,2) orders met, yet no claim is made
+    assertThat(r.outcome()).isEqualTo(Outcome.BOUND_REACHED);
+    assertThat(r.boundsReached()).containsExactly(Bound.MAX_EXECUTIONS);
+    assertThat(r.executions()).isEqualTo(2_000);
+    assertThat(r.reduction()).isFalse();
+    SearchResult timed = Explorer.explore(Corpus.lockOrders(2, s -> {}),
+        SearchOptions.builder().randomWalk(1L).timeBudget(Duration.ofMillis(200)).build());
+    assertThat(timed.boundsReached()).containsExactly(Bound.TIME_BUDGET);
+  }
+
+  @Test
+  void theDepthBoundCutsAWalk() {
+    SearchResult r = Explorer.explore(Corpus.lockOrders(4, s -> {}),
+        SearchOptions.builder().randomWalk(1L).maxExecutions(50).maxDepth(3).build());
+    assertThat(r.boundsReached()).contains(Bound.MAX_DEPTH);
+    assertThat(r.maxDepth()).isEqualTo(3);
+  }
+
+  @Test
+  void walksWithoutAnEndOrWithASplitAreRefused() {
+    assertThatThrownBy(() -> SearchOptions.builder().randomWalk(1L).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never end by themselves");
+    assertThatThrownBy(() -> SearchOptions.builder().randomWalk(1L).maxExecutions(10).split(Split.plan(4, 2).worker(0)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be split");
+  }
+}
