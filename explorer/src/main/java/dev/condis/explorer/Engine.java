@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -44,6 +46,10 @@ final class Engine {
   private final Decider decider;
   /** One execution along a given schedule ({@link ReplayDecider}), not a search. */
   private final boolean replaying;
+  /** Random walks ({@link RandomWalk}), or null. */
+  private final RandomWalk walk;
+  /** Random walks: the number of this walker's first failing walk, or -1. */
+  private long failingWalk = -1;
 
   private volatile Execution current;
   private volatile boolean done;
@@ -79,6 +85,7 @@ final class Engine {
     this.tree = tree;
     this.decider = decider;
     this.replaying = decider instanceof ReplayDecider;
+    this.walk = decider instanceof RandomWalk w ? w : null;
   }
 
   static SearchResult search(Program program, SearchOptions options) {
@@ -98,17 +105,133 @@ final class Engine {
     }
   }
 
-  /** Random walks until a failure or a bound: never COMPLETE, as a bound always ends them. */
+  /**
+   * Random walks on {@link SearchOptions#randomWalkers()} walkers, each an engine of its own
+   * on a thread of its own (this one for the first). Walker k takes walks k, k + n, ...; the
+   * failure reported is the lowest-numbered walk's, and with it the execution count is that
+   * walk's number plus one: walks 0 to f all ran, so both are the same for any n.
+   */
   private static SearchResult walk(Program program, SearchOptions options, long seed) {
-    Engine e = new Engine(program, options, null, new RandomWalk(seed, options.maxDepth()));
-    e.run();
-    synchronized (e.lock) {
-      if (e.failures.isEmpty() && e.bounds.isEmpty()) {
-        throw new IllegalStateException("explorer internal error: random walks ended without a failure or a bound");
+    int n = (int) Math.min(options.randomWalkers(), options.maxExecutions());
+    AtomicLong lowestFailing = new AtomicLong(Long.MAX_VALUE);
+    ProgressListener progress = options.progressListener().orElse(null);
+    AtomicLongArray counts = new AtomicLongArray(n);
+    Engine[] engines = new Engine[n];
+    for (int k = 0; k < n; k++) {
+      int mine = k;
+      SearchOptions own = progress == null || n == 1 ? options : options.toBuilder()
+          .progressListener((executions, elapsed) -> {
+            counts.set(mine, executions);
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+              sum += counts.get(i);
+            }
+            progress.onProgress(sum, elapsed);
+          }).build();
+      engines[k] = new Engine(program, own, null, new RandomWalk(seed, options.maxDepth(), k, n, lowestFailing));
+    }
+    long start = System.nanoTime();
+    runAll(engines);
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    List<Failure> failures = new ArrayList<>();
+    EnumSet<Bound> bounds = EnumSet.noneOf(Bound.class);
+    long executions = 0;
+    long failing = 0;
+    long depthCuts = 0;
+    int maxDepth = 0;
+    Engine first = null;
+    for (Engine e : engines) {
+      synchronized (e.lock) {
+        bounds.addAll(e.bounds);
+        executions += e.executions;
+        failing += e.failingExecutions;
+        depthCuts += e.depthCuts;
+        maxDepth = Math.max(maxDepth, e.maxDepth);
+        if (e.failingWalk >= 0 && (first == null || e.failingWalk < first.failingWalk)) {
+          first = e;
+        }
       }
-      return new SearchResult(bounds(e), List.copyOf(e.failures.values()), e.failingExecutions,
-          e.executions, 0, 0, e.depthCuts, e.maxDepth, 0, Duration.ofNanos(e.endNanos - e.startNanos), false,
-          SearchResult.SplitFigures.NONE);
+    }
+    if (first != null) {
+      failures.addAll(first.failures.values());
+      for (Engine e : engines) {
+        if (e != first) {
+          e.failures.values().stream().filter(f -> !failures.contains(f)).forEach(failures::add);
+        }
+      }
+      if (options.stopOnFirstFailure()) {
+        failures.subList(1, failures.size()).clear();
+        executions = walksUpTo(engines, first.failingWalk);
+        failing = 1;
+        bounds.remove(Bound.MAX_EXECUTIONS); // a walker stopped at the bound past the failure
+      }
+    } else if (bounds.isEmpty()) {
+      throw new IllegalStateException("explorer internal error: random walks ended without a failure or a bound");
+    }
+    return new SearchResult(bounds, failures, failing, executions, 0, 0, depthCuts, maxDepth, 0, wall, false,
+        SearchResult.SplitFigures.NONE);
+  }
+
+  /**
+   * How many walks numbered up to {@code f} ran: {@code f + 1} unless the time budget stopped a
+   * walker before it got there (walker k's walks are numbered k, k + n, ... in the order run).
+   */
+  private static long walksUpTo(Engine[] engines, long f) {
+    long sum = 0;
+    int n = engines.length;
+    for (int k = 0; k < n; k++) {
+      long mine = f < k ? 0 : (f - k) / n + 1;
+      synchronized (engines[k].lock) {
+        sum += Math.min(engines[k].executions, mine);
+      }
+    }
+    return sum;
+  }
+
+  /** Runs the engines at once, the first on this thread; an internal error of any is thrown. */
+  private static void runAll(Engine[] engines) {
+    List<Thread> threads = new ArrayList<>();
+    Throwable[] thrown = new Throwable[engines.length];
+    for (int k = 1; k < engines.length; k++) {
+      int mine = k;
+      Thread t = new Thread(() -> {
+        try {
+          engines[mine].run();
+        } catch (Throwable e) {
+          thrown[mine] = e;
+        }
+      }, "condis-explorer-walker-" + k);
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    try {
+      engines[0].run();
+    } finally {
+      for (Thread t : threads) {
+        joinUninterruptibly(t);
+      }
+    }
+    for (Throwable e : thrown) {
+      if (e instanceof RuntimeException r) {
+        throw r;
+      } else if (e != null) {
+        throw new IllegalStateException("explorer internal error: " + e, e);
+      }
+    }
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -249,6 +372,10 @@ final class Engine {
       failingExecutions++;
       failures.putIfAbsent(f.kind() + "\n" + f.message(), f);
       stop = options.stopOnFirstFailure() || f.kind() == FailureKind.REPLAY_DIVERGENCE;
+      if (walk != null && failingWalk < 0) {
+        failingWalk = walk.current;
+        walk.failed();
+      }
       if (tree != null && failureUnit < 0) {
         failureUnit = tree.currentUnit;
         tree.failedInCurrentUnit();
@@ -271,7 +398,17 @@ final class Engine {
 
   /** The next execution, unless a bound ends the search after {@code n} executions. */
   private ControlledThread nextExecutionLocked(long n) {
-    if (n >= options.maxExecutions()) {
+    if (walk != null) {
+      // Walks number across walkers: the execution bound is on the walk number.
+      long next = walk.walkNumber(n);
+      if (next >= options.maxExecutions()) {
+        bounds.add(Bound.MAX_EXECUTIONS);
+        return doneLocked();
+      }
+      if (walk.pastAFailure(next)) {
+        return doneLocked(); // a lower walk failed, in another walker: it is the one reported
+      }
+    } else if (n >= options.maxExecutions()) {
       bounds.add(Bound.MAX_EXECUTIONS);
       return doneLocked();
     }
@@ -284,6 +421,9 @@ final class Engine {
   }
 
   private Execution newExecutionLocked() {
+    if (walk != null) {
+      walk.start(walk.walkNumber(executions));
+    }
     Execution ex = new Execution(this, decider, tree == null ? 0 : tree.analysisFrom, replaying);
     ex.progressLocked();
     current = ex;

@@ -1,21 +1,61 @@
 package dev.condis.explorer;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Random walks, for hunting bugs where the search cannot finish: every decision of every
- * execution is drawn uniformly from one seeded generator, so an early data choice varies from
- * one execution to the next, where depth-first order varies it last. No tree, no reduction, no
- * claim: a walk search never ends COMPLETE (explorer/README.md, "Random walks"). The same seed
- * gives the same executions and the same first failure.
+ * Random walks, for hunting bugs where the search cannot finish: each decision of walk number
+ * {@code i} is drawn uniformly from a generator seeded with the search's seed and {@code i}, so
+ * an early data choice varies from one execution to the next, where depth-first order varies
+ * it last. Walker {@code k} of {@code n} takes walks {@code k, k + n, k + 2n, ...}: the same
+ * walks for any {@code n}. No tree, no reduction, no claim: a walk search never ends COMPLETE
+ * (explorer/README.md, "Random walks").
  */
 final class RandomWalk implements Decider {
-  private final SplittableRandom random;
+  private final long seed;
   private final int maxDepth;
+  private final int walker;
+  private final int walkers;
+  /** The lowest walk that failed in any walker of this search; walkers stop past it. */
+  private final AtomicLong lowestFailing;
+  private SplittableRandom random;
+  /** The walk being run, or -1 before the first. */
+  long current = -1;
 
-  RandomWalk(long seed, int maxDepth) {
-    this.random = new SplittableRandom(seed);
+  RandomWalk(long seed, int maxDepth, int walker, int walkers, AtomicLong lowestFailing) {
+    this.seed = seed;
     this.maxDepth = maxDepth;
+    this.walker = walker;
+    this.walkers = walkers;
+    this.lowestFailing = lowestFailing;
+  }
+
+  /** The number of this walker's {@code n}-th walk (0-based). */
+  long walkNumber(long n) {
+    return walker + n * walkers;
+  }
+
+  /** Whether a lower walk has failed, so that walk {@code number} need not run. */
+  boolean pastAFailure(long number) {
+    return number > lowestFailing.get();
+  }
+
+  /** Starts walk {@code number}: its decisions depend on the seed and the number alone. */
+  void start(long number) {
+    current = number;
+    random = new SplittableRandom(mix(seed ^ mix(number + 0x9E3779B97F4A7C15L)));
+  }
+
+  /** The current walk failed. */
+  void failed() {
+    lowestFailing.accumulateAndGet(current, Math::min);
+  }
+
+  /** A 64-bit finaliser (Stafford's variant 13, as in SplittableRandom): nearby seeds, unrelated streams. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   @Override

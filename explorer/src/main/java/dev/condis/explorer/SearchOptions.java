@@ -20,6 +20,7 @@ public final class SearchOptions {
   private final boolean stopOnFirstFailure;
   private final Split split;
   private final Long randomWalkSeed;
+  private final int randomWalkers;
   private final ProgressListener progressListener;
   private final Duration progressInterval;
   private final ExecutionListener executionListener;
@@ -34,6 +35,7 @@ public final class SearchOptions {
     stopOnFirstFailure = b.stopOnFirstFailure;
     split = b.split;
     randomWalkSeed = b.randomWalkSeed;
+    randomWalkers = b.randomWalkers;
     progressListener = b.progressListener;
     progressInterval = b.progressInterval;
     executionListener = b.executionListener;
@@ -101,6 +103,16 @@ public final class SearchOptions {
     return Optional.ofNullable(randomWalkSeed);
   }
 
+  /**
+   * Random walks: on how many threads at once. The walks are numbered, and walker k takes
+   * numbers k, k + n, ...: the first failure (the lowest-numbered failing walk) and, with
+   * {@link #stopOnFirstFailure()} or the execution bound, the execution count are the same for
+   * any number; listeners are called from every walker.
+   */
+  public int randomWalkers() {
+    return randomWalkers;
+  }
+
   public Optional<ProgressListener> progressListener() {
     return Optional.ofNullable(progressListener);
   }
@@ -119,7 +131,7 @@ public final class SearchOptions {
         + ", maxStepsPerExecution=" + maxStepsPerExecution + ", timeBudget=" + timeBudget
         + ", stallTimeout=" + stallTimeout + ", reduction=" + reduction
         + ", stopOnFirstFailure=" + stopOnFirstFailure + (split == null ? "" : ", split=" + split)
-        + (randomWalkSeed == null ? "" : ", randomWalkSeed=" + randomWalkSeed) + "}";
+        + (randomWalkSeed == null ? "" : ", randomWalkSeed=" + randomWalkSeed + ", randomWalkers=" + randomWalkers) + "}";
   }
 
   /** Mutable builder; every setter validates its argument. */
@@ -133,6 +145,7 @@ public final class SearchOptions {
     private boolean stopOnFirstFailure = true;
     private Split split;
     private Long randomWalkSeed;
+    private int randomWalkers = 1;
     private ProgressListener progressListener;
     private Duration progressInterval = Duration.ofSeconds(1);
     private ExecutionListener executionListener;
@@ -149,6 +162,7 @@ public final class SearchOptions {
       stopOnFirstFailure = o.stopOnFirstFailure;
       split = o.split;
       randomWalkSeed = o.randomWalkSeed;
+      randomWalkers = o.randomWalkers;
       progressListener = o.progressListener;
       progressInterval = o.progressInterval;
       executionListener = o.executionListener;
@@ -200,6 +214,13 @@ public final class SearchOptions {
     /** Random walks with this seed ({@link SearchOptions#randomWalkSeed()}); null for the search. */
     public Builder randomWalk(Long seed) {
       randomWalkSeed = seed;
+      return this;
+    }
+
+    /** Random walks with this seed on {@code walkers} threads ({@link SearchOptions#randomWalkers()}). */
+    public Builder randomWalk(long seed, int walkers) {
+      randomWalkSeed = seed;
+      randomWalkers = (int) positive(walkers, "walkers");
       return this;
     }
 

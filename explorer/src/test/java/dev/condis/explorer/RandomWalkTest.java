@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,6 +83,35 @@ class RandomWalkTest {
     Explorer.explore(Corpus.lockOrders(3, s -> {}),
         SearchOptions.builder().randomWalk(seed).maxExecutions(20).executionListener(e -> out.add(e.schedule().toString())).build());
     return out;
+  }
+
+  @Test
+  void anyNumberOfWalkersReportsTheSameFailureAfterTheSameWalks() {
+    SearchResult one = Explorer.explore(bugBehindAnEarlyChoice(), walks(11, 10_000));
+    Failure f = one.firstFailure().orElseThrow();
+    for (int walkers : new int[] {2, 3, 5}) {
+      SearchResult many = Explorer.explore(bugBehindAnEarlyChoice(),
+          SearchOptions.builder().randomWalk(11, walkers).maxExecutions(10_000).build());
+      assertThat(many.firstFailure().orElseThrow().schedule()).as("%d walkers", walkers).isEqualTo(f.schedule());
+      assertThat(many.executions()).as("%d walkers", walkers).isEqualTo(one.executions());
+      assertThat(many.failingExecutions()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void walkersShareTheExecutionBoundAndMeetTheSameExecutions() {
+    List<String> alone = Collections.synchronizedList(new ArrayList<>());
+    List<String> together = Collections.synchronizedList(new ArrayList<>());
+    SearchResult one = Explorer.explore(Corpus.lockOrders(3, alone::add),
+        SearchOptions.builder().randomWalk(2, 1).maxExecutions(301).build());
+    SearchResult three = Explorer.explore(Corpus.lockOrders(3, together::add),
+        SearchOptions.builder().randomWalk(2, 3).maxExecutions(301).build());
+    assertThat(three.executions()).isEqualTo(301).isEqualTo(one.executions());
+    assertThat(three.boundsReached()).containsExactly(Bound.MAX_EXECUTIONS);
+    assertThat(together).containsExactlyInAnyOrderElementsOf(alone); // walk i is walk i, whoever runs it
+    SearchResult more = Explorer.explore(Corpus.lockOrders(3, s -> {}),
+        SearchOptions.builder().randomWalk(2, 8).maxExecutions(5).build());
+    assertThat(more.executions()).isEqualTo(5);
   }
 
   @Test

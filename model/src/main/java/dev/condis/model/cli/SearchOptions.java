@@ -149,7 +149,7 @@ public final class SearchOptions {
       options.put(ExplorerEngine.STATE_CACHE, "false");
     }
     if (randomWalk != null) {
-      return randomWalkOptions(options, shard);
+      return randomWalkOptions(options, shard, idleWorkers);
     }
     if (split != null && split < 1) {
       throw new BadInputException("--split must be at least 1, not " + split);
@@ -205,9 +205,12 @@ public final class SearchOptions {
     return options.build();
   }
 
-  /** Random walks: no split, no sizes, no claims (they cut a tree the walks do not have). */
+  /**
+   * Random walks: no split, no sizes, no claims (they cut a tree the walks do not have); the
+   * workers an instance would leave idle walk it too.
+   */
   private ImmutableMap<String, String> randomWalkOptions(ImmutableMap.Builder<String, String> options,
-      java.util.Optional<ShardSpec> shard) {
+      java.util.Optional<ShardSpec> shard, int idleWorkers) {
     String why = " exclude each other: random walks explore no tree to divide or cut";
     if (shard.isPresent()) {
       throw new BadInputException("--random-walk and a shard (" + shard.get().source() + ")" + why);
@@ -218,7 +221,11 @@ public final class SearchOptions {
         throw new BadInputException("--random-walk and " + o[0] + why);
       }
     }
-    return options.put(ExplorerEngine.RANDOM_WALK, Long.toString(randomWalk)).build();
+    options.put(ExplorerEngine.RANDOM_WALK, Long.toString(randomWalk));
+    if (idleWorkers >= 2) {
+      options.put(ExplorerEngine.RANDOM_WALKERS, Integer.toString(idleWorkers));
+    }
+    return options.build();
   }
 
   /** A unit-sizes file, or bad input in one line. */

@@ -115,6 +115,11 @@ public final class ExplorerEngine implements Engine {
    * state cache, no split.
    */
   public static final String RANDOM_WALK = "explorer.randomWalk";
+  /**
+   * Engine option, with {@link #RANDOM_WALK}: walk on this many threads at once. The walks are
+   * numbered and shared out, so the counterexample is the same for any number.
+   */
+  public static final String RANDOM_WALKERS = "explorer.randomWalkers";
 
   /** The rule engine-found deadlocks and livelocks are reported under. */
   static final String WAIT_RULE = DeadlockProperty.RULE;
@@ -182,7 +187,7 @@ public final class ExplorerEngine implements Engine {
         : (executions, elapsed) -> progress.progress(
             executions, cache.disabledBecause() == null ? cache.statesSeen() : -1, elapsed));
     if (walkSeed != null) {
-      options = options.toBuilder().randomWalk(walkSeed).build();
+      options = options.toBuilder().randomWalk(walkSeed, intOption(request, RANDOM_WALKERS, 1)).build();
     }
     SearchResult result;
     try {

@@ -20,14 +20,18 @@ import org.junit.jupiter.api.Test;
 class RandomWalkOptionTest {
 
   @Test
-  void theSeedReachesTheEngineAndIdleWorkersDoNotSplitAWalk() {
+  void theSeedReachesTheEngineAndIdleWorkersWalkInsteadOfSplitting() {
     FakeEngines engines = FakeEngines.answering(Verdict.INCONCLUSIVE);
     FakeEngines.Run run = engines.run("verify", "--scenario", "two-calls", "--cm", "mcm", "--vc", "client",
         "--random-walk", "42", "--workers", "2");
     assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.INCONCLUSIVE);
     assertThat(engines.requests.get(0).engineOptions())
         .containsEntry(ExplorerEngine.RANDOM_WALK, "42")
+        .containsEntry(ExplorerEngine.RANDOM_WALKERS, "2")
         .doesNotContainKey(ExplorerEngine.SPLIT);
+    FakeEngines suite = FakeEngines.answering(Verdict.INCONCLUSIVE);
+    suite.run("verify", "--random-walk", "42", "--workers", "2");
+    assertThat(suite.requests).allSatisfy(r -> assertThat(r.engineOptions()).doesNotContainKey(ExplorerEngine.RANDOM_WALKERS));
   }
 
   @Test
