@@ -112,7 +112,16 @@ final class Engine {
    * walk's number plus one: walks 0 to f all ran, so both are the same for any n.
    */
   private static SearchResult walk(Program program, SearchOptions options, long seed) {
-    int n = (int) Math.min(options.randomWalkers(), options.maxExecutions());
+    int shard = options.randomWalkShard();
+    int shards = options.randomWalkShards();
+    long stride = (long) shards * options.randomWalkers();
+    // Walkers whose first walk is past the execution bound have none to run.
+    long ofShard = options.maxExecutions() <= shard ? 0 : (options.maxExecutions() - shard - 1) / shards + 1;
+    int n = (int) Math.min(options.randomWalkers(), ofShard);
+    if (n == 0) {
+      return new SearchResult(EnumSet.of(Bound.MAX_EXECUTIONS), List.of(), 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, false,
+          new SearchResult.SplitFigures(0, 0, 0, -1));
+    }
     AtomicLong lowestFailing = new AtomicLong(Long.MAX_VALUE);
     ProgressListener progress = options.progressListener().orElse(null);
     AtomicLongArray counts = new AtomicLongArray(n);
@@ -128,7 +137,8 @@ final class Engine {
             }
             progress.onProgress(sum, elapsed);
           }).build();
-      engines[k] = new Engine(program, own, null, new RandomWalk(seed, options.maxDepth(), k, n, lowestFailing));
+      engines[k] = new Engine(program, own, null,
+          new RandomWalk(seed, options.maxDepth(), shard + (long) shards * k, stride, lowestFailing));
     }
     long start = System.nanoTime();
     runAll(engines);
@@ -169,20 +179,18 @@ final class Engine {
       throw new IllegalStateException("explorer internal error: random walks ended without a failure or a bound");
     }
     return new SearchResult(bounds, failures, failing, executions, 0, 0, depthCuts, maxDepth, 0, wall, false,
-        SearchResult.SplitFigures.NONE);
+        new SearchResult.SplitFigures(0, 0, 0, first == null ? -1 : first.failingWalk));
   }
 
   /**
-   * How many walks numbered up to {@code f} ran: {@code f + 1} unless the time budget stopped a
-   * walker before it got there (walker k's walks are numbered k, k + n, ... in the order run).
+   * How many walks numbered up to {@code f} ran: those of this shard numbered up to {@code f}
+   * ({@code f + 1} unsharded) unless the time budget stopped a walker before it got there.
    */
   private static long walksUpTo(Engine[] engines, long f) {
     long sum = 0;
-    int n = engines.length;
-    for (int k = 0; k < n; k++) {
-      long mine = f < k ? 0 : (f - k) / n + 1;
-      synchronized (engines[k].lock) {
-        sum += Math.min(engines[k].executions, mine);
+    for (Engine e : engines) {
+      synchronized (e.lock) {
+        sum += Math.min(e.executions, e.walk.walksUpTo(f));
       }
     }
     return sum;

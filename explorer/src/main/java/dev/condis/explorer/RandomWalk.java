@@ -7,32 +7,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * Random walks, for hunting bugs where the search cannot finish: each decision of walk number
  * {@code i} is drawn uniformly from a generator seeded with the search's seed and {@code i}, so
  * an early data choice varies from one execution to the next, where depth-first order varies
- * it last. Walker {@code k} of {@code n} takes walks {@code k, k + n, k + 2n, ...}: the same
- * walks for any {@code n}. No tree, no reduction, no claim: a walk search never ends COMPLETE
- * (explorer/README.md, "Random walks").
+ * it last. A walker takes the walks {@code first, first + stride, ...}: walker {@code k} of
+ * {@code n} in shard {@code s} of {@code m} starts at {@code s + m k} with stride {@code m n},
+ * so the walks are the same for any {@code n} and {@code m}. No tree, no reduction, no claim:
+ * a walk search never ends COMPLETE (explorer/README.md, "Random walks").
  */
 final class RandomWalk implements Decider {
   private final long seed;
   private final int maxDepth;
-  private final int walker;
-  private final int walkers;
+  private final long first;
+  private final long stride;
   /** The lowest walk that failed in any walker of this search; walkers stop past it. */
   private final AtomicLong lowestFailing;
   private SplittableRandom random;
   /** The walk being run, or -1 before the first. */
   long current = -1;
 
-  RandomWalk(long seed, int maxDepth, int walker, int walkers, AtomicLong lowestFailing) {
+  RandomWalk(long seed, int maxDepth, long first, long stride, AtomicLong lowestFailing) {
     this.seed = seed;
     this.maxDepth = maxDepth;
-    this.walker = walker;
-    this.walkers = walkers;
+    this.first = first;
+    this.stride = stride;
     this.lowestFailing = lowestFailing;
   }
 
   /** The number of this walker's {@code n}-th walk (0-based). */
   long walkNumber(long n) {
-    return walker + n * walkers;
+    return first + n * stride;
+  }
+
+  /** How many of this walker's walks are numbered {@code f} or less. */
+  long walksUpTo(long f) {
+    return f < first ? 0 : (f - first) / stride + 1;
   }
 
   /** Whether a lower walk has failed, so that walk {@code number} need not run. */

@@ -21,6 +21,8 @@ public final class SearchOptions {
   private final Split split;
   private final Long randomWalkSeed;
   private final int randomWalkers;
+  private final int randomWalkShard;
+  private final int randomWalkShards;
   private final ProgressListener progressListener;
   private final Duration progressInterval;
   private final ExecutionListener executionListener;
@@ -36,6 +38,8 @@ public final class SearchOptions {
     split = b.split;
     randomWalkSeed = b.randomWalkSeed;
     randomWalkers = b.randomWalkers;
+    randomWalkShard = b.randomWalkShard;
+    randomWalkShards = b.randomWalkShards;
     progressListener = b.progressListener;
     progressInterval = b.progressInterval;
     executionListener = b.executionListener;
@@ -113,6 +117,21 @@ public final class SearchOptions {
     return randomWalkers;
   }
 
+  /**
+   * Random walks: this search's shard (0-based) of {@link #randomWalkShards()}, a process of
+   * its own: it runs the walks numbered {@code shard, shard + shards, ...} below the execution
+   * bound, which stays the bound of the whole. The lowest failing walk of all the shards is the
+   * one an unsharded search reports, and each shard's result names its own ({@code
+   * split().failureUnit()}). Default 0 of 1.
+   */
+  public int randomWalkShard() {
+    return randomWalkShard;
+  }
+
+  public int randomWalkShards() {
+    return randomWalkShards;
+  }
+
   public Optional<ProgressListener> progressListener() {
     return Optional.ofNullable(progressListener);
   }
@@ -131,7 +150,8 @@ public final class SearchOptions {
         + ", maxStepsPerExecution=" + maxStepsPerExecution + ", timeBudget=" + timeBudget
         + ", stallTimeout=" + stallTimeout + ", reduction=" + reduction
         + ", stopOnFirstFailure=" + stopOnFirstFailure + (split == null ? "" : ", split=" + split)
-        + (randomWalkSeed == null ? "" : ", randomWalkSeed=" + randomWalkSeed + ", randomWalkers=" + randomWalkers) + "}";
+        + (randomWalkSeed == null ? "" : ", randomWalkSeed=" + randomWalkSeed + ", randomWalkers=" + randomWalkers
+            + ", randomWalkShard=" + randomWalkShard + "/" + randomWalkShards) + "}";
   }
 
   /** Mutable builder; every setter validates its argument. */
@@ -146,6 +166,8 @@ public final class SearchOptions {
     private Split split;
     private Long randomWalkSeed;
     private int randomWalkers = 1;
+    private int randomWalkShard;
+    private int randomWalkShards = 1;
     private ProgressListener progressListener;
     private Duration progressInterval = Duration.ofSeconds(1);
     private ExecutionListener executionListener;
@@ -163,6 +185,8 @@ public final class SearchOptions {
       split = o.split;
       randomWalkSeed = o.randomWalkSeed;
       randomWalkers = o.randomWalkers;
+      randomWalkShard = o.randomWalkShard;
+      randomWalkShards = o.randomWalkShards;
       progressListener = o.progressListener;
       progressInterval = o.progressInterval;
       executionListener = o.executionListener;
@@ -221,6 +245,17 @@ public final class SearchOptions {
     public Builder randomWalk(long seed, int walkers) {
       randomWalkSeed = seed;
       randomWalkers = (int) positive(walkers, "walkers");
+      return this;
+    }
+
+    /** Random walks: shard {@code shard} (0-based) of {@code shards} ({@link SearchOptions#randomWalkShard()}). */
+    public Builder randomWalkShard(int shard, int shards) {
+      positive(shards, "shards");
+      if (shard < 0 || shard >= shards) {
+        throw new IllegalArgumentException("shard " + shard + " is not one of 0 to " + (shards - 1));
+      }
+      randomWalkShard = shard;
+      randomWalkShards = shards;
       return this;
     }
 

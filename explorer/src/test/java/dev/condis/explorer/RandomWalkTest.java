@@ -115,6 +115,39 @@ class RandomWalkTest {
   }
 
   @Test
+  void shardsTogetherRunTheWalksOfOneSearchAndTheLowestFailureIsItsFailure() {
+    List<String> alone = Collections.synchronizedList(new ArrayList<>());
+    Explorer.explore(Corpus.lockOrders(3, alone::add), SearchOptions.builder().randomWalk(4, 1).maxExecutions(100).build());
+    List<String> sharded = Collections.synchronizedList(new ArrayList<>());
+    long executions = 0;
+    for (int k = 0; k < 3; k++) {
+      SearchResult part = Explorer.explore(Corpus.lockOrders(3, sharded::add),
+          SearchOptions.builder().randomWalk(4, 2).randomWalkShard(k, 3).maxExecutions(100).build());
+      assertThat(part.boundsReached()).containsExactly(Bound.MAX_EXECUTIONS);
+      executions += part.executions();
+    }
+    assertThat(executions).isEqualTo(100);
+    assertThat(sharded).containsExactlyInAnyOrderElementsOf(alone);
+
+    SearchResult one = Explorer.explore(bugBehindAnEarlyChoice(), walks(11, 10_000));
+    SearchResult lowest = null;
+    for (int k = 0; k < 4; k++) {
+      SearchResult part = Explorer.explore(bugBehindAnEarlyChoice(),
+          SearchOptions.builder().randomWalk(11, 1).randomWalkShard(k, 4).maxExecutions(10_000).build());
+      assertThat(part.outcome()).isEqualTo(Outcome.FAILURE_FOUND); // a bug met about once in 24 walks
+      if (lowest == null || part.split().failureUnit() < lowest.split().failureUnit()) {
+        lowest = part;
+      }
+    }
+    assertThat(lowest.split().failureUnit()).isEqualTo(one.executions() - 1);
+    assertThat(lowest.firstFailure().orElseThrow().schedule()).isEqualTo(one.firstFailure().orElseThrow().schedule());
+    SearchResult none = Explorer.explore(Corpus.lockOrders(3, s -> {}),
+        SearchOptions.builder().randomWalk(4, 1).randomWalkShard(7, 8).maxExecutions(5).build());
+    assertThat(none.executions()).isZero();
+    assertThat(none.boundsReached()).containsExactly(Bound.MAX_EXECUTIONS);
+  }
+
+  @Test
   void neverCompleteEvenWhenEveryExecutionWasMet() {
     Set<String> orders = new HashSet<>();
     SearchResult r = Explorer.explore(Corpus.lockOrders(2, orders::add), walks(1, 2_000));

@@ -81,6 +81,10 @@ final class MergeCommand implements Callable<Integer> {
     ToolInfo tool = env.tool().get();
     validate(shards, tool);
     ShardFile first = shards.get(0);
+    if (first.randomWalkSeed() != null && (sizesFile != null || claimsFile != null)) {
+      throw new BadInputException("the shards walked at random (--random-walk): they have no work units to size"
+          + " (--unit-sizes) nor states to claim (--claims)");
+    }
     JsonNode b = first.options().path("bounds");
     Bounds bounds = new Bounds(b.path("maxExecutions").asLong(), b.path("maxDepth").asInt(),
         Duration.ofMillis(b.path("timeBudgetMillis").asLong()));
@@ -95,7 +99,7 @@ final class MergeCommand implements Callable<Integer> {
       for (ShardFile s : shards) {
         parts.add(s.instances().get(i));
       }
-      MergedInstance merged = MergedInstance.of(parts, env, first.userCode());
+      MergedInstance merged = MergedInstance.of(parts, env, first.userCode(), first.randomWalkSeed());
       measured(sizes, first.count(), parts);
       reached(reached, parts);
       reports.add(new ScenarioReport(merged.result(), bounds));

@@ -52,6 +52,14 @@ record MergedInstance(VerificationResult result, Map<String, String> description
    * so they must be that code, checked before anything is replayed.
    */
   static MergedInstance of(List<JsonNode> parts, CliEnvironment env, String userCode) {
+    return of(parts, env, userCode, null);
+  }
+
+  /**
+   * As above; {@code walkSeed}: the shards walked at random with this seed ({@code verify
+   * --random-walk}), so the verdict is the lowest failing walk's VIOLATION, else INCONCLUSIVE.
+   */
+  static MergedInstance of(List<JsonNode> parts, CliEnvironment env, String userCode, String walkSeed) {
     JsonNode first = parts.get(0);
     String label = first.path("label").asText();
     for (JsonNode p : parts) {
@@ -90,6 +98,20 @@ record MergedInstance(VerificationResult result, Map<String, String> description
     VerificationResult result;
     if (failing != null) {
       result = violation(config, engine, properties, figures, failing, propertyClasses);
+      if (walkSeed != null) {
+        result = new VerificationResult(config, engine, Verdict.VIOLATION, properties, figures, result.counterexample(),
+            Optional.of(String.format(Locale.ROOT, "%s (seed %s) over %d shards found it in walk %d, the lowest failing"
+                + " walk of all: the same as one process walking alone%s", VerificationResult.RANDOM_WALKS, walkSeed,
+                parts.size(), failing.path("share").path("failureUnit").asLong(),
+                result.detail().map(m -> "; " + m).orElse(""))));
+      }
+    } else if (walkSeed != null) {
+      Optional<JsonNode> error = parts.stream().filter(p -> p.path("verdict").asText().equals("ERROR")).findFirst();
+      result = new VerificationResult(config, engine, error.isPresent() ? Verdict.ERROR : Verdict.INCONCLUSIVE,
+          properties, figures, Optional.empty(), Optional.of(error.isPresent() ? error.get().path("detail").asText()
+              : String.format(Locale.ROOT, "%s (seed %s) over %d shards: %,d executions in all, every decision drawn"
+                  + " at random, no violation. A bug hunt explores no tree: nothing is claimed beyond the executions run",
+                  VerificationResult.RANDOM_WALKS, walkSeed, parts.size(), figures.executions())));
     } else {
       Optional<JsonNode> error = parts.stream().filter(p -> p.path("verdict").asText().equals("ERROR")).findFirst();
       List<String> cut = new ArrayList<>();

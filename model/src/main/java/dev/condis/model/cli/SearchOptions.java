@@ -98,7 +98,7 @@ public final class SearchOptions {
   @Option(
       names = "--random-walk",
       paramLabel = "SEED",
-      description = "Explorer: hunt for bugs by random walks instead of the search: every decision of every execution drawn at random from SEED, until a violation, --max-executions or --time-budget. For scenarios the search cannot finish (two-calls, combined-uncut): it varies early choices in every execution, where the search varies them last. Never VERIFIED (no reduction, no state cache, no split); a counterexample replays as usual, and the same SEED walks the same way.")
+      description = "Explorer: hunt for bugs by random walks instead of the search: every decision of every execution drawn at random from SEED, until a violation, --max-executions or --time-budget. For scenarios the search cannot finish (two-calls, combined-uncut): it varies early choices in every execution, where the search varies them last. Never VERIFIED (no reduction, no state cache); a counterexample replays as usual, and the same SEED walks the same way: the walks are numbered, and idle --workers or shards (--shard K/N, then merge) share them out with the same counterexample.")
   Long randomWalk;
 
   /** The bounds: the defaults with each option given replacing its part. */
@@ -207,14 +207,11 @@ public final class SearchOptions {
 
   /**
    * Random walks: no split, no sizes, no claims (they cut a tree the walks do not have); the
-   * workers an instance would leave idle walk it too.
+   * workers an instance would leave idle walk it too, and a shard runs its share of the walks.
    */
   private ImmutableMap<String, String> randomWalkOptions(ImmutableMap.Builder<String, String> options,
       java.util.Optional<ShardSpec> shard, int idleWorkers) {
     String why = " exclude each other: random walks explore no tree to divide or cut";
-    if (shard.isPresent()) {
-      throw new BadInputException("--random-walk and a shard (" + shard.get().source() + ")" + why);
-    }
     for (Object[] o : new Object[][] {{"--split", split}, {"--split-depth", splitDepth}, {"--unit-sizes", unitSizes},
         {"--claims", claims}}) {
       if (o[1] != null) {
@@ -222,6 +219,8 @@ public final class SearchOptions {
       }
     }
     options.put(ExplorerEngine.RANDOM_WALK, Long.toString(randomWalk));
+    shard.ifPresent(k -> options.put(ExplorerEngine.SPLIT, Integer.toString(k.count()))
+        .put(ExplorerEngine.SHARD, Integer.toString(k.index())));
     if (idleWorkers >= 2) {
       options.put(ExplorerEngine.RANDOM_WALKERS, Integer.toString(idleWorkers));
     }

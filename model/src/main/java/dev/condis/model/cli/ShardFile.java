@@ -40,6 +40,12 @@ record ShardFile(Path path, int index, int count, String commit, String version,
     return path.toString() + " (shard " + index + "/" + count + ")";
   }
 
+  /** The seed of the shard's random walks ({@code verify --random-walk}), or null for a search. */
+  String randomWalkSeed() {
+    JsonNode seed = options.path("engineOptions").path(dev.condis.model.explorer.ExplorerEngine.RANDOM_WALK);
+    return seed.isTextual() ? seed.asText() : null;
+  }
+
   /** The user code the shard checked (its options' userCode), or null if it does not say. */
   String userCode() {
     JsonNode code = options.path("userCode");

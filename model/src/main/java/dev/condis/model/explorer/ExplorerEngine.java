@@ -2,6 +2,7 @@ package dev.condis.model.explorer;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.hash.HashCode;
 import dev.condis.explorer.Bound;
 import dev.condis.explorer.ExecutionResult;
@@ -23,6 +24,7 @@ import dev.condis.model.engine.Figures;
 import dev.condis.model.engine.ProgressListener;
 import dev.condis.model.engine.ReplayResult;
 import dev.condis.model.engine.SourceFrame;
+import dev.condis.model.engine.ShardShare;
 import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.Verdict;
@@ -162,15 +164,18 @@ public final class ExplorerEngine implements Engine {
             .addAll(PropertyCatalog.engineProperties())
             .build();
     int splitCount = intOption(request, SPLIT, 0);
+    int shard = intOption(request, SHARD, 0);
+    if (splitCount >= 1 && shard > splitCount) {
+      throw new IllegalArgumentException(SHARD + " " + shard + " is not one of the " + splitCount + " shards");
+    }
     Long walkSeed = randomWalkSeed(request);
-    if (walkSeed != null && splitCount >= 1) {
+    if (walkSeed != null && splitCount >= 1 && shard == 0) {
       throw new IllegalArgumentException(RANDOM_WALK + " and " + SPLIT + " exclude each other: random walks explore no tree to divide");
     }
+    if (walkSeed != null) {
+      return walk(request, harness, premises, properties, walkSeed, shard == 0 ? 1 : splitCount, shard - 1);
+    }
     if (splitCount >= 1) {
-      int shard = intOption(request, SHARD, 0);
-      if (shard > splitCount) {
-        throw new IllegalArgumentException(SHARD + " " + shard + " is not one of the " + splitCount + " shards");
-      }
       int depth = intOption(request, SPLIT_DEPTH, DEFAULT_SPLIT_DEPTH);
       UnitSizes sizes = unitSizes(request, depth);
       String label = request.config().label();
@@ -179,16 +184,12 @@ public final class ExplorerEngine implements Engine {
           sizes == null ? new long[0] : sizes.splitAgainOf(label),
           sizes == null ? Map.of() : sizes.partSizesOf(label), claims(request, depth, label)).run();
     }
-    // A walk cannot cut at a seen state: nothing promises that state's future is explored.
-    Checkpoints cache = walkSeed != null ? Checkpoints.off(VerificationResult.RANDOM_WALKS) : stateCache(request);
+    Checkpoints cache = stateCache(request);
     ProgressListener progress = request.progress();
     SearchOptions options = searchOptions(request.bounds(), progress == null || progress == ProgressListener.NONE
         ? ProgressListener.NONE
         : (executions, elapsed) -> progress.progress(
             executions, cache.disabledBecause() == null ? cache.statesSeen() : -1, elapsed));
-    if (walkSeed != null) {
-      options = options.toBuilder().randomWalk(walkSeed, intOption(request, RANDOM_WALKERS, 1)).build();
-    }
     SearchResult result;
     try {
       result = Explorer.explore(program(harness, null, cache), options);
@@ -206,6 +207,43 @@ public final class ExplorerEngine implements Engine {
             cache.disabledBecause() == null ? cache.statesSeen() : -1,
             result.wallTime());
     return conclude(request, harness, premises, properties, result, figures, options, cache.summary());
+  }
+
+  /**
+   * Random walks ({@link #RANDOM_WALK}), or shard {@code shard} (0-based; -1: none) of {@code
+   * shards}: its walks, named with the lowest failing one in its {@link ShardShare} for merge.
+   * No state cache: a walk cannot cut at a seen state, as nothing promises that state's future
+   * is explored.
+   */
+  private VerificationResult walk(VerificationRequest request, ScenarioHarness harness, Premises premises,
+      ImmutableList<String> properties, long seed, int shards, int shard) {
+    ProgressListener progress = request.progress();
+    SearchOptions.Builder b = searchOptions(request.bounds(), progress == null || progress == ProgressListener.NONE
+        ? ProgressListener.NONE : (executions, elapsed) -> progress.progress(executions, -1, elapsed))
+        .toBuilder().randomWalk(seed, intOption(request, RANDOM_WALKERS, 1));
+    if (shard >= 0) {
+      b.randomWalkShard(shard, shards);
+    }
+    SearchOptions options = b.build();
+    SearchResult result;
+    try {
+      result = Explorer.explore(program(harness, null, Checkpoints.off(VerificationResult.RANDOM_WALKS)), options);
+    } catch (RuntimeException | Error e) {
+      return new VerificationResult(request.config(), NAME, Verdict.ERROR, properties, emptyFigures(), Optional.empty(),
+          Optional.of("explorer failed: " + e));
+    }
+    Figures figures = new Figures(result.executions(), 0, result.maxDepth(), 0, -1, result.wallTime());
+    VerificationResult r = conclude(request, harness, premises, properties, result, figures, options, "");
+    return shard < 0 ? r : r.withShard(new ShardShare(shard, shards, 0, request.bounds().maxExecutions(),
+        result.executions(), result.split().failureUnit(), false, ImmutableList.of(), ImmutableSortedMap.of(),
+        ImmutableSortedMap.of(), ImmutableSortedMap.of(), ImmutableSortedMap.of()));
+  }
+
+  /** "random walks (seed S)", with the shard if there is one: how a walk result's detail begins. */
+  private static String walksName(SearchOptions options) {
+    return VerificationResult.RANDOM_WALKS + " (seed " + options.randomWalkSeed().orElseThrow()
+        + (options.randomWalkShards() == 1 ? "" : ", shard " + (options.randomWalkShard() + 1) + "/"
+            + options.randomWalkShards()) + ")";
   }
 
   /**
@@ -228,7 +266,7 @@ public final class ExplorerEngine implements Engine {
       ReplayResult replay = replay(harness, f.schedule(), options);
       Optional<String> detail = replay.mismatch(c.violation());
       if (options.randomWalkSeed().isPresent()) {
-        detail = Optional.of(VerificationResult.RANDOM_WALKS + " (seed " + options.randomWalkSeed().get() + ") found it in "
+        detail = Optional.of(walksName(options) + " found it in walk " + result.split().failureUnit() + ", after "
             + result.executions() + " executions" + detail.map(m -> "; " + m).orElse(""));
       }
       Counterexample cex =
@@ -245,7 +283,7 @@ public final class ExplorerEngine implements Engine {
       return new VerificationResult(
           config, NAME, Verdict.INCONCLUSIVE, properties, figures, Optional.empty(),
           Optional.of(options.randomWalkSeed().isPresent()
-              ? walksText(options.randomWalkSeed().get(), result, request.bounds())
+              ? walksText(walksName(options), result, request.bounds())
               : boundsText(result, request.bounds())));
     }
     if (!premises.unmet().isEmpty()) {
@@ -570,7 +608,7 @@ public final class ExplorerEngine implements Engine {
   }
 
   /** Why random walks that met no violation claim nothing; begins with {@link VerificationResult#RANDOM_WALKS}. */
-  private static String walksText(long seed, SearchResult result, Bounds bounds) {
+  private static String walksText(String walks, SearchResult result, Bounds bounds) {
     List<String> ends = new ArrayList<>();
     for (Bound b : result.boundsReached()) {
       ends.add(switch (b) {
@@ -579,7 +617,7 @@ public final class ExplorerEngine implements Engine {
         case MAX_DEPTH -> result.depthCutExecutions() + " walks cut at the depth bound (" + bounds.maxDepth() + " decisions)";
       });
     }
-    return VerificationResult.RANDOM_WALKS + " (seed " + seed + "): " + result.executions() + " executions, every decision drawn at random,"
+    return walks + ": " + result.executions() + " executions, every decision drawn at random,"
         + " no violation; ended by " + String.join(" and ", ends) + ". A bug hunt explores no tree: nothing is claimed"
         + " beyond the executions run";
   }

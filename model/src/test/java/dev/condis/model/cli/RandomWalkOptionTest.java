@@ -9,8 +9,10 @@ import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.report.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code verify --random-walk SEED}: the explorer walks at random instead of searching. It goes
@@ -40,8 +42,6 @@ class RandomWalkOptionTest {
     String why = " exclude each other: random walks explore no tree to divide or cut";
     assertThat(engines.run("verify", "--random-walk", "1", "--split", "2").errLines())
         .containsExactly("condis-verify: --random-walk and --split" + why);
-    assertThat(engines.run("verify", "--random-walk", "1", "--shard", "1/2").errLines())
-        .containsExactly("condis-verify: --random-walk and a shard (--shard 1/2)" + why);
     FakeEngines.Run claims = engines.run("verify", "--random-walk", "1", "--claims", "claims.json");
     assertThat(claims.exit()).isEqualTo(2);
     assertThat(claims.errLines()).containsExactly("condis-verify: --random-walk and --claims" + why);
@@ -69,6 +69,57 @@ class RandomWalkOptionTest {
     assertThat(s.get("figures").get("executions").asLong()).isEqualTo(300);
     assertThat(s.get("detail").asText()).startsWith("random walks (seed 3): 300 executions")
         .endsWith("nothing is claimed beyond the executions run");
+  }
+
+  /**
+   * Shards of a walk run their share of the numbered walks; merge reports the lowest failing
+   * walk of all, which is the counterexample one process walking alone reports, and without a
+   * violation the shards' walks add up to the execution bound.
+   */
+  @Test
+  void shardsMergeIntoTheCounterexampleOfOneProcess(@TempDir Path dir) throws Exception {
+    String[] instance = {"--scenario", "two-calls", "--cm", "mcm", "--vc", "client", "--workers", "1",
+        "--inject", "client-closes-call-twice", "--random-walk", "1", "--max-executions", "2000"};
+    FakeEngines.Run alone = real(concat(new String[] {"verify", "--format", "json"}, instance));
+    assertThat(alone.exit()).as(alone.err()).isEqualTo(ExitCodes.VIOLATION);
+    JsonNode one = new ObjectMapper().readTree(alone.out()).get("scenarios").get(0);
+
+    JsonNode merged = mergeShards(dir, 3, instance);
+    assertThat(merged.get("verdict").asText()).isEqualTo("VIOLATION");
+    assertThat(merged.get("counterexample").get("schedule").asText()).isEqualTo(one.get("counterexample").get("schedule").asText());
+    assertThat(merged.get("counterexample").get("ruleId").asText()).isEqualTo("CLOSE-17");
+    long walk = one.get("figures").get("executions").asLong() - 1;
+    assertThat(merged.get("detail").asText()).startsWith("random walks (seed 1) over 3 shards found it in walk " + walk + ",");
+
+    String[] clean = {"--scenario", "two-calls", "--cm", "mcm", "--vc", "client", "--workers", "1",
+        "--random-walk", "1", "--max-executions", "301"};
+    JsonNode nothing = mergeShards(dir, 4, clean);
+    assertThat(nothing.get("verdict").asText()).isEqualTo("INCONCLUSIVE");
+    assertThat(nothing.get("figures").get("executions").asLong()).isEqualTo(301);
+    assertThat(nothing.get("detail").asText()).startsWith("random walks (seed 1) over 4 shards: 301 executions in all");
+
+    FakeEngines.Run sizes = real("merge", "--unit-sizes", dir.resolve("sizes.json").toString(),
+        dir.resolve("shard-1.json").toString(), dir.resolve("shard-2.json").toString(),
+        dir.resolve("shard-3.json").toString(), dir.resolve("shard-4.json").toString());
+    assertThat(sizes.exit()).isEqualTo(2);
+    assertThat(sizes.errLines()).containsExactly("condis-verify: the shards walked at random (--random-walk): they have no"
+        + " work units to size (--unit-sizes) nor states to claim (--claims)");
+  }
+
+  private static JsonNode mergeShards(Path dir, int count, String[] instance) throws Exception {
+    java.util.List<String> merge = new java.util.ArrayList<>(java.util.List.of("merge", "--format", "json"));
+    for (int k = 1; k <= count; k++) {
+      Path file = dir.resolve("shard-" + k + ".json");
+      FakeEngines.Run r = real(concat(new String[] {"verify", "--quiet", "--shard", k + "/" + count, "--shard-report",
+          file.toString()}, instance));
+      assertThat(r.exit()).as(r.err()).isIn(ExitCodes.VIOLATION, ExitCodes.INCONCLUSIVE);
+      assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.SHARD,
+          java.nio.file.Files.readString(file))).as("valid against the shard schema").isEmpty();
+      merge.add(file.toString());
+    }
+    FakeEngines.Run merged = real(merge.toArray(String[]::new));
+    assertThat(merged.exit()).as(merged.err()).isIn(ExitCodes.VIOLATION, ExitCodes.INCONCLUSIVE);
+    return new ObjectMapper().readTree(merged.out()).get("scenarios").get(0);
   }
 
   private static String[] concat(String[] a, String[] b) {
