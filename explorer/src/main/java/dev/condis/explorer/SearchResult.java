@@ -34,7 +34,8 @@ public final class SearchResult {
    * A split search's share ({@link Split}): the units this worker numbered (every unit of the
    * split, or all up to the lowest failing one), those it owned and explored, the executions
    * it ran only to number other workers' units (not in {@link #executions()}), and the unit
-   * of its failure (-1: none); of random walks, the number of the failing walk reported. All zero for a search that was not split. {@code
+   * of its failure (-1: none), or of random walks the number of the failing walk reported.
+   * All zero for a search that was not split. {@code
    * unitExecutions}: the executions counted in each unit at the split's depth this worker
    * explored (or, for one split again, explored parts of), by unit number, the sizes a later
    * run of the same split can balance by ({@link Split#plan(int, int, long[])}); {@code

@@ -101,7 +101,8 @@ record MergedInstance(VerificationResult result, Map<String, String> description
       if (walkSeed != null) {
         result = new VerificationResult(config, engine, Verdict.VIOLATION, properties, figures, result.counterexample(),
             Optional.of(String.format(Locale.ROOT, "%s (seed %s) over %d shards found it in walk %d, the lowest failing"
-                + " walk of all: the same as one process walking alone%s", VerificationResult.RANDOM_WALKS, walkSeed,
+                + " walk the shards ran: the one a single process walking alone reports, unless a time budget cut a"
+                + " shard short%s", VerificationResult.RANDOM_WALKS, walkSeed,
                 parts.size(), failing.path("share").path("failureUnit").asLong(),
                 result.detail().map(m -> "; " + m).orElse(""))));
       }

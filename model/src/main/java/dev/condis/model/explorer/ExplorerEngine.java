@@ -234,6 +234,10 @@ public final class ExplorerEngine implements Engine {
     }
     Figures figures = new Figures(result.executions(), 0, result.maxDepth(), 0, -1, result.wallTime());
     VerificationResult r = conclude(request, harness, premises, properties, result, figures, options, "");
+    if (r.verdict() == Verdict.VERIFIED) { // the explorer never ends walks COMPLETE; should it, no claim is made
+      r = new VerificationResult(request.config(), NAME, Verdict.ERROR, properties, figures, Optional.empty(),
+          Optional.of("explorer failed: random walks ended as if complete"));
+    }
     return shard < 0 ? r : r.withShard(new ShardShare(shard, shards, 0, request.bounds().maxExecutions(),
         result.executions(), result.split().failureUnit(), false, ImmutableList.of(), ImmutableSortedMap.of(),
         ImmutableSortedMap.of(), ImmutableSortedMap.of(), ImmutableSortedMap.of()));
