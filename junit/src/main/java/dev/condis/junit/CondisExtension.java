@@ -95,6 +95,7 @@ public final class CondisExtension implements TestTemplateInvocationContextProvi
       option(args, "--max-executions", Long.toString(test.maxExecutions()));
     }
     option(args, "--time-budget", test.timeBudget());
+    option(args, "--random-walk", test.randomWalk());
     if (!classpath.isEmpty()) {
       option(args, "--classpath", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     }

@@ -64,4 +64,11 @@ public @interface CondisTest {
 
   /** {@code --time-budget}, e.g. "5m"; empty: the default. */
   String timeBudget() default "";
+
+  /**
+   * {@code --random-walk}: the seed, e.g. "1", to hunt for bugs by random walks instead of the
+   * search, in a scenario the search cannot finish (two-calls, combined-uncut). A violation
+   * fails the test as usual; otherwise it is aborted, as walks prove nothing. Empty: the search.
+   */
+  String randomWalk() default "";
 }

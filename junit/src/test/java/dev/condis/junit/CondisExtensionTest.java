@@ -45,6 +45,15 @@ class CondisExtensionTest {
     void tooSmallABound() {}
   }
 
+  static class Hunt {
+    @CondisTest(scenarios = "combined-uncut", cm = "standalone", randomWalk = "1", maxExecutions = 200,
+        inject = "cm-never-completes-failed-make-call")
+    void huntedDown() {}
+
+    @CondisTest(scenarios = "two-calls", cm = "mcm", vc = "client", randomWalk = "1", maxExecutions = 50)
+    void nothingFoundProvesNothing() {}
+  }
+
   static class BadAttribute {
     @CondisTest(scenarios = "no-such-scenario")
     void typo() {}
@@ -80,6 +89,16 @@ class CondisExtensionTest {
     events.assertStatistics(s -> s.started(1).aborted(1));
     events.assertThatEvents().haveExactly(1, event(abortedWithReason(
         instanceOf(TestAbortedException.class), message(m -> m.startsWith("INCONCLUSIVE") && m.contains("3 executions")))));
+  }
+
+  @Test
+  void randomWalksFailOnAViolationAndAbortOtherwise() {
+    Events events = run(Hunt.class);
+    events.assertStatistics(s -> s.started(2).failed(1).aborted(1));
+    events.assertThatEvents().haveExactly(1, event(finishedWithFailure(instanceOf(AssertionFailedError.class),
+        message(m -> m.startsWith("exactly-once-completion [GEN-2]: ")))));
+    events.assertThatEvents().haveExactly(1, event(abortedWithReason(instanceOf(TestAbortedException.class),
+        message(m -> m.startsWith("INCONCLUSIVE") && m.contains("random walks (seed 1): 50 executions")))));
   }
 
   @Test
