@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -270,8 +271,8 @@ public final class ExplorerEngine implements Engine {
       ReplayResult replay = replay(harness, f.schedule(), options);
       Optional<String> detail = replay.mismatch(c.violation());
       if (options.randomWalkSeed().isPresent()) {
-        detail = Optional.of(walksName(options) + " found it in walk " + result.split().failureUnit() + ", after "
-            + result.executions() + " executions" + detail.map(m -> "; " + m).orElse(""));
+        detail = Optional.of(String.format(Locale.ROOT, "%s found it in walk %d, after %,d executions%s",
+            walksName(options), result.split().failureUnit(), result.executions(), detail.map(m -> "; " + m).orElse("")));
       }
       Counterexample cex =
           new Counterexample(
@@ -621,7 +622,8 @@ public final class ExplorerEngine implements Engine {
         case MAX_DEPTH -> result.depthCutExecutions() + " walks cut at the depth bound (" + bounds.maxDepth() + " decisions)";
       });
     }
-    return walks + ": " + result.executions() + " executions, every decision drawn at random,"
+    return walks + ": " + String.format(Locale.ROOT, "%,d", result.executions())
+        + " executions, every decision drawn at random,"
         + " no violation; ended by " + String.join(" and ", ends) + ". A bug hunt explores no tree: nothing is claimed"
         + " beyond the executions run";
   }

@@ -81,8 +81,8 @@ class RandomWalkFaultTest {
     assertThat(b.counterexample().orElseThrow().schedule()).isEqualTo(a.counterexample().orElseThrow().schedule());
     assertThat(b.figures().executions()).isEqualTo(a.figures().executions());
     // The engine replayed it to build the trace; a replay ending elsewhere would be said here.
-    assertThat(a.detail()).hasValue("random walks (seed 7) found it in walk " + (a.figures().executions() - 1)
-        + ", after " + a.figures().executions() + " executions");
+    assertThat(a.detail()).hasValue(String.format(java.util.Locale.ROOT, "random walks (seed 7) found it in walk %d,"
+        + " after %,d executions", a.figures().executions() - 1, a.figures().executions()));
     assertThat(a.byRandomWalks()).isTrue();
     ReplayResult replay = new ExplorerEngine().replay(a.config(), a.counterexample().orElseThrow().schedule());
     assertThat(replay.violation()).hasValueSatisfying(v -> assertThat(v.ruleId()).isEqualTo("GEN-2"));
