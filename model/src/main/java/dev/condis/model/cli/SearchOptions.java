@@ -211,6 +211,9 @@ public final class SearchOptions {
    */
   private ImmutableMap<String, String> randomWalkOptions(ImmutableMap.Builder<String, String> options,
       java.util.Optional<ShardSpec> shard, int idleWorkers) {
+    if (!ExplorerEngine.NAME.equals(engine)) { // here, so that @CondisTest is refused too
+      throw new BadInputException("--random-walk is for the explorer engine, not " + engine);
+    }
     String why = " exclude each other: random walks explore no tree to divide or cut";
     for (Object[] o : new Object[][] {{"--split", split}, {"--split-depth", splitDepth}, {"--unit-sizes", unitSizes},
         {"--claims", claims}}) {

@@ -153,9 +153,6 @@ final class VerifyCommand implements Callable<Integer> {
     if (search.split != null && !engine.name().equals(ExplorerEngine.NAME)) {
       throw new BadInputException("--split is for the explorer engine, not " + engine.name());
     }
-    if (search.randomWalk != null && !engine.name().equals(ExplorerEngine.NAME)) {
-      throw new BadInputException("--random-walk is for the explorer engine, not " + engine.name());
-    }
     java.util.Optional<ShardSpec> shardSpec = ShardSpec.resolve(shard, shards, env.environment());
     Path shardFile = null;
     if (shardSpec.isPresent()) {
