@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.condis.model.engine.Verdict;
 import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.report.Fixtures;
+import dev.condis.model.report.SchemaCheck;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,14 +112,14 @@ class RandomWalkOptionTest {
   }
 
   private static JsonNode mergeShards(Path dir, int count, String[] instance) throws Exception {
-    java.util.List<String> merge = new java.util.ArrayList<>(java.util.List.of("merge", "--format", "json"));
+    List<String> merge = new ArrayList<>(List.of("merge", "--format", "json"));
     for (int k = 1; k <= count; k++) {
       Path file = dir.resolve("shard-" + k + ".json");
       FakeEngines.Run r = real(concat(new String[] {"verify", "--quiet", "--shard", k + "/" + count, "--shard-report",
           file.toString()}, instance));
       assertThat(r.exit()).as(r.err()).isIn(ExitCodes.VIOLATION, ExitCodes.INCONCLUSIVE);
-      assertThat(dev.condis.model.report.SchemaCheck.problems(dev.condis.model.report.SchemaCheck.SHARD,
-          java.nio.file.Files.readString(file))).as("valid against the shard schema").isEmpty();
+      assertThat(SchemaCheck.problems(SchemaCheck.SHARD, Files.readString(file))).as("valid against the shard schema")
+          .isEmpty();
       merge.add(file.toString());
     }
     FakeEngines.Run merged = real(merge.toArray(String[]::new));
@@ -123,7 +128,7 @@ class RandomWalkOptionTest {
   }
 
   private static String[] concat(String[] a, String[] b) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    String[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }

@@ -2,11 +2,15 @@ package dev.condis.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.property.PropertyCatalog;
+import dev.condis.model.proof.ProofCertificate;
 import dev.condis.model.property.Violation;
+import dev.condis.model.report.Fixtures;
+import dev.condis.model.report.ScenarioReport;
 import dev.condis.model.scenario.DriverSelection;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
@@ -15,6 +19,10 @@ import dev.condis.reference.fault.FaultSet;
 import dev.condis.reference.fault.SeededFault;
 import dev.condis.reference.system.CallManagerKind;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -103,7 +111,7 @@ class RandomWalkFaultTest {
     assertThat(b.counterexample().orElseThrow().schedule()).isEqualTo(a.counterexample().orElseThrow().schedule());
     assertThat(b.figures().executions()).isEqualTo(a.figures().executions());
     // The engine replayed it to build the trace; a replay ending elsewhere would be said here.
-    assertThat(a.detail()).hasValue(String.format(java.util.Locale.ROOT, "random walks (seed 7) found it in walk %d,"
+    assertThat(a.detail()).hasValue(String.format(Locale.ROOT, "random walks (seed 7) found it in walk %d,"
         + " after %,d executions", a.figures().executions() - 1, a.figures().executions()));
     assertThat(a.byRandomWalks()).isTrue();
     ReplayResult replay = new ExplorerEngine().replay(a.config(), a.counterexample().orElseThrow().schedule());
@@ -142,12 +150,11 @@ class RandomWalkFaultTest {
     Bounds bounds = new Bounds(100, 2_000, Duration.ofMinutes(2));
     VerificationResult clean = verify(config(ScenarioCatalog.TWO_CALLS, CallManagerKind.MCM, FaultSet.none()), bounds, 1);
     VerificationResult caught = walk(ScenarioCatalog.TWO_CALLS, CallManagerKind.MCM, SeededFault.CM_CREATE_VC_PENDING, 1);
-    for (VerificationResult r : java.util.List.of(clean, caught)) {
-      com.fasterxml.jackson.databind.JsonNode c = dev.condis.model.proof.ProofCertificate.of(
-          new dev.condis.model.report.ScenarioReport(r, bounds), dev.condis.model.report.Fixtures.TOOL,
-          java.time.Instant.parse("2026-12-08T00:00:00Z"), java.util.Map.of(), java.util.List.of());
+    for (VerificationResult r : List.of(clean, caught)) {
+      JsonNode c = ProofCertificate.of(new ScenarioReport(r, bounds), Fixtures.TOOL,
+          Instant.parse("2026-12-08T00:00:00Z"), Map.of(), List.of());
       assertThat(c.get("status").asText()).isIn("NOT_PROVED", "REFUTED").isEqualTo(r == clean ? "NOT_PROVED" : "REFUTED");
-      assertThat(c.get("assumptions")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+      assertThat(c.get("assumptions")).extracting(JsonNode::asText)
           .anySatisfy(a -> assertThat(a).startsWith("random walks: "))
           .noneSatisfy(a -> assertThat(a).startsWith("partial-order reduction"));
     }
