@@ -155,7 +155,8 @@ public final class ScenarioCatalog {
                     + "for --parties 1..2, or an incoming call on a new VC of the call manager's), "
                     + "while the network hangs up whichever call it sees connected first. Each "
                     + "VC's requests, handles and contexts must stay its own. Too large to finish "
-                    + "(README, Scaling): run by name, for bug finding within a budget.",
+                    + "(README, Scaling): run by name, for bug finding within a budget, best by "
+                    + "random walks (--random-walk SEED).",
                 "GEN-2, VC-5, VC-7, MAKE-13, CLOSE-3, CLOSE-11, CLOSE-17, ICLOSE-2, ICLOSE-4, ICLOSE-10, OQ-1",
                 0, 0, 2, VcOwner.CLIENT, BOTH, ChoiceConstraints.NONE,
                 MINIPORT_INLINE,
@@ -329,7 +330,7 @@ public final class ScenarioCatalog {
                     + "open one not yet closing: its own, the offered one once it is up, and once "
                     + "more). So the make-call, the hang-up, the offer and the closes race, and two "
                     + "calls can be live at once. Too large to finish (README, Scaling): run by "
-                    + "name, for bug finding within a budget.",
+                    + "name, for bug finding within a budget, best by random walks (--random-walk SEED).",
                 "all",
                 0, 0, 2, VcOwner.CLIENT, CLIENT_ONLY, ChoiceConstraints.NONE,
                 MINIPORT_INLINE,
