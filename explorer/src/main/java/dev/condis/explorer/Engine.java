@@ -46,8 +46,6 @@ final class Engine {
   private final boolean replaying;
   /** Random walks ({@link RandomWalk}), or null. */
   final RandomWalk walk;
-  /** Random walks: the number of this walker's first failing walk, or -1. */
-  long failingWalk = -1;
 
   private volatile Execution current;
   private volatile boolean done;
@@ -240,8 +238,7 @@ final class Engine {
       failingExecutions++;
       failures.putIfAbsent(f.kind() + "\n" + f.message(), f);
       stop = options.stopOnFirstFailure() || f.kind() == FailureKind.REPLAY_DIVERGENCE;
-      if (walk != null && failingWalk < 0) {
-        failingWalk = walk.current;
+      if (walk != null) {
         walk.failed();
       }
       if (tree != null && failureUnit < 0) {

@@ -22,6 +22,8 @@ final class RandomWalk implements Decider {
   private SplittableRandom random;
   /** The walk being run, or -1 before the first. */
   long current = -1;
+  /** This walker's first failing walk, or -1. */
+  long firstFailing = -1;
 
   RandomWalk(long seed, int maxDepth, long first, long stride, AtomicLong lowestFailing) {
     this.seed = seed;
@@ -54,6 +56,9 @@ final class RandomWalk implements Decider {
 
   /** The current walk failed. */
   void failed() {
+    if (firstFailing < 0) {
+      firstFailing = current;
+    }
     lowestFailing.accumulateAndGet(current, Math::min);
   }
 

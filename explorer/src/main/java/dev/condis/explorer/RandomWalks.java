@@ -64,7 +64,7 @@ final class RandomWalks {
         failing += e.failingExecutions;
         depthCuts += e.depthCuts;
         maxDepth = Math.max(maxDepth, e.maxDepth);
-        if (e.failingWalk >= 0 && (first == null || e.failingWalk < first.failingWalk)) {
+        if (e.walk.firstFailing >= 0 && (first == null || e.walk.firstFailing < first.walk.firstFailing)) {
           first = e;
         }
       }
@@ -78,7 +78,7 @@ final class RandomWalks {
       }
       if (options.stopOnFirstFailure()) {
         failures.subList(1, failures.size()).clear();
-        executions = walksUpTo(engines, first.failingWalk);
+        executions = walksUpTo(engines, first.walk.firstFailing);
         failing = 1;
         bounds.remove(Bound.MAX_EXECUTIONS); // a walker stopped at the bound past the failure
       }
@@ -86,7 +86,7 @@ final class RandomWalks {
       throw new IllegalStateException("explorer internal error: random walks ended without a failure or a bound");
     }
     return new SearchResult(bounds, failures, failing, executions, 0, 0, depthCuts, maxDepth, 0, wall, false,
-        new SearchResult.SplitFigures(0, 0, 0, first == null ? -1 : first.failingWalk));
+        new SearchResult.SplitFigures(0, 0, 0, first == null ? -1 : first.walk.firstFailing));
   }
 
   /**

@@ -95,6 +95,7 @@ record MergedInstance(VerificationResult result, Map<String, String> description
         failing = p;
       }
     }
+    Optional<JsonNode> error = parts.stream().filter(p -> p.path("verdict").asText().equals("ERROR")).findFirst();
     VerificationResult result;
     if (failing != null) {
       result = violation(config, engine, properties, figures, failing, propertyClasses);
@@ -107,14 +108,12 @@ record MergedInstance(VerificationResult result, Map<String, String> description
                 result.detail().map(m -> "; " + m).orElse(""))));
       }
     } else if (walkSeed != null) {
-      Optional<JsonNode> error = parts.stream().filter(p -> p.path("verdict").asText().equals("ERROR")).findFirst();
       result = new VerificationResult(config, engine, error.isPresent() ? Verdict.ERROR : Verdict.INCONCLUSIVE,
           properties, figures, Optional.empty(), Optional.of(error.isPresent() ? error.get().path("detail").asText()
               : String.format(Locale.ROOT, "%s (seed %s) over %d shards: %,d executions in all, every decision drawn"
                   + " at random, no violation. A bug hunt explores no tree: nothing is claimed beyond the executions run",
                   VerificationResult.RANDOM_WALKS, walkSeed, parts.size(), figures.executions())));
     } else {
-      Optional<JsonNode> error = parts.stream().filter(p -> p.path("verdict").asText().equals("ERROR")).findFirst();
       List<String> cut = new ArrayList<>();
       Set<String> unmet = null;
       long units = 0;

@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Execution(ExecutionMode.CONCURRENT)
 class RandomWalkFaultTest {
   private static final Bounds WALKS = new Bounds(200, 2_000, Duration.ofMinutes(2));
+  private static final Bounds MORE_WALKS = new Bounds(1_000, 2_000, Duration.ofMinutes(2));
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = SeededFault.class, names = {
@@ -71,9 +72,8 @@ class RandomWalkFaultTest {
       "CM_COMPLETES_INLINE_MAKE_CALL", "CM_NEVER_COMPLETES_FAILED_MAKE_CALL", "CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL",
       "CM_COMPLETES_WITH_PENDING", "CM_CREATE_VC_PENDING", "CLIENT_CLOSES_CALL_TWICE"})
   void twoCallsLiveCatchTheFaultsTheSearchMisses(SeededFault fault) {
-    Bounds bounds = new Bounds(1_000, 2_000, Duration.ofMinutes(2));
     for (CallManagerKind kind : CallManagerKind.values()) {
-      assertCaught(verify(config(ScenarioCatalog.TWO_CALLS, kind, FaultSet.of(fault)), bounds, 1), fault);
+      assertCaught(verify(config(ScenarioCatalog.TWO_CALLS, kind, FaultSet.of(fault)), MORE_WALKS, 1), fault);
     }
     if (fault == SeededFault.CM_CREATE_VC_PENDING) { // once: the MCM's own fault
       assertCaught(walk(ScenarioCatalog.TWO_CALLS, CallManagerKind.MCM, SeededFault.MCM_DOUBLE_CLOSE_COMPLETE, 1),
@@ -92,12 +92,11 @@ class RandomWalkFaultTest {
       "CLIENT_KEEPS_VC_AFTER_FAILED_MAKE_CALL", "CLIENT_LEAKS_ADD_PARTY_PARAMETERS", "CLIENT_LEAKS_PARTY_ON_MAKE_FAILURE",
       "CM_COMPLETES_WITH_PENDING", "CM_NEVER_COMPLETES_FAILED_MAKE_CALL", "CLIENT_CLOSES_WITH_PARTIES_ATTACHED"})
   void sixPartiesCatchWhatTheSearchMisses(SeededFault fault) {
-    Bounds bounds = new Bounds(1_000, 2_000, Duration.ofMinutes(2));
     for (CallManagerKind kind : CallManagerKind.values()) {
       for (String scenario : new String[] {ScenarioCatalog.MULTIPOINT, ScenarioCatalog.DROP_CLOSE_RACE}) {
         ScenarioConfig config = ScenarioCatalog.get(scenario)
             .config(6, kind, VcOwner.CLIENT, FaultSet.of(fault), DriverSelection.REFERENCE);
-        assertCaught(verify(config, bounds, 1), fault);
+        assertCaught(verify(config, MORE_WALKS, 1), fault);
       }
     }
   }
@@ -124,9 +123,7 @@ class RandomWalkFaultTest {
         FaultSet.of(SeededFault.CLIENT_CLOSES_CALL_TWICE));
     Bounds bounds = new Bounds(2_000, 2_000, Duration.ofMinutes(2));
     VerificationResult one = verify(config, bounds, 5);
-    VerificationResult two = new ExplorerEngine().verify(new VerificationRequest(config,
-        ImmutableList.copyOf(PropertyCatalog.defaultPropertyClasses()), bounds, ProgressListener.NONE,
-        ImmutableMap.of(ExplorerEngine.RANDOM_WALK, "5", ExplorerEngine.RANDOM_WALKERS, "2")));
+    VerificationResult two = verify(config, bounds, 5, 2);
     assertThat(one.verdict()).as(Runs.describe(one)).isEqualTo(Verdict.VIOLATION);
     assertThat(two.counterexample().orElseThrow().schedule()).isEqualTo(one.counterexample().orElseThrow().schedule());
     assertThat(two.figures().executions()).isEqualTo(one.figures().executions());
@@ -137,7 +134,7 @@ class RandomWalkFaultTest {
   @EnumSource(CallManagerKind.class)
   void withNoFaultTheyFindNothingAndClaimNothing(CallManagerKind kind) {
     for (String scenario : new String[] {ScenarioCatalog.COMBINED_UNCUT, ScenarioCatalog.TWO_CALLS}) {
-      VerificationResult r = verify(config(scenario, kind, FaultSet.none()), new Bounds(1_000, 2_000, Duration.ofMinutes(2)), 1);
+      VerificationResult r = verify(config(scenario, kind, FaultSet.none()), MORE_WALKS, 1);
       assertThat(r.verdict()).as(Runs.describe(r)).isEqualTo(Verdict.INCONCLUSIVE);
       assertThat(r.figures().executions()).isEqualTo(1_000);
       assertThat(r.figures().states()).as("no state cache").isEqualTo(-1);
@@ -186,8 +183,13 @@ class RandomWalkFaultTest {
   }
 
   private static VerificationResult verify(ScenarioConfig config, Bounds bounds, long seed) {
+    return verify(config, bounds, seed, 1);
+  }
+
+  private static VerificationResult verify(ScenarioConfig config, Bounds bounds, long seed, int walkers) {
     return new ExplorerEngine().verify(new VerificationRequest(config,
         ImmutableList.copyOf(PropertyCatalog.defaultPropertyClasses()), bounds, ProgressListener.NONE,
-        ImmutableMap.of(ExplorerEngine.RANDOM_WALK, Long.toString(seed))));
+        ImmutableMap.of(ExplorerEngine.RANDOM_WALK, Long.toString(seed), ExplorerEngine.RANDOM_WALKERS,
+            Integer.toString(walkers))));
   }
 }
