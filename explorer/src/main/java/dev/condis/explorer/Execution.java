@@ -2,6 +2,7 @@ package dev.condis.explorer;
 
 import dev.condis.explorer.ControlledThread.Status;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
@@ -532,30 +533,47 @@ final class Execution implements Runtime {
     return null;
   }
 
+  /**
+   * The blocked threads and what each waits for: the program's first thread, then the others in
+   * the order of their text. Not in spawn order, which equivalent interleavings may differ in
+   * (two threads spawned by different parents), so that one deadlocked state reads the same
+   * whichever of them reached it.
+   */
   private String deadlockMessage() {
-    StringJoiner j = new StringJoiner("; ", "deadlock: ", "");
+    String first = null;
+    List<String> others = new ArrayList<>();
     for (ControlledThread t : threads) {
       if (t.status != Status.WAITING) {
         continue;
       }
-      switch (t.op) {
+      String waits = switch (t.op) {
         case ACQUIRE -> {
           LockRef l = (LockRef) t.target;
-          j.add("'" + t.name + "' waits for lock '" + l.name() + "' held by '" + l.holder.name + "'");
+          yield "'" + t.name + "' waits for lock '" + l.name() + "' held by '" + l.holder.name + "'";
         }
-        case JOIN -> j.add("'" + t.name + "' waits to join '" + ((ControlledThread) t.target).name + "'");
+        case JOIN -> "'" + t.name + "' waits to join '" + ((ControlledThread) t.target).name + "'";
         default -> {
-          StringJoiner ds = new StringJoiner(", ");
+          List<String> ds = new ArrayList<>();
           for (ControlledThread d : threads) {
             if (d.deferred && d != t && d.status != Status.FINISHED) {
               ds.add("'" + d.name + "'");
             }
           }
-          j.add("'" + t.name + "' awaits deferred threads " + ds);
+          Collections.sort(ds);
+          yield "'" + t.name + "' awaits deferred threads " + String.join(", ", ds);
         }
+      };
+      if (t.id == 0) {
+        first = waits;
+      } else {
+        others.add(waits);
       }
     }
-    return j.toString();
+    Collections.sort(others);
+    if (first != null) {
+      others.add(0, first);
+    }
+    return "deadlock: " + String.join("; ", others);
   }
 
   // ---------------------------------------------------------------- endings (under the lock)
