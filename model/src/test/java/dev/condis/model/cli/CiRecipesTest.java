@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CI recipes in README.md ("Shards across machines") are what they say: valid YAML with
  * the matrix, the {@code parallel:} count or the Indexed Job's completions matching the N the
  * shards are told, a merge step after them, and every condis-verify command one the command
- * line accepts.
+ * line accepts; the nightly hunt's shards and merges run, one walk each.
  */
 class CiRecipesTest {
   private static List<String> blocks;
@@ -34,7 +37,7 @@ class CiRecipesTest {
     while (m.find()) {
       blocks.add(m.group(1));
     }
-    assertThat(blocks).as("GitHub Actions, GitLab CI, Kubernetes").hasSize(3);
+    assertThat(blocks).as("GitHub Actions, GitLab CI, Kubernetes, a GitHub Actions hunt").hasSize(4);
   }
 
   private static List<JsonNode> yaml(String block) throws IOException {
@@ -74,12 +77,61 @@ class CiRecipesTest {
   }
 
   /**
-   * Each recipe's merge writes the unit sizes and the claims, and its shards balance by the
-   * sizes and rely on the claims when they are there.
+   * The nightly hunt walks from a new seed each run, shares each scenario's walks over the
+   * matrix's shards, merges each scenario's shards alone, and fails only on a violation.
+   */
+  @Test
+  void theHuntWalksFromANewSeedEachNightAndFailsOnlyOnAViolation(@TempDir Path dir) throws IOException {
+    String block = blocks.get(3);
+    JsonNode root = yaml(block).get(0);
+    assertThat(root.at("/on/schedule/0/cron").asText()).isNotBlank();
+    JsonNode matrix = root.at("/jobs/hunt/strategy/matrix");
+    assertThat(root.at("/jobs/hunt/strategy/fail-fast").asBoolean(true)).isFalse();
+    int n = matrix.path("shard").size();
+    List<String> names = new ArrayList<>();
+    matrix.path("hunt").forEach(h -> names.add(h.path("name").asText()));
+    List<String> merged = new ArrayList<>();
+    root.at("/jobs/merge/strategy/matrix/hunt").forEach(h -> merged.add(h.asText()));
+    assertThat(merged).as("one merge per hunted scenario").isEqualTo(names).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(root.at("/jobs/merge/needs").asText()).isEqualTo("hunt");
+    assertThat(block)
+        .contains("--random-walk ${{ github.run_number }}")
+        .contains("--shard ${{ matrix.shard }}/" + n)
+        .contains(".json || test $? -eq 1 -o $? -eq 3") // a shard's violation or spent walks
+        .contains(".xml || test $? -eq 3"); // the merge: walks that ran out pass, a violation fails
+    // Each hunt, run as the recipe runs it but one walk per shard, merges to INCONCLUSIVE.
+    for (JsonNode hunt : matrix.path("hunt")) {
+      List<String> merge = new ArrayList<>(List.of("merge"));
+      for (int k = 1; k <= n; k++) {
+        Path report = dir.resolve(hunt.path("name").asText() + "-" + k + ".json");
+        List<String> args = new ArrayList<>(List.of("verify", "--quiet", "--workers", "1"));
+        args.addAll(List.of(hunt.path("args").asText().split(" ")));
+        args.addAll(List.of("--random-walk", "1", "--max-executions", String.valueOf(n), "--shard", k + "/" + n,
+            "--shard-report", report.toString()));
+        FakeEngines.Run shard = run(args);
+        assertThat(shard.exit()).as(String.join(" ", args) + ": " + shard.err()).isEqualTo(ExitCodes.INCONCLUSIVE);
+        merge.add(report.toString());
+      }
+      FakeEngines.Run mergedRun = run(merge);
+      assertThat(mergedRun.exit()).as(hunt + ": " + mergedRun.err()).isEqualTo(ExitCodes.INCONCLUSIVE);
+    }
+  }
+
+  private static FakeEngines.Run run(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliEnvironment env = new CliEnvironment(new ServiceEngineDirectory(), false, () -> dev.condis.model.report.Fixtures.TOOL, Map.of());
+    int exit = CondisVerify.run(args.toArray(String[]::new), env, new PrintWriter(out), new PrintWriter(err));
+    return new FakeEngines.Run(exit, out.toString(), err.toString());
+  }
+
+  /**
+   * Each proof recipe's merge writes the unit sizes and the claims, and its shards balance by
+   * the sizes and rely on the claims when they are there.
    */
   @Test
   void everyRecipeCarriesTheUnitSizesAndTheClaimsFromOneRunToTheNext() {
-    for (String block : blocks) {
+    for (String block : blocks.subList(0, 3)) {
       Matcher merge = Pattern.compile("merge [^'\n]*--unit-sizes ([^\\s']+) --claims ([^\\s']+)").matcher(block);
       assertThat(merge.find()).as(block).isTrue();
       String sizes = merge.group(1);
@@ -96,9 +148,11 @@ class CiRecipesTest {
     Matcher m = Pattern.compile("(?:\\./condis-verify|condis-verify\\.jar) ([^|'\\n]*)").matcher(String.join("\n", blocks));
     while (m.find()) {
       commands.add(m.group(1).replace("$SIZES", "").replace("$CLAIMS", "").strip()
+          .replace("${{ matrix.hunt.args }}", "--scenario two-calls").replace("${{ matrix.hunt.name }}", "two-calls")
+          .replace("${{ matrix.hunt }}", "two-calls").replace("${{ github.run_number }}", "1")
           .replace("${{ matrix.shard }}", "1").replace("$CI_NODE_INDEX", "1").replace("$JOB_COMPLETION_INDEX", "0"));
     }
-    assertThat(commands).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(commands).hasSizeGreaterThanOrEqualTo(8);
     CliEnvironment env = new CliEnvironment(new ServiceEngineDirectory(), false, () -> dev.condis.model.report.Fixtures.TOOL, Map.of());
     for (String command : commands) {
       String[] args = command.split("\\s+");
