@@ -41,7 +41,7 @@ public final class Split {
     if (depth < 1 || count < 1) {
       throw new IllegalArgumentException("a split needs a depth and a worker count of at least 1: " + depth + ", " + count);
     }
-    return new Plan(depth, count, null, null, Map.of());
+    return new Plan(depth, count, null, null, Map.of(), null);
   }
 
   /**
@@ -78,7 +78,23 @@ public final class Split {
    * those known still go round robin.
    */
   public static Plan plan(int depth, int count, long[] unitSizes, long[] splitAgain, Map<Long, long[]> partSizes) {
+    return plan(depth, count, unitSizes, splitAgain, partSizes, new long[count]);
+  }
+
+  /**
+   * As {@link #plan(int, int, long[], long[], Map)}, the workers starting from the loads {@code
+   * loadBefore} (by worker) instead of none: the work other searches already gave them, such
+   * as the instances before this one in a run whose shards each take a share of every
+   * instance. Largest first then fills the least loaded workers of the whole run, not of this
+   * search alone, so that the largest units of many searches do not all land on worker 0.
+   * {@link Plan#loads()} is what the next search starts from.
+   */
+  public static Plan plan(int depth, int count, long[] unitSizes, long[] splitAgain, Map<Long, long[]> partSizes,
+      long[] loadBefore) {
     Plan p = plan(depth, count);
+    if (loadBefore.length != count) {
+      throw new IllegalArgumentException("loads of " + loadBefore.length + " workers for a split into " + count);
+    }
     long[] sizes = unknownAsMean(unitSizes);
     boolean[] refined = new boolean[sizes.length];
     for (long u : splitAgain) {
@@ -87,7 +103,7 @@ public final class Split {
       }
     }
     List<Item> items = new ArrayList<>();
-    long[] load = new long[count];
+    long[] load = loadBefore.clone();
     for (int i = 0; i < sizes.length; i++) {
       long[] parts = partSizes.get((long) i);
       if (!refined[i]) {
@@ -121,7 +137,7 @@ public final class Split {
         partOwners.computeIfAbsent((long) item.unit(), u -> new int[partSizes.get(u).length])[item.part()] = least;
       }
     }
-    return new Plan(p.depth, p.count, owners, refined, partOwners);
+    return new Plan(p.depth, p.count, owners, refined, partOwners, load);
   }
 
   /** One thing largest first assigns: a unit ({@code part} -1), or a part of a unit split again. */
@@ -157,14 +173,25 @@ public final class Split {
     private final boolean[] refined;
     /** The known parts' workers of units split again, by unit, else round robin. */
     private final Map<Long, int[]> partOwners;
+    /** By sizes: each worker's load after the assignment (sizes of units, known parts, spread parts); else null. */
+    private final long[] loads;
     private final AtomicLong lowestFailingUnit = new AtomicLong(Long.MAX_VALUE);
 
-    private Plan(int depth, int count, int[] owners, boolean[] refined, Map<Long, int[]> partOwners) {
+    private Plan(int depth, int count, int[] owners, boolean[] refined, Map<Long, int[]> partOwners, long[] loads) {
       this.depth = depth;
       this.count = count;
       this.owners = owners;
       this.refined = refined;
       this.partOwners = partOwners;
+      this.loads = loads;
+    }
+
+    /**
+     * Each worker's load once this plan's units are assigned by size, counting the loads it
+     * started from; all zero for round robin, which measures nothing.
+     */
+    public long[] loads() {
+      return loads == null ? new long[count] : loads.clone();
     }
 
     /** Where the units of a unit split again begin: twice the depth. */

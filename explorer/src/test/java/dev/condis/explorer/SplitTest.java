@@ -1,6 +1,7 @@
 package dev.condis.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +42,10 @@ class SplitTest {
     assertSplitLosesNothing(program.recording(), program.name());
   }
 
+  /** A deeper sweep on demand: {@code -Dsplit.seeds=N -Dsplit.firstSeed=S}. */
   static LongStream seeds() {
-    return LongStream.range(0, 60);
+    long first = Long.getLong("split.firstSeed", 0);
+    return LongStream.range(first, first + Integer.getInteger("split.seeds", 60));
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -247,6 +250,38 @@ class SplitTest {
     assertThat(LongStream.range(0, 9).map(sized::ownerOf).toArray()).containsExactly(0, 1, 1, 1, 0, 0, 1, 1, 0);
     assertThat(Split.plan(3, 2).ownerOf(5)).isEqualTo(1);
     assertThat(Split.plan(3, 2).bySize()).isFalse();
+  }
+
+  @Test
+  void largestFirstStartsFromTheLoadsEarlierSearchesLeft() {
+    // Two searches over three workers, each with one large unit. From empty loads both large
+    // units go to worker 0 (40 of 48); carrying the first search's loads into the second puts
+    // its large unit on a worker the first left light (20, 22 and 6).
+    long[] sizes = {20, 2, 2};
+    Split.Plan first = Split.plan(3, 3, sizes, new long[0], Map.of());
+    assertThat(first.loads()).containsExactly(20, 2, 2);
+    Split.Plan alone = Split.plan(3, 3, sizes, new long[0], Map.of());
+    Split.Plan carried = Split.plan(3, 3, sizes, new long[0], Map.of(), first.loads());
+    assertThat(alone.ownerOf(0)).isZero();
+    assertThat(carried.ownerOf(0)).isEqualTo(1);
+    assertThat(carried.loads()).containsExactly(20, 22, 6);
+    assertThat(LongStream.range(0, 3).map(carried::ownerOf).toArray()).containsExactly(1, 2, 2);
+    assertThat(Split.plan(3, 3).loads()).as("round robin measures nothing").containsExactly(0, 0, 0);
+    assertThatThrownBy(() -> Split.plan(3, 3, sizes, new long[0], Map.of(), new long[2]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loads of 2 workers for a split into 3");
+  }
+
+  /** Starting loads only move units between workers: every unit still has one owner, and nothing is lost. */
+  @Test
+  void anyStartingLoadsLoseNothing() {
+    for (Corpus.Named program : Corpus.all()) {
+      Observed whole = Observed.explore(program.recording(), ALL);
+      for (int depth = 1; depth <= 3; depth++) {
+        long[] loads = {0, 7, 3};
+        Split.Plan plan = Split.plan(depth, 3, SCRAMBLED, new long[] {0}, Map.of(), loads);
+        assertPlanLosesNothing(program.recording(), whole, program.name() + " from loads 0, 7, 3", plan);
+      }
+    }
   }
 
   @Test

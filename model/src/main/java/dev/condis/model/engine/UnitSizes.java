@@ -65,6 +65,30 @@ public final class UnitSizes {
     return out;
   }
 
+  /**
+   * What the shards of a run of {@code count} already hold when {@code label}'s units are
+   * assigned: the loads largest first leaves after assigning, in the file's order (the order of
+   * the run that measured them), every instance listed before {@code label}, each starting from
+   * the loads the one before it left. A shard explores its share of every instance, so its
+   * work is the sum over them; each search's largest units then go to the shards the earlier
+   * ones left least loaded, not all to shard 1. The file alone decides it, so every shard
+   * computes the same loads. All zero for the first instance, and for one not listed.
+   */
+  public long[] loadsBefore(String label, int count) {
+    long[] load = new long[count];
+    if (!byInstance.containsKey(label)) {
+      return load;
+    }
+    for (String earlier : byInstance.keySet()) {
+      if (earlier.equals(label)) {
+        break;
+      }
+      load = Split.plan(splitDepth, count, byInstance.get(earlier), splitAgainOf(earlier), partSizesOf(earlier), load)
+          .loads();
+    }
+    return load;
+  }
+
   /** The file's text (also the engine option's value: compact, one line). */
   public String toJson() {
     ObjectNode root = RunFiles.MAPPER.createObjectNode();

@@ -183,7 +183,9 @@ public final class ExplorerEngine implements Engine {
       return new SplitSearch(this, request, harness, premises, properties, splitCount, depth, shard - 1,
           sizes == null ? null : sizes.sizesOf(label).orElse(null),
           sizes == null ? new long[0] : sizes.splitAgainOf(label),
-          sizes == null ? Map.of() : sizes.partSizesOf(label), claims(request, depth, label)).run();
+          sizes == null ? Map.of() : sizes.partSizesOf(label), claims(request, depth, label),
+          // A shard's share of the run is its shares of every instance: balance over all of them.
+          sizes == null || shard == 0 ? null : sizes.loadsBefore(label, splitCount)).run();
     }
     Checkpoints cache = stateCache(request);
     ProgressListener progress = request.progress();

@@ -60,10 +60,12 @@ final class SplitSearch {
   private final Map<Long, long[]> partSizes;
   /** A shard's: an earlier run's claims (state to the lowest unit that reached it), relied on. */
   private final Map<HashCode, Long> earlierClaims;
+  /** With sizes: the workers' loads from the instances assigned before this one (a shard's), else none. */
+  private final long[] loadBefore;
 
   SplitSearch(ExplorerEngine engine, VerificationRequest request, ScenarioHarness harness, Premises premises,
       ImmutableList<String> properties, int count, int depth, int only, long[] unitSizes, long[] splitAgain,
-      Map<Long, long[]> partSizes, Map<HashCode, Long> earlierClaims) {
+      Map<Long, long[]> partSizes, Map<HashCode, Long> earlierClaims, long[] loadBefore) {
     this.engine = engine;
     this.request = request;
     this.harness = harness;
@@ -76,10 +78,15 @@ final class SplitSearch {
     this.splitAgain = splitAgain;
     this.partSizes = partSizes;
     this.earlierClaims = earlierClaims;
+    this.loadBefore = loadBefore == null ? new long[count] : loadBefore;
+  }
+
+  private Split.Plan plan() {
+    return unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes, splitAgain, partSizes, loadBefore);
   }
 
   VerificationResult run() {
-    Split.Plan plan = unitSizes == null ? Split.plan(depth, count) : Split.plan(depth, count, unitSizes, splitAgain, partSizes);
+    Split.Plan plan = plan();
     List<Checkpoints> caches = new ArrayList<>();
     List<Integer> workers = new ArrayList<>();
     // Workers in this process share which unit reached each state first. A shard, alone in its
@@ -181,12 +188,14 @@ final class SplitSearch {
 
   /** What the proof rests on: the split, the workers' shared claims (null: none), and each worker's state cache. */
   private String summary(List<SearchResult> results, List<Checkpoints> caches, Checkpoints.Claims claims) {
-    int again = unitSizes == null ? 0 : Split.plan(depth, count, unitSizes, splitAgain, partSizes).refinedUnits();
+    int again = plan().refinedUnits();
+    boolean carried = java.util.Arrays.stream(loadBefore).anyMatch(l -> l != 0);
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
         "search split over %d worker%s below depth %d: %,d units, assigned %s; figures summed over the"
             + " workers%s; the workers also ran %,d executions only to number each other's units",
         count, count == 1 ? "" : "s", depth, results.get(0).split().units(),
-        unitSizes == null ? "round robin" : "by their sizes in --unit-sizes, largest first" + (again == 0 ? ""
+        unitSizes == null ? "round robin" : "by their sizes in --unit-sizes, largest first"
+            + (carried ? ", after the instances before it there" : "") + (again == 0 ? ""
             : String.format(Locale.ROOT, ", %d large unit%s split again below depth %d", again, again == 1 ? "" : "s",
                 2 * depth)),
         claims == null ? "" : only >= 0 ? claimsRelied(claims) : String.format(Locale.ROOT, ", which vary from run to"

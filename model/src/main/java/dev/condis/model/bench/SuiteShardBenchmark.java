@@ -1,0 +1,124 @@
+package dev.condis.model.bench;
+
+import dev.condis.explorer.Explorer;
+import dev.condis.model.engine.Bounds;
+import dev.condis.model.engine.ShardShare;
+import dev.condis.model.engine.UnitSizes;
+import dev.condis.model.engine.VerificationRequest;
+import dev.condis.model.engine.VerificationResult;
+import dev.condis.model.explorer.ExplorerEngine;
+import dev.condis.model.scenario.ScenarioCatalog;
+import dev.condis.model.scenario.ScenarioConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the shards of a whole run balance: a shard explores its share of every instance of the
+ * default suite, so its work is the sum of those shares. Runs N shards of the suite one after
+ * another (as separate machines would), round robin ("rr"); then by the unit sizes that run
+ * measured, each instance's units placed largest first from empty loads as if it were alone
+ * ("sized alone", which puts the largest unit of every instance on shard 1), and as {@code
+ * verify --unit-sizes} places them, each instance starting from the loads the instances before
+ * it in the sizes file left ("sized"). Prints per row the executions summed over the shards
+ * against the unsharded suite, and the largest shard's total over the mean, by executions
+ * (exact, whatever the machine's load) and by time. A benchmark, not a test.
+ *
+ * <pre>
+ * java -cp dist/target/condis-verify.jar dev.condis.model.bench.SuiteShardBenchmark [SPLIT-DEPTH [SHARDS...]]
+ * </pre>
+ */
+public final class SuiteShardBenchmark {
+  private SuiteShardBenchmark() {}
+
+  public static void main(String[] args) {
+    int depth;
+    int[] counts;
+    try {
+      depth = BenchArgs.positive(args, 0, "SPLIT-DEPTH", 24);
+      counts = args.length <= 1 ? new int[] {4, 16} : new int[args.length - 1];
+      for (int i = 1; i < args.length; i++) {
+        counts[i - 1] = BenchArgs.positive(args, i, "SHARDS", 4);
+      }
+    } catch (IllegalArgumentException e) {
+      BenchArgs.exit("suite sharding", "SuiteShardBenchmark [SPLIT-DEPTH [SHARDS...]]", e);
+      return;
+    }
+    List<ScenarioConfig> suite = ScenarioCatalog.defaultSuite();
+    Explorer.plan(1); // one search at a time
+    ExplorerEngine engine = new ExplorerEngine();
+    long whole = 0;
+    for (ScenarioConfig c : suite) {
+      whole += engine.verify(request(c, Map.of())).figures().executions();
+    }
+    System.out.printf(Locale.ROOT, "condis-verify suite sharding: %d cores, Java %s (%s carriers, %s), %d instances,"
+        + " split depth %d, unsharded %,d executions%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), Explorer.carriers(), Explorer.pinning(), suite.size(), depth, whole);
+    System.out.printf(Locale.ROOT, "  %-12s %6s %11s %9s %9s %10s %9s%n",
+        "assignment", "shards", "executions", "work/1", "time", "max/mean", "(exec.)");
+    for (int n : counts) {
+      Run roundRobin = run(engine, suite, depth, n, c -> null);
+      print("rr", n, roundRobin, whole);
+      UnitSizes.Builder all = UnitSizes.builder(depth);
+      for (ScenarioConfig c : suite) {
+        List<ShardShare> shares = roundRobin.shares.get(c.label());
+        Map<String, Long> parts = new java.util.LinkedHashMap<>();
+        shares.forEach(s -> parts.putAll(s.partExecutions()));
+        all.addMeasured(c.label(), n, shares.get(0).units(), shares.stream().map(ShardShare::unitExecutions).toList(), parts);
+      }
+      UnitSizes sizes = all.build();
+      print("sized alone", n, run(engine, suite, depth, n, c -> alone(sizes, c.label())), whole);
+      String text = sizes.toJson();
+      print("sized", n, run(engine, suite, depth, n, c -> text), whole);
+    }
+  }
+
+  /** What one instance's own sizes file holds: its units placed as if no instance came before it. */
+  private static String alone(UnitSizes sizes, String label) {
+    return UnitSizes.builder(sizes.splitDepth())
+        .add(label, sizes.sizesOf(label).orElseThrow(), sizes.splitAgainOf(label), sizes.partSizesOf(label))
+        .build().toJson();
+  }
+
+  /** Each shard's totals over the suite, and each instance's shares by shard. */
+  private record Run(long[] executions, double[] seconds, Map<String, List<ShardShare>> shares) {}
+
+  private static Run run(ExplorerEngine engine, List<ScenarioConfig> suite, int depth, int n,
+      java.util.function.Function<ScenarioConfig, String> sizes) {
+    long[] executions = new long[n];
+    double[] seconds = new double[n];
+    Map<String, List<ShardShare>> shares = new HashMap<>();
+    for (ScenarioConfig c : suite) {
+      List<ShardShare> mine = new java.util.ArrayList<>();
+      for (int k = 1; k <= n; k++) {
+        Map<String, String> options = new HashMap<>(Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
+            ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth), ExplorerEngine.SHARD, Integer.toString(k)));
+        String s = sizes.apply(c);
+        if (s != null) {
+          options.put(ExplorerEngine.UNIT_SIZES, s);
+        }
+        VerificationResult r = engine.verify(request(c, options));
+        executions[k - 1] += r.figures().executions();
+        seconds[k - 1] += r.figures().wallTime().toNanos() / 1e9;
+        mine.add(r.shard().orElseThrow());
+      }
+      shares.put(c.label(), mine);
+    }
+    return new Run(executions, seconds, shares);
+  }
+
+  private static void print(String assignment, int n, Run run, long whole) {
+    long total = java.util.Arrays.stream(run.executions).sum();
+    double time = java.util.Arrays.stream(run.seconds).sum();
+    System.out.printf(Locale.ROOT, "  %-12s %6d %,11d %9.2f %8.1fs %10.2f %9.2f%n", assignment, n, total,
+        (double) total / whole, time, java.util.Arrays.stream(run.seconds).max().orElse(0) * n / time,
+        (double) java.util.Arrays.stream(run.executions).max().orElse(0) * n / total);
+  }
+
+  private static VerificationRequest request(ScenarioConfig config, Map<String, String> options) {
+    return VerificationRequest.of(config, new Bounds(Long.MAX_VALUE, Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)),
+        options);
+  }
+}
