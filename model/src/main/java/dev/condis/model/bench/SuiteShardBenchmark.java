@@ -3,6 +3,7 @@ package dev.condis.model.bench;
 import dev.condis.explorer.Explorer;
 import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.ShardShare;
+import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
@@ -22,7 +23,10 @@ import java.util.Map;
  * measured, each instance's units placed largest first from empty loads as if it were alone
  * ("sized alone", which puts the largest unit of every instance on shard 1), and as {@code
  * verify --unit-sizes} places them, each instance starting from the loads the instances before
- * it in the sizes file left ("sized"). Prints per row the executions summed over the shards
+ * it in the sizes file left ("sized"); then nights 2 to 4 of a nightly job whose merge keeps
+ * the sizes and the claims for the next night ({@code merge --unit-sizes --claims}, {@code
+ * verify --unit-sizes --claims}), round robin being night 1: the third night is the first to
+ * place the parts of units split again by their sizes. Prints per row the executions summed over the shards
  * against the unsharded suite, and the largest shard's total over the mean, by executions
  * (exact, whatever the machine's load) and by time. A benchmark, not a test.
  *
@@ -59,20 +63,45 @@ public final class SuiteShardBenchmark {
     System.out.printf(Locale.ROOT, "  %-12s %6s %11s %9s %9s %10s %9s%n",
         "assignment", "shards", "executions", "work/1", "time", "max/mean", "(exec.)");
     for (int n : counts) {
-      Run roundRobin = run(engine, suite, depth, n, c -> null);
+      Run roundRobin = run(engine, suite, depth, n, c -> Map.of());
       print("rr", n, roundRobin, whole);
-      UnitSizes.Builder all = UnitSizes.builder(depth);
-      for (ScenarioConfig c : suite) {
-        List<ShardShare> shares = roundRobin.shares.get(c.label());
-        Map<String, Long> parts = new java.util.LinkedHashMap<>();
-        shares.forEach(s -> parts.putAll(s.partExecutions()));
-        all.addMeasured(c.label(), n, shares.get(0).units(), shares.stream().map(ShardShare::unitExecutions).toList(), parts);
+      UnitSizes sizes = measured(suite, depth, n, roundRobin);
+      print("sized alone", n, run(engine, suite, depth, n,
+          c -> Map.of(ExplorerEngine.UNIT_SIZES, alone(sizes, c.label()))), whole);
+      Map<String, String> sized = Map.of(ExplorerEngine.UNIT_SIZES, sizes.toJson());
+      print("sized", n, run(engine, suite, depth, n, c -> sized), whole);
+      // A nightly job's nights, each by the sizes and the claims the night before made (merge
+      // --unit-sizes --claims): the second night places units, the third the parts of the units
+      // the second split again, and so on.
+      Run night = roundRobin;
+      for (int k = 2; k <= 4; k++) {
+        Map<String, String> files = Map.of(ExplorerEngine.UNIT_SIZES, measured(suite, depth, n, night).toJson(),
+            ExplorerEngine.CLAIMS, claims(suite, depth, night).toJson());
+        night = run(engine, suite, depth, n, c -> files);
+        print("night " + k, n, night, whole);
       }
-      UnitSizes sizes = all.build();
-      print("sized alone", n, run(engine, suite, depth, n, c -> alone(sizes, c.label())), whole);
-      String text = sizes.toJson();
-      print("sized", n, run(engine, suite, depth, n, c -> text), whole);
     }
+  }
+
+  /** What {@code merge --unit-sizes} writes of a run: every instance, in suite order. */
+  private static UnitSizes measured(List<ScenarioConfig> suite, int depth, int n, Run run) {
+    UnitSizes.Builder all = UnitSizes.builder(depth);
+    for (ScenarioConfig c : suite) {
+      List<ShardShare> shares = run.shares.get(c.label());
+      Map<String, Long> parts = new java.util.LinkedHashMap<>();
+      shares.forEach(s -> parts.putAll(s.partExecutions()));
+      all.addMeasured(c.label(), n, shares.get(0).units(), shares.stream().map(ShardShare::unitExecutions).toList(), parts);
+    }
+    return all.build();
+  }
+
+  /** What {@code merge --claims} writes of a run. */
+  private static StateClaims claims(List<ScenarioConfig> suite, int depth, Run run) {
+    StateClaims.Builder b = StateClaims.builder(depth, null);
+    for (ScenarioConfig c : suite) {
+      run.shares.get(c.label()).forEach(share -> b.add(c.label(), share.reached()));
+    }
+    return b.build();
   }
 
   /** What one instance's own sizes file holds: its units placed as if no instance came before it. */
@@ -82,39 +111,52 @@ public final class SuiteShardBenchmark {
         .build().toJson();
   }
 
-  /** Each shard's totals over the suite, and each instance's shares by shard. */
-  private record Run(long[] executions, double[] seconds, Map<String, List<ShardShare>> shares) {}
+  /** Each shard's totals over the suite, and each instance's shares and executions by shard. */
+  private record Run(long[] executions, double[] seconds, Map<String, List<ShardShare>> shares,
+      Map<String, long[]> byInstance) {}
 
   private static Run run(ExplorerEngine engine, List<ScenarioConfig> suite, int depth, int n,
-      java.util.function.Function<ScenarioConfig, String> sizes) {
+      java.util.function.Function<ScenarioConfig, Map<String, String>> files) {
     long[] executions = new long[n];
     double[] seconds = new double[n];
     Map<String, List<ShardShare>> shares = new HashMap<>();
+    Map<String, long[]> byInstance = new HashMap<>();
     for (ScenarioConfig c : suite) {
+      long[] each = new long[n];
+      byInstance.put(c.label(), each);
       List<ShardShare> mine = new java.util.ArrayList<>();
       for (int k = 1; k <= n; k++) {
         Map<String, String> options = new HashMap<>(Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
             ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth), ExplorerEngine.SHARD, Integer.toString(k)));
-        String s = sizes.apply(c);
-        if (s != null) {
-          options.put(ExplorerEngine.UNIT_SIZES, s);
-        }
+        options.putAll(files.apply(c));
         VerificationResult r = engine.verify(request(c, options));
         executions[k - 1] += r.figures().executions();
+        each[k - 1] = r.figures().executions();
         seconds[k - 1] += r.figures().wallTime().toNanos() / 1e9;
         mine.add(r.shard().orElseThrow());
       }
       shares.put(c.label(), mine);
     }
-    return new Run(executions, seconds, shares);
+    return new Run(executions, seconds, shares, byInstance);
   }
 
+  /** One row, and what weighs most on the largest shard: the instance with the largest share there. */
   private static void print(String assignment, int n, Run run, long whole) {
     long total = java.util.Arrays.stream(run.executions).sum();
     double time = java.util.Arrays.stream(run.seconds).sum();
-    System.out.printf(Locale.ROOT, "  %-12s %6d %,11d %9.2f %8.1fs %10.2f %9.2f%n", assignment, n, total,
-        (double) total / whole, time, java.util.Arrays.stream(run.seconds).max().orElse(0) * n / time,
-        (double) java.util.Arrays.stream(run.executions).max().orElse(0) * n / total);
+    int largest = 0;
+    for (int k = 1; k < n; k++) {
+      largest = run.executions[k] > run.executions[largest] ? k : largest;
+    }
+    int shard = largest;
+    Map.Entry<String, long[]> heaviest = run.byInstance.entrySet().stream()
+        .max(java.util.Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[shard])
+            .thenComparing(Map.Entry::getKey))
+        .orElseThrow();
+    System.out.printf(Locale.ROOT, "  %-12s %6d %,11d %9.2f %8.1fs %10.2f %9.2f   shard %d: %,d, of which %s %,d%n",
+        assignment, n, total, (double) total / whole, time,
+        java.util.Arrays.stream(run.seconds).max().orElse(0) * n / time, (double) run.executions[largest] * n / total,
+        largest + 1, run.executions[largest], heaviest.getKey(), heaviest.getValue()[largest]);
   }
 
   private static VerificationRequest request(ScenarioConfig config, Map<String, String> options) {
