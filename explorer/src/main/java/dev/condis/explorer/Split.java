@@ -157,7 +157,15 @@ public final class Split {
    * levels, so smaller ones are left whole for largest first to place. None for one worker.
    */
   public static long[] unitsToSplitAgain(long[] unitSizes, int count) {
-    long total = Arrays.stream(unitSizes).filter(x -> x > 0).sum();
+    return unitsToSplitAgain(unitSizes, count, Arrays.stream(unitSizes).filter(x -> x > 0).sum());
+  }
+
+  /**
+   * As {@link #unitsToSplitAgain(long[], int)}, against a worker's share of {@code total}: the
+   * work of a whole run whose workers (shards) take a share of this search and of others, and
+   * so can hold a unit larger than their share of this search alone.
+   */
+  public static long[] unitsToSplitAgain(long[] unitSizes, int count, long total) {
     return count < 2 ? new long[0]
         : java.util.stream.IntStream.range(0, unitSizes.length).filter(i -> 2 * unitSizes[i] * count > 3 * total)
             .asLongStream().toArray();

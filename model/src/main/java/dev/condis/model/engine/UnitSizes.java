@@ -208,6 +208,8 @@ public final class UnitSizes {
     private final Map<String, long[]> byInstance = new LinkedHashMap<>();
     private final Map<String, long[]> splitAgain = new LinkedHashMap<>();
     private final Map<String, Map<Long, long[]>> parts = new LinkedHashMap<>();
+    /** The instances added as measured, with their run's shard count: {@link #build()} picks their units to split again. */
+    private final Map<String, Integer> measuredBy = new LinkedHashMap<>();
 
     private Builder(int splitDepth) {
       this.splitDepth = splitDepth;
@@ -234,8 +236,12 @@ public final class UnitSizes {
      * {@code label}'s sizes as the shards (or workers) of one run of {@code count} measured them,
      * as {@code merge --unit-sizes} writes them: each unit's executions summed over the shards
      * (a unit split again is explored by several, each reporting its parts' share), -1 where
-     * none measured it; the units larger than 1.5 times a shard's share to split again; and the
-     * parts' sizes ("unit.part").
+     * none measured it; the units to split again; and the parts' sizes ("unit.part"). The units
+     * to split again are decided by {@link #build()}, over every instance measured: those larger
+     * than 1.5 times a shard's share of the whole run. A shard's work is its shares of every
+     * instance, and largest first balances them together ({@link UnitSizes#loadsBefore}), so
+     * only a unit no shard can hold among the others needs splitting, which costs reduction in
+     * its new top levels; for one instance alone it is a shard's share of that instance.
      *
      * @param units how many units the run numbered
      * @throws IllegalArgumentException naming a part key that is not one
@@ -252,11 +258,20 @@ public final class UnitSizes {
           }
         }
       }
-      return add(label, sizes, Split.unitsToSplitAgain(sizes, count), parts(label, partExecutions));
+      measuredBy.put(label, count);
+      return add(label, sizes, new long[0], parts(label, partExecutions));
     }
 
     public UnitSizes build() {
-      return new UnitSizes(splitDepth, byInstance, splitAgain, parts);
+      long run = 0;
+      for (String label : measuredBy.keySet()) {
+        run += Arrays.stream(byInstance.get(label)).filter(x -> x > 0).sum();
+      }
+      Map<String, long[]> again = new LinkedHashMap<>(splitAgain);
+      for (Map.Entry<String, Integer> m : measuredBy.entrySet()) {
+        again.put(m.getKey(), Split.unitsToSplitAgain(byInstance.get(m.getKey()), m.getValue(), run));
+      }
+      return new UnitSizes(splitDepth, byInstance, again, parts);
     }
   }
 }
