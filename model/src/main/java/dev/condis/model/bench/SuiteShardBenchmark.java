@@ -26,9 +26,11 @@ import java.util.Map;
  * it in the sizes file left ("sized"); then nights 2 to 4 of a nightly job whose merge keeps
  * the sizes and the claims for the next night ({@code merge --unit-sizes --claims}, {@code
  * verify --unit-sizes --claims}), round robin being night 1: the third night is the first to
- * place the parts of units split again by their sizes. Prints per row the executions summed over the shards
- * against the unsharded suite, and the largest shard's total over the mean, by executions
- * (exact, whatever the machine's load) and by time. A benchmark, not a test.
+ * place the parts of units split again by their sizes. Prints per row the executions and the
+ * search time summed over the shards against the unsharded suite's (each instance searched once,
+ * one at a time), the largest shard's total over the mean, by time and by executions (exact,
+ * whatever the machine's load), and the instance weighing most on the largest shard. A
+ * benchmark, not a test.
  *
  * <pre>
  * java -cp dist/target/condis-verify.jar dev.condis.model.bench.SuiteShardBenchmark [SPLIT-DEPTH [SHARDS...]]
@@ -54,22 +56,25 @@ public final class SuiteShardBenchmark {
     Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();
     long whole = 0;
+    double wholeTime = 0;
     for (ScenarioConfig c : suite) {
-      whole += engine.verify(request(c, Map.of())).figures().executions();
+      VerificationResult r = engine.verify(request(c, Map.of()));
+      whole += r.figures().executions();
+      wholeTime += r.figures().wallTime().toNanos() / 1e9;
     }
     System.out.printf(Locale.ROOT, "condis-verify suite sharding: %d cores, Java %s (%s carriers, %s), %d instances,"
-        + " split depth %d, unsharded %,d executions%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), Explorer.carriers(), Explorer.pinning(), suite.size(), depth, whole);
-    System.out.printf(Locale.ROOT, "  %-12s %6s %11s %9s %9s %10s %9s%n",
-        "assignment", "shards", "executions", "work/1", "time", "max/mean", "(exec.)");
+        + " split depth %d, unsharded %,d executions in %.1fs%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), Explorer.carriers(), Explorer.pinning(), suite.size(), depth, whole, wholeTime);
+    System.out.printf(Locale.ROOT, "  %-12s %6s %11s %9s %9s %9s %10s %9s%n",
+        "assignment", "shards", "executions", "work/1", "time", "time/1", "max/mean", "(exec.)");
     for (int n : counts) {
       Run roundRobin = run(engine, suite, depth, n, c -> Map.of());
-      print("rr", n, roundRobin, whole);
+      print("rr", n, roundRobin, whole, wholeTime);
       UnitSizes sizes = measured(suite, depth, n, roundRobin);
       print("sized alone", n, run(engine, suite, depth, n,
-          c -> Map.of(ExplorerEngine.UNIT_SIZES, alone(sizes, c.label()))), whole);
+          c -> Map.of(ExplorerEngine.UNIT_SIZES, alone(sizes, c.label()))), whole, wholeTime);
       Map<String, String> sized = Map.of(ExplorerEngine.UNIT_SIZES, sizes.toJson());
-      print("sized", n, run(engine, suite, depth, n, c -> sized), whole);
+      print("sized", n, run(engine, suite, depth, n, c -> sized), whole, wholeTime);
       // A nightly job's nights, each by the sizes and the claims the night before made (merge
       // --unit-sizes --claims): the second night places units, the third the parts of the units
       // the second split again, and so on.
@@ -78,7 +83,7 @@ public final class SuiteShardBenchmark {
         Map<String, String> files = Map.of(ExplorerEngine.UNIT_SIZES, measured(suite, depth, n, night).toJson(),
             ExplorerEngine.CLAIMS, claims(suite, depth, night).toJson());
         night = run(engine, suite, depth, n, c -> files);
-        print("night " + k, n, night, whole);
+        print("night " + k, n, night, whole, wholeTime);
       }
     }
   }
@@ -141,7 +146,7 @@ public final class SuiteShardBenchmark {
   }
 
   /** One row, and what weighs most on the largest shard: the instance with the largest share there. */
-  private static void print(String assignment, int n, Run run, long whole) {
+  private static void print(String assignment, int n, Run run, long whole, double wholeTime) {
     long total = java.util.Arrays.stream(run.executions).sum();
     double time = java.util.Arrays.stream(run.seconds).sum();
     int largest = 0;
@@ -153,8 +158,8 @@ public final class SuiteShardBenchmark {
         .max(java.util.Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[shard])
             .thenComparing(Map.Entry::getKey))
         .orElseThrow();
-    System.out.printf(Locale.ROOT, "  %-12s %6d %,11d %9.2f %8.1fs %10.2f %9.2f   shard %d: %,d, of which %s %,d%n",
-        assignment, n, total, (double) total / whole, time,
+    System.out.printf(Locale.ROOT, "  %-12s %6d %,11d %9.2f %8.1fs %9.2f %10.2f %9.2f   shard %d: %,d, of which %s %,d%n",
+        assignment, n, total, (double) total / whole, time, time / wholeTime,
         java.util.Arrays.stream(run.seconds).max().orElse(0) * n / time, (double) run.executions[largest] * n / total,
         largest + 1, run.executions[largest], heaviest.getKey(), heaviest.getValue()[largest]);
   }
