@@ -51,12 +51,19 @@ class StateCacheDifferentialTest {
   record Seen(SearchResult result, Set<NdisSnapshot> ends, Set<String> failures) {}
 
   private static Seen search(ScenarioConfig config, Checkpoints cache) {
+    Seen seen = search(config, cache, EXHAUSTIVE.maxExecutions());
+    assertThat(seen.result().boundsReached()).as(config.label()).isEmpty();
+    return seen;
+  }
+
+  /** Every failure and final NDIS snapshot of {@code config}'s search, within {@code maxExecutions}. */
+  static Seen search(ScenarioConfig config, Checkpoints cache, long maxExecutions) {
     ScenarioHarness harness = new ScenarioHarness(config, PropertyCatalog.defaultPropertyClasses());
     Set<NdisSnapshot> ends = new HashSet<>();
-    SearchResult r = Explorer.explore(ExplorerEngine.program(harness, null, cache, ends::add), EXHAUSTIVE);
+    SearchResult r = Explorer.explore(ExplorerEngine.program(harness, null, cache, ends::add),
+        EXHAUSTIVE.toBuilder().maxExecutions(maxExecutions).build());
     Set<String> failures = new TreeSet<>();
     r.failures().forEach(f -> failures.add(f.kind() + ": " + f.message()));
-    assertThat(r.boundsReached()).as(config.label()).isEmpty();
     return new Seen(r, ends, failures);
   }
 
