@@ -2,7 +2,6 @@ package dev.condis.model.bench;
 
 import dev.condis.explorer.Explorer;
 import dev.condis.model.engine.Bounds;
-import dev.condis.model.engine.ShardShare;
 import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
 import dev.condis.model.engine.VerificationRequest;
@@ -108,16 +107,24 @@ public final class ShardBenchmark {
 
   private static List<VerificationResult> shards(ExplorerEngine engine, ScenarioConfig c, int depth, int n,
       UnitSizes sizes, StateClaims claims) {
+    Map<String, String> files = new java.util.HashMap<>();
+    if (sizes != null) {
+      files.put(ExplorerEngine.UNIT_SIZES, sizes.toJson());
+    }
+    if (claims != null) {
+      files.put(ExplorerEngine.CLAIMS, claims.toJson());
+    }
+    return shards(engine, c, depth, n, files);
+  }
+
+  /** Shards 1 to {@code n} of {@code c} at {@code depth}, one after another, given the engine options {@code files}. */
+  static List<VerificationResult> shards(ExplorerEngine engine, ScenarioConfig c, int depth, int n,
+      Map<String, String> files) {
     List<VerificationResult> parts = new ArrayList<>();
     for (int k = 1; k <= n; k++) {
       Map<String, String> options = new java.util.HashMap<>(Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
           ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth), ExplorerEngine.SHARD, Integer.toString(k)));
-      if (sizes != null) {
-        options.put(ExplorerEngine.UNIT_SIZES, sizes.toJson());
-      }
-      if (claims != null) {
-        options.put(ExplorerEngine.CLAIMS, claims.toJson());
-      }
+      options.putAll(files);
       parts.add(engine.verify(request(c, options)));
     }
     return parts;
@@ -125,11 +132,8 @@ public final class ShardBenchmark {
 
   /** What {@code merge --unit-sizes} writes of these shards' run. */
   private static UnitSizes measured(ScenarioConfig c, int depth, int n, List<VerificationResult> shards) {
-    List<ShardShare> shares = shards.stream().map(r -> r.shard().orElseThrow()).toList();
-    Map<String, Long> parts = new java.util.LinkedHashMap<>();
-    shares.forEach(s -> parts.putAll(s.partExecutions()));
-    return UnitSizes.builder(depth).addMeasured(c.label(), n, shares.get(0).units(),
-        shares.stream().map(ShardShare::unitExecutions).toList(), parts).build();
+    return UnitSizes.builder(depth).addMeasured(c.label(), n, shards.stream().map(r -> r.shard().orElseThrow()).toList())
+        .build();
   }
 
   /** What {@code merge --claims} writes of these shards' run. */
@@ -176,7 +180,7 @@ public final class ShardBenchmark {
     return d.toNanos() / 1e9;
   }
 
-  private static VerificationRequest request(ScenarioConfig config, Map<String, String> options) {
+  static VerificationRequest request(ScenarioConfig config, Map<String, String> options) {
     return VerificationRequest.of(config, new Bounds(Long.MAX_VALUE, Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)),
         options);
   }

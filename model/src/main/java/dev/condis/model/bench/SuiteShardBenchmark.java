@@ -1,16 +1,13 @@
 package dev.condis.model.bench;
 
 import dev.condis.explorer.Explorer;
-import dev.condis.model.engine.Bounds;
 import dev.condis.model.engine.ShardShare;
 import dev.condis.model.engine.StateClaims;
 import dev.condis.model.engine.UnitSizes;
-import dev.condis.model.engine.VerificationRequest;
 import dev.condis.model.engine.VerificationResult;
 import dev.condis.model.explorer.ExplorerEngine;
 import dev.condis.model.scenario.ScenarioCatalog;
 import dev.condis.model.scenario.ScenarioConfig;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +53,12 @@ public final class SuiteShardBenchmark {
     Explorer.plan(1); // one search at a time
     ExplorerEngine engine = new ExplorerEngine();
     for (ScenarioConfig c : suite) {
-      engine.verify(request(c, Map.of())); // warm-up: the JIT compiles before anything is timed
+      engine.verify(ShardBenchmark.request(c, Map.of())); // warm-up: the JIT compiles before anything is timed
     }
     long whole = 0;
     double wholeTime = 0;
     for (ScenarioConfig c : suite) {
-      VerificationResult r = engine.verify(request(c, Map.of()));
+      VerificationResult r = engine.verify(ShardBenchmark.request(c, Map.of()));
       whole += r.figures().executions();
       wholeTime += r.figures().wallTime().toNanos() / 1e9;
     }
@@ -95,10 +92,7 @@ public final class SuiteShardBenchmark {
   private static UnitSizes measured(List<ScenarioConfig> suite, int depth, int n, Run run) {
     UnitSizes.Builder all = UnitSizes.builder(depth);
     for (ScenarioConfig c : suite) {
-      List<ShardShare> shares = run.shares.get(c.label());
-      Map<String, Long> parts = new java.util.LinkedHashMap<>();
-      shares.forEach(s -> parts.putAll(s.partExecutions()));
-      all.addMeasured(c.label(), n, shares.get(0).units(), shares.stream().map(ShardShare::unitExecutions).toList(), parts);
+      all.addMeasured(c.label(), n, run.shares.get(c.label()));
     }
     return all.build();
   }
@@ -133,11 +127,9 @@ public final class SuiteShardBenchmark {
       long[] each = new long[n];
       byInstance.put(c.label(), each);
       List<ShardShare> mine = new java.util.ArrayList<>();
+      List<VerificationResult> parts = ShardBenchmark.shards(engine, c, depth, n, files.apply(c));
       for (int k = 1; k <= n; k++) {
-        Map<String, String> options = new HashMap<>(Map.of(ExplorerEngine.SPLIT, Integer.toString(n),
-            ExplorerEngine.SPLIT_DEPTH, Integer.toString(depth), ExplorerEngine.SHARD, Integer.toString(k)));
-        options.putAll(files.apply(c));
-        VerificationResult r = engine.verify(request(c, options));
+        VerificationResult r = parts.get(k - 1);
         executions[k - 1] += r.figures().executions();
         each[k - 1] = r.figures().executions();
         seconds[k - 1] += r.figures().wallTime().toNanos() / 1e9;
@@ -165,10 +157,5 @@ public final class SuiteShardBenchmark {
         assignment, n, total, (double) total / whole, time, time / wholeTime,
         java.util.Arrays.stream(run.seconds).max().orElse(0) * n / time, (double) run.executions[largest] * n / total,
         largest + 1, run.executions[largest], heaviest.getKey(), heaviest.getValue()[largest]);
-  }
-
-  private static VerificationRequest request(ScenarioConfig config, Map<String, String> options) {
-    return VerificationRequest.of(config, new Bounds(Long.MAX_VALUE, Bounds.DEFAULT.maxDepth(), Duration.ofMinutes(10)),
-        options);
   }
 }

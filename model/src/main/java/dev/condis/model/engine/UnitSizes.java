@@ -262,6 +262,14 @@ public final class UnitSizes {
       return add(label, sizes, new long[0], parts(label, partExecutions));
     }
 
+    /** {@link #addMeasured(String, int, long, List, Map)} from one instance's shard shares, as its shards reported them. */
+    public Builder addMeasured(String label, int count, List<ShardShare> shares) {
+      Map<String, Long> partExecutions = new LinkedHashMap<>();
+      shares.forEach(s -> partExecutions.putAll(s.partExecutions()));
+      return addMeasured(label, count, shares.get(0).units(), shares.stream().map(ShardShare::unitExecutions).toList(),
+          partExecutions);
+    }
+
     public UnitSizes build() {
       long run = 0;
       for (String label : measuredBy.keySet()) {
